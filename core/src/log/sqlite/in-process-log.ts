@@ -1,0 +1,320 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { Topics } from "../../events/topics";
+import { retryPolicy, runBatch } from "../batch-runner";
+import { deadLetterRecord } from "../dead-letter";
+import { checkRecords } from "../limits";
+import { partitionForKey } from "../partitioner";
+import type {
+  BatchContext,
+  EventLog,
+  LogRecord,
+  OutgoingRecord,
+  PublishAck,
+  RetryPolicy,
+  StartPosition,
+  SubscribeOptions,
+  Subscription,
+  TopicSpec,
+} from "../types";
+import { assignPartitions } from "./group";
+import { PublishQueue } from "./publish-queue";
+import { type AppendRow, SqliteLogStore } from "./store";
+import { TailCache } from "./tail-cache";
+
+export interface InProcessLogOptions {
+  /** Data directory; the log lives in `<dataDir>/log.sqlite`. */
+  dataDir: string;
+  /** How often idle partitions look for records written by another process. */
+  pollIntervalMs?: number;
+  /** Bytes queued for the next transaction before publishers wait. */
+  maxPendingBytes?: number;
+  /** Bytes of recently appended records kept in memory for consumers that keep up. */
+  tailCacheBytes?: number;
+  synchronous?: "normal" | "full";
+  retentionCheckMs?: number;
+}
+
+interface Member {
+  id: string;
+  topics: readonly string[];
+  options: SubscribeOptions;
+  policy: RetryPolicy;
+  workers: Worker[];
+}
+
+interface Worker {
+  topic: string;
+  partition: number;
+  active: boolean;
+  wake: () => void;
+  done: Promise<void>;
+}
+
+interface Group {
+  members: Member[];
+  /** Partitions that already applied an explicit start position, so a rebalance resumes from commits. */
+  positioned: Set<string>;
+  rebalancing: Promise<void>;
+}
+
+const defaultBatchSize = 1_000;
+
+/**
+ * The embedded event log: Kafka's model (topics, keyed partitions, consumer groups, committed
+ * offsets) over one SQLite file, so a single machine needs no broker and loses nothing on kill -9.
+ * A group's members live in one process; other processes may publish to the same file (a capture
+ * replayed from a second shell) and are seen by polling.
+ */
+export class InProcessEventLog implements EventLog {
+  readonly kind = "in-process";
+  private readonly store: SqliteLogStore;
+  private readonly queue: PublishQueue;
+  private readonly tail: TailCache;
+  private readonly groups = new Map<string, Group>();
+  private readonly listeners = new Map<string, Set<() => void>>();
+  private readonly pollIntervalMs: number;
+  private readonly retentionTimer: NodeJS.Timeout;
+  private memberSequence = 0;
+  private closed = false;
+
+  constructor(options: InProcessLogOptions) {
+    const path = join(options.dataDir, "log.sqlite");
+    mkdirSync(dirname(path), { recursive: true });
+    this.store = new SqliteLogStore(path, options.synchronous ?? "normal");
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.tail = new TailCache(options.tailCacheBytes ?? 64 << 20);
+    this.queue = new PublishQueue((rows) => this.appendAndNotify(rows), options.maxPendingBytes ?? 64 << 20);
+    this.retentionTimer = setInterval(
+      () => this.store.applyRetention(Date.now()),
+      options.retentionCheckMs ?? 60_000,
+    );
+    this.retentionTimer.unref();
+  }
+
+  async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
+    for (const spec of specs) this.store.ensureTopic(spec);
+  }
+
+  async publish(topic: string, records: readonly OutgoingRecord[]): Promise<PublishAck[]> {
+    if (this.closed) throw new Error("event log is closed");
+    const partitions = this.store.requireTopic(topic).partitions;
+    const values = checkRecords(records);
+    let bytes = 0;
+    const rows: AppendRow[] = records.map((record, i) => {
+      const value = values[i] as Buffer;
+      bytes += value.byteLength + record.key.length;
+      return {
+        topic,
+        partition: partitionForKey(record.key, partitions),
+        key: record.key,
+        value,
+        headers: record.headers === undefined ? null : JSON.stringify(record.headers),
+        headerMap: record.headers,
+      };
+    });
+    const offsets = await this.queue.enqueue(rows, bytes);
+    return rows.map((row, i) => ({ topic, partition: row.partition, offset: offsets[i] as number }));
+  }
+
+  private appendAndNotify(rows: AppendRow[]): number[] {
+    const appended = this.store.append(rows, Date.now());
+    const offsets: number[] = new Array(rows.length);
+    for (const batch of appended) {
+      let bytes = 0;
+      const records: LogRecord[] = batch.rows.map((rowIndex, k) => {
+        const row = rows[rowIndex] as AppendRow;
+        offsets[rowIndex] = batch.baseOffset + k;
+        bytes += row.value.byteLength + row.key.length + 64;
+        return {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: batch.baseOffset + k,
+          key: row.key,
+          value: row.value,
+          headers: row.headerMap ?? {},
+          timestamp: batch.timestamp,
+        };
+      });
+      this.tail.add(batch.topic, batch.partition, batch.baseOffset, records, bytes);
+      for (const wake of this.listeners.get(`${batch.topic}/${batch.partition}`) ?? []) wake();
+    }
+    return offsets;
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    if (this.closed) throw new Error("event log is closed");
+    for (const topic of options.topics) this.store.requireTopic(topic);
+    this.store.ensureTopic({ name: Topics.deadLetter, partitions: 4 });
+    let group = this.groups.get(options.groupId);
+    if (group === undefined) {
+      group = { members: [], positioned: new Set(), rebalancing: Promise.resolve() };
+      this.groups.set(options.groupId, group);
+    }
+    const member: Member = {
+      id: `member-${++this.memberSequence}`,
+      topics: [...options.topics],
+      options,
+      policy: retryPolicy(options.retry),
+      workers: [],
+    };
+    group.members.push(member);
+    await this.rebalance(options.groupId, group);
+    let stopped = false;
+    return {
+      groupId: options.groupId,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        const current = this.groups.get(options.groupId);
+        if (current === undefined) return;
+        current.members = current.members.filter((m) => m !== member);
+        for (const worker of member.workers) {
+          worker.active = false;
+          worker.wake();
+        }
+        await Promise.all(member.workers.map((w) => w.done));
+        await this.rebalance(options.groupId, current);
+      },
+    };
+  }
+
+  /** Stops every worker of the group (each finishes its batch), then hands partitions out again. */
+  private rebalance(groupId: string, group: Group): Promise<void> {
+    group.rebalancing = group.rebalancing.then(async () => {
+      const all = group.members.flatMap((m) => m.workers);
+      for (const worker of all) {
+        worker.active = false;
+        worker.wake();
+      }
+      await Promise.all(all.map((w) => w.done));
+      const assignment = assignPartitions(group.members, (t) => this.store.requireTopic(t).partitions);
+      for (const member of group.members) {
+        member.workers = (assignment.get(member.id) ?? []).map(({ topic, partition }) =>
+          this.startWorker(groupId, group, member, topic, partition),
+        );
+      }
+    });
+    return group.rebalancing;
+  }
+
+  private startPosition(groupId: string, group: Group, topic: string, partition: number, at: StartPosition) {
+    const key = `${topic}/${partition}`;
+    const committed = this.store.committed(groupId, topic, partition);
+    if (at === "committed" || group.positioned.has(key)) {
+      return committed ?? this.store.earliestOffset(topic, partition);
+    }
+    group.positioned.add(key);
+    if (at === "earliest") return this.store.earliestOffset(topic, partition);
+    if (at === "latest") return this.store.endOffset(topic, partition);
+    return this.store.offsetForTime(topic, partition, at.timestamp);
+  }
+
+  private startWorker(
+    groupId: string,
+    group: Group,
+    member: Member,
+    topic: string,
+    partition: number,
+  ): Worker {
+    const worker: Worker = { topic, partition, active: true, wake: () => {}, done: Promise.resolve() };
+    worker.done = this.runWorker(groupId, group, member, worker).catch((error: unknown) => {
+      // A store failure (disk full, file removed) stops this partition loudly rather than skipping records.
+      console.error(`in-process log: consumer ${groupId} ${topic}/${partition} stopped:`, error);
+    });
+    return worker;
+  }
+
+  private async runWorker(groupId: string, group: Group, member: Member, worker: Worker): Promise<void> {
+    const { topic, partition } = worker;
+    const maxBatch = member.options.maxBatchSize ?? defaultBatchSize;
+    let position = this.startPosition(
+      groupId,
+      group,
+      topic,
+      partition,
+      member.options.startAt ?? "committed",
+    );
+    const context: BatchContext = {
+      deadLetter: async (record: LogRecord, why) => {
+        await this.publish(Topics.deadLetter, [deadLetterRecord(record, why, groupId)]);
+      },
+      heartbeat: async () => {},
+      isRunning: () => worker.active && !this.closed,
+    };
+    const step = `consumer:${groupId}`;
+    // The store returns whole stored batches; what is past maxBatch waits here for the next round.
+    let fetched: LogRecord[] = [];
+    let next = 0;
+    while (context.isRunning()) {
+      if (next >= fetched.length || fetched[next]?.offset !== position) {
+        fetched =
+          this.tail.read(topic, partition, position, maxBatch) ??
+          this.store.read(topic, partition, position, maxBatch);
+        next = 0;
+      }
+      if (fetched.length === 0) {
+        await this.waitForRecords(worker);
+        continue;
+      }
+      const records = fetched.slice(next, next + maxBatch);
+      next += records.length;
+      const outcome = await runBatch(
+        { topic, partition, records },
+        member.options.handler,
+        context,
+        member.policy,
+        step,
+      );
+      if (outcome.type === "stopped") return;
+      const last = records[records.length - 1] as LogRecord;
+      position = last.offset + 1;
+      this.store.commit(groupId, topic, partition, position, Date.now());
+    }
+  }
+
+  private waitForRecords(worker: Worker): Promise<void> {
+    const key = `${worker.topic}/${worker.partition}`;
+    return new Promise<void>((resolve) => {
+      let set = this.listeners.get(key);
+      if (set === undefined) {
+        set = new Set();
+        this.listeners.set(key, set);
+      }
+      const listeners = set;
+      const finish = () => {
+        clearTimeout(timer);
+        listeners.delete(finish);
+        resolve();
+      };
+      const timer = setTimeout(finish, this.pollIntervalMs);
+      listeners.add(finish);
+      worker.wake = finish;
+    });
+  }
+
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
+    return this.store.committedAll(groupId, topic);
+  }
+
+  async endOffsets(topic: string): Promise<Map<number, number>> {
+    const partitions = this.store.requireTopic(topic).partitions;
+    const result = new Map<number, number>();
+    for (let p = 0; p < partitions; p++) result.set(p, this.store.endOffset(topic, p));
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const workers = [...this.groups.values()].flatMap((g) => g.members.flatMap((m) => m.workers));
+    for (const worker of workers) {
+      worker.active = false;
+      worker.wake();
+    }
+    await Promise.all(workers.map((w) => w.done));
+    this.queue.flush();
+    this.closed = true;
+    clearInterval(this.retentionTimer);
+    this.store.close();
+  }
+}

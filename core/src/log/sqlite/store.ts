@@ -1,0 +1,299 @@
+import Database from "better-sqlite3";
+import type { LogRecord, RecordHeaders, TopicSpec } from "../types";
+import { decodeRecords, type EncodableRecord, encodeRecords } from "./record-codec";
+
+export const defaultRetentionMs = 7 * 24 * 3600 * 1000;
+
+export interface TopicRow {
+  id: number;
+  name: string;
+  partitions: number;
+  retention_ms: number;
+}
+
+interface BatchRow {
+  base_offset: number;
+  record_count: number;
+  ts: number;
+  body: Buffer;
+}
+
+export interface AppendRow extends EncodableRecord {
+  topic: string;
+  partition: number;
+  /** The headers as given, for the in-memory tail; the store writes the JSON. */
+  headerMap?: RecordHeaders | undefined;
+}
+
+/** Where one partition's share of an append landed. */
+export interface AppendedBatch {
+  topic: string;
+  partition: number;
+  baseOffset: number;
+  timestamp: number;
+  /** Indexes into the appended rows, in offset order. */
+  rows: number[];
+}
+
+/**
+ * The durable half of the in-process log: one SQLite database in WAL mode.
+ *
+ * Each topic partition is a table of record batches keyed by the offset of their first record, so
+ * a read is a primary-key range scan and an append is one row per partition per transaction. The
+ * next offset of each partition lives in `partitions`, updated in the same transaction (a second
+ * process appending takes SQLite's write lock, so offsets never collide) and kept when retention
+ * deletes old batches, so offsets are never reused.
+ *
+ * synchronous=NORMAL in WAL mode: a committed transaction survives the process being killed (the
+ * WAL is written before COMMIT returns); only an OS crash or power loss can lose the last
+ * transactions, which `synchronous: "full"` closes at a throughput cost. 16 KB pages suit rows
+ * that are mostly large blobs (measured here: twice the insert rate of 4 KB pages).
+ */
+export class SqliteLogStore {
+  private readonly db: Database.Database;
+  private readonly topics = new Map<string, TopicRow>();
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(path: string, synchronous: "normal" | "full" = "normal") {
+    this.db = new Database(path);
+    this.db.pragma("page_size = 16384");
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma(`synchronous = ${synchronous}`);
+    this.db.pragma("busy_timeout = 10000");
+    this.db.pragma("cache_size = -65536");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS topics (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        partitions INTEGER NOT NULL,
+        retention_ms INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS partitions (
+        topic_id INTEGER NOT NULL,
+        partition INTEGER NOT NULL,
+        next_offset INTEGER NOT NULL,
+        last_ts INTEGER NOT NULL,
+        PRIMARY KEY (topic_id, partition)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS group_offsets (
+        group_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        partition INTEGER NOT NULL,
+        next_offset INTEGER NOT NULL,
+        committed_at INTEGER NOT NULL,
+        PRIMARY KEY (group_id, topic, partition)
+      ) WITHOUT ROWID;
+    `);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (prepared === undefined) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  private table(topic: TopicRow, partition: number): string {
+    return `batches_${topic.id}_${partition}`;
+  }
+
+  ensureTopic(spec: TopicSpec): TopicRow {
+    const existing = this.topic(spec.name);
+    if (existing !== undefined) return existing;
+    const create = this.db.transaction(() => {
+      this.db
+        .prepare("INSERT OR IGNORE INTO topics (name, partitions, retention_ms) VALUES (?, ?, ?)")
+        .run(spec.name, spec.partitions, spec.retentionMs ?? defaultRetentionMs);
+      const row = this.db
+        .prepare("SELECT id, name, partitions, retention_ms FROM topics WHERE name = ?")
+        .get(spec.name) as TopicRow;
+      for (let p = 0; p < row.partitions; p++) {
+        this.db.exec(
+          `CREATE TABLE IF NOT EXISTS ${this.table(row, p)} (
+            base_offset INTEGER PRIMARY KEY,
+            record_count INTEGER NOT NULL,
+            ts INTEGER NOT NULL,
+            body BLOB NOT NULL
+          )`,
+        );
+        this.db
+          .prepare(
+            "INSERT OR IGNORE INTO partitions (topic_id, partition, next_offset, last_ts) VALUES (?, ?, 0, 0)",
+          )
+          .run(row.id, p);
+      }
+      return row;
+    });
+    const row = create.immediate();
+    this.topics.set(row.name, row);
+    return row;
+  }
+
+  /** Topics created by another process (a second shell publishing a capture) are picked up on demand. */
+  topic(name: string): TopicRow | undefined {
+    const known = this.topics.get(name);
+    if (known !== undefined) return known;
+    const row = this.statement("SELECT id, name, partitions, retention_ms FROM topics WHERE name = ?").get(
+      name,
+    ) as TopicRow | undefined;
+    if (row !== undefined) this.topics.set(name, row);
+    return row;
+  }
+
+  requireTopic(name: string): TopicRow {
+    const topic = this.topic(name);
+    if (topic === undefined) throw new Error(`unknown topic "${name}": create it with ensureTopics first`);
+    return topic;
+  }
+
+  /**
+   * Appends all rows in one transaction, one batch row per partition, and returns each row's offset
+   * in input order. The append time never goes backwards within a partition, so replay from a time
+   * can trust timestamp order.
+   */
+  append(rows: readonly AppendRow[], now: number): AppendedBatch[] {
+    const write = this.db.transaction((input: readonly AppendRow[]) => {
+      const groups = new Map<string, { topic: TopicRow; partition: number; indexes: number[] }>();
+      for (let i = 0; i < input.length; i++) {
+        const row = input[i] as AppendRow;
+        const id = `${row.topic}\u0000${row.partition}`;
+        let group = groups.get(id);
+        if (group === undefined) {
+          group = { topic: this.requireTopic(row.topic), partition: row.partition, indexes: [] };
+          groups.set(id, group);
+        }
+        group.indexes.push(i);
+      }
+      const appended: AppendedBatch[] = [];
+      for (const { topic, partition, indexes } of groups.values()) {
+        const state = this.statement(
+          "SELECT next_offset, last_ts FROM partitions WHERE topic_id = ? AND partition = ?",
+        ).get(topic.id, partition) as { next_offset: number; last_ts: number };
+        const ts = Math.max(now, state.last_ts);
+        const body = encodeRecords(indexes.map((i) => input[i] as AppendRow));
+        this.statement(
+          `INSERT INTO ${this.table(topic, partition)} (base_offset, record_count, ts, body) VALUES (?, ?, ?, ?)`,
+        ).run(state.next_offset, indexes.length, ts, body);
+        this.statement(
+          "UPDATE partitions SET next_offset = ?, last_ts = ? WHERE topic_id = ? AND partition = ?",
+        ).run(state.next_offset + indexes.length, ts, topic.id, partition);
+        appended.push({
+          topic: topic.name,
+          partition,
+          baseOffset: state.next_offset,
+          timestamp: ts,
+          rows: indexes,
+        });
+      }
+      return appended;
+    });
+    return write.immediate(rows);
+  }
+
+  /** Records from `fromOffset` on, whole batches at a time, stopping once `limit` records are gathered. */
+  read(topicName: string, partition: number, fromOffset: number, limit: number): LogRecord[] {
+    const topic = this.requireTopic(topicName);
+    const table = this.table(topic, partition);
+    const containing = this.statement(
+      `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset <= ? ORDER BY base_offset DESC LIMIT 1`,
+    ).get(fromOffset) as BatchRow | undefined;
+    const batches: BatchRow[] = [];
+    let gathered = 0;
+    if (containing !== undefined && containing.base_offset + containing.record_count > fromOffset) {
+      batches.push(containing);
+      gathered += containing.base_offset + containing.record_count - fromOffset;
+    }
+    const following = this.statement(
+      `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset > ? ORDER BY base_offset LIMIT 4`,
+    );
+    let after = fromOffset;
+    while (gathered < limit) {
+      const more = following.all(after) as BatchRow[];
+      if (more.length === 0) break;
+      for (const batch of more) {
+        if (gathered >= limit) break;
+        batches.push(batch);
+        gathered += batch.record_count;
+        after = batch.base_offset;
+      }
+      if (more.length < 4) break;
+    }
+    const records: LogRecord[] = [];
+    for (const batch of batches) {
+      for (const record of decodeRecords(batch.body, topicName, partition, batch.base_offset, batch.ts)) {
+        if (record.offset >= fromOffset) records.push(record);
+      }
+    }
+    return records;
+  }
+
+  /** Next offset to be written (Kafka's high watermark). */
+  endOffset(topicName: string, partition: number): number {
+    const topic = this.requireTopic(topicName);
+    const state = this.statement(
+      "SELECT next_offset FROM partitions WHERE topic_id = ? AND partition = ?",
+    ).get(topic.id, partition) as { next_offset: number };
+    return state.next_offset;
+  }
+
+  earliestOffset(topicName: string, partition: number): number {
+    const topic = this.requireTopic(topicName);
+    const row = this.statement(`SELECT min(base_offset) AS o FROM ${this.table(topic, partition)}`).get() as {
+      o: number | null;
+    };
+    return row.o ?? this.endOffset(topicName, partition);
+  }
+
+  /** First offset of the first batch appended at or after `timestamp` (end offset when none was). */
+  offsetForTime(topicName: string, partition: number, timestamp: number): number {
+    const topic = this.requireTopic(topicName);
+    const row = this.statement(
+      `SELECT min(base_offset) AS o FROM ${this.table(topic, partition)} WHERE ts >= ?`,
+    ).get(timestamp) as { o: number | null };
+    return row.o ?? this.endOffset(topicName, partition);
+  }
+
+  committed(groupId: string, topic: string, partition: number): number | undefined {
+    const row = this.statement(
+      "SELECT next_offset FROM group_offsets WHERE group_id = ? AND topic = ? AND partition = ?",
+    ).get(groupId, topic, partition) as { next_offset: number } | undefined;
+    return row?.next_offset;
+  }
+
+  committedAll(groupId: string, topic: string): Map<number, number> {
+    const rows = this.statement(
+      "SELECT partition, next_offset FROM group_offsets WHERE group_id = ? AND topic = ?",
+    ).all(groupId, topic) as { partition: number; next_offset: number }[];
+    return new Map(rows.map((row) => [row.partition, row.next_offset]));
+  }
+
+  commit(groupId: string, topic: string, partition: number, nextOffset: number, now: number): void {
+    this.statement(
+      `INSERT INTO group_offsets (group_id, topic, partition, next_offset, committed_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset,
+         committed_at = excluded.committed_at`,
+    ).run(groupId, topic, partition, nextOffset, now);
+  }
+
+  /** Deletes batches older than each topic's retention; returns how many records went. */
+  applyRetention(now: number): number {
+    let deleted = 0;
+    for (const topic of this.topics.values()) {
+      for (let p = 0; p < topic.partitions; p++) {
+        const table = this.table(topic, p);
+        const gone = this.db
+          .prepare(`SELECT coalesce(sum(record_count), 0) AS n FROM ${table} WHERE ts < ?`)
+          .get(now - topic.retention_ms) as { n: number };
+        this.db.prepare(`DELETE FROM ${table} WHERE ts < ?`).run(now - topic.retention_ms);
+        deleted += gone.n;
+      }
+    }
+    return deleted;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,57 @@
+import type { LogRecord } from "../types";
+
+interface CachedBatch {
+  baseOffset: number;
+  records: LogRecord[];
+  bytes: number;
+}
+
+/**
+ * The most recent batches this process appended, as records, so consumers that keep up read them
+ * from memory instead of back from SQLite (Kafka leans on the page cache the same way). Bounded in
+ * bytes; a miss, or a batch another process appended, falls back to the store.
+ */
+export class TailCache {
+  private readonly partitions = new Map<string, CachedBatch[]>();
+  private readonly order: { id: string; batch: CachedBatch }[] = [];
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  add(topic: string, partition: number, baseOffset: number, records: LogRecord[], bytes: number): void {
+    if (bytes > this.maxBytes) return;
+    const id = `${topic}/${partition}`;
+    const batch: CachedBatch = { baseOffset, records, bytes };
+    let list = this.partitions.get(id);
+    if (list === undefined) {
+      list = [];
+      this.partitions.set(id, list);
+    }
+    list.push(batch);
+    this.order.push({ id, batch });
+    this.bytes += bytes;
+    while (this.bytes > this.maxBytes) this.evictOldest();
+  }
+
+  private evictOldest(): void {
+    const oldest = this.order.shift();
+    if (oldest === undefined) return;
+    this.bytes -= oldest.batch.bytes;
+    const list = this.partitions.get(oldest.id);
+    if (list !== undefined && list[0] === oldest.batch) list.shift();
+  }
+
+  /** Records from `offset` to the end of the cached batch holding it, or undefined on a miss. */
+  read(topic: string, partition: number, offset: number, limit: number): LogRecord[] | undefined {
+    const list = this.partitions.get(`${topic}/${partition}`);
+    if (list === undefined) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const batch = list[i] as CachedBatch;
+      if (batch.baseOffset > offset) continue;
+      const at = offset - batch.baseOffset;
+      if (at >= batch.records.length) return undefined;
+      return batch.records.slice(at, at + limit);
+    }
+    return undefined;
+  }
+}

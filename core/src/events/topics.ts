@@ -1,0 +1,13 @@
+import type { StarboardEvent } from "./catalog";
+
+export const Topics = {
+  events: "starboard.events",
+  commands: "starboard.commands",
+  deadLetter: "starboard.dead-letter",
+} as const;
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+/** Commands go where the adapters listen for them; everything else is a fact on the events topic. */
+export function topicFor(event: StarboardEvent): typeof Topics.events | typeof Topics.commands {
+  return event.type.startsWith("command.") ? Topics.commands : Topics.events;
+}

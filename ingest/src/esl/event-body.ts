@@ -1,0 +1,69 @@
+import type { FsEvent } from "./frame-types";
+import { FsHeaders } from "./headers";
+
+// The two event encodings mod_event_socket sends (switch_event.c: switch_event_serialize and
+// switch_event_serialize_json_obj). Both return a typed refusal instead of throwing.
+
+export type EventBodyResult = { ok: true; event: FsEvent } | { ok: false; reason: string };
+
+/**
+ * `Name: url-encoded value` lines; then either a blank line (end), or `Content-Length: n`, a blank
+ * line and the event's own body (BACKGROUND_JOB carries `+OK <uuid>` there).
+ */
+export function parsePlainEvent(text: string): EventBodyResult {
+  const headers = new FsHeaders();
+  let pos = 0;
+  let body: string | undefined;
+  // Tracked while reading, so the check does not build the lookup index (see FsHeaders).
+  let hasName = false;
+  let hasLength = false;
+  while (pos < text.length) {
+    let eol = text.indexOf("\n", pos);
+    if (eol === -1) eol = text.length;
+    let line = text.slice(pos, eol);
+    pos = eol + 1;
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    if (line === "") {
+      // A blank line ends the headers; whatever follows is the event body (bounded by the frame).
+      if (hasLength && pos < text.length) body = text.slice(pos);
+      break;
+    }
+    const colon = line.indexOf(":");
+    if (colon <= 0)
+      return { ok: false, reason: `event header line without a name: ${JSON.stringify(line.slice(0, 80))}` };
+    const name = line.slice(0, colon);
+    const raw = line.charCodeAt(colon + 1) === 32 ? line.slice(colon + 2) : line.slice(colon + 1);
+    headers.addEncoded(name, raw);
+    if (name.length === 10 && name.toLowerCase() === "event-name") hasName = true;
+    else if (name.length === 14 && name.toLowerCase() === "content-length") hasLength = true;
+  }
+  if (!hasName) return { ok: false, reason: "event without Event-Name" };
+  return { ok: true, event: body === undefined ? { headers } : { headers, body } };
+}
+
+/** JSON bodies are not url-encoded; repeated headers arrive as arrays, the body as `_body`. */
+export function parseJsonEvent(text: string): EventBodyResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, reason: "event JSON is not an object" };
+  }
+  const headers = new FsHeaders();
+  let body: string | undefined;
+  for (const [name, value] of Object.entries(parsed)) {
+    if (name === "_body") {
+      if (typeof value === "string") body = value;
+      continue;
+    }
+    if (typeof value === "string") headers.add(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.add(name, String(v));
+    else if (typeof value === "number" || typeof value === "boolean") headers.add(name, String(value));
+    else return { ok: false, reason: `header ${name} is not a string` };
+  }
+  if (!headers.has("Event-Name")) return { ok: false, reason: "event without Event-Name" };
+  return { ok: true, event: body === undefined ? { headers } : { headers, body } };
+}

@@ -1,0 +1,167 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Readable } from "node:stream";
+import { type ClickHouseClient, createClient } from "@clickhouse/client";
+import { type ChdbConnection, createChdbConnection } from "chdb/connection";
+
+export interface WarehouseOptions {
+  /** STARBOARD_CLICKHOUSE_URL: a ClickHouse server over HTTP. Absent: chdb in-process. */
+  url?: string;
+  /** STARBOARD_DATA_DIR: the embedded warehouse lives in `<dataDir>/warehouse`. */
+  dataDir: string;
+  /** Default "starboard"; tests use one database per test file. */
+  database?: string;
+}
+
+type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>["connection"];
+
+export type QueryParams = Record<string, unknown>;
+
+/** One warehouse, the same surface over chdb and over a server. */
+export interface Warehouse {
+  readonly kind: "chdb" | "server";
+  readonly database: string;
+  readonly client: ClickHouseClient;
+  /** Rows as JSONCompactEachRow lines (the fastest format both paths accept; see bench/insert-formats.ts). */
+  insertCompact(insert: CompactInsert): Promise<void>;
+  query<T>(sql: string, params?: QueryParams): Promise<T[]>;
+  command(sql: string, params?: QueryParams): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CompactInsert {
+  table: string;
+  columns: readonly string[];
+  /** One JSON array per line. */
+  body: string;
+  /** Per-insert settings, sent in the statement's SETTINGS clause (never session-wide). */
+  settings?: Record<string, string | number>;
+}
+
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The client factory: a server when a URL is given (or STARBOARD_CLICKHOUSE_URL is set), chdb otherwise. */
+export async function createWarehouseClient(options: WarehouseOptions): Promise<Warehouse> {
+  const database = options.database ?? "starboard";
+  if (!identifier.test(database)) throw new Error(`invalid warehouse database name: ${database}`);
+  const url = options.url ?? process.env.STARBOARD_CLICKHOUSE_URL;
+  if (url !== undefined && url !== "") return openServer(url, database);
+  return openChdb(join(resolve(options.dataDir), "warehouse"), database);
+}
+
+function settingsClause(settings: Record<string, string | number> | undefined): string {
+  const entries = Object.entries(settings ?? {});
+  if (entries.length === 0) return "";
+  const parts = entries.map(([key, value]) => {
+    if (!identifier.test(key)) throw new Error(`invalid setting name: ${key}`);
+    return typeof value === "number" ? `${key} = ${value}` : `${key} = '${value.replace(/[\\']/g, "\\$&")}'`;
+  });
+  return ` SETTINGS ${parts.join(", ")}`;
+}
+
+function insertStatement(insert: CompactInsert): string {
+  for (const name of [insert.table, ...insert.columns]) {
+    if (!identifier.test(name)) throw new Error(`invalid identifier in insert: ${name}`);
+  }
+  return `INSERT INTO ${insert.table} (${insert.columns.join(", ")})${settingsClause(insert.settings)} FORMAT JSONCompactEachRow`;
+}
+
+async function openServer(url: string, database: string): Promise<Warehouse> {
+  const bootstrap = createClient({ url });
+  await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+  await bootstrap.close();
+  const client = createClient({ url, database });
+  return {
+    kind: "server",
+    database,
+    client,
+    async insertCompact(insert) {
+      if (insert.body === "") return;
+      const result = await client.exec({
+        query: insertStatement(insert),
+        values: Readable.from([insert.body]),
+      });
+      result.stream.resume();
+    },
+    query: (sql, params) => runQuery(client, sql, params),
+    async command(sql, params) {
+      await client.command({ query: sql, ...(params === undefined ? {} : { query_params: params }) });
+    },
+    close: () => client.close(),
+  };
+}
+
+interface OpenChdb {
+  path: string;
+  database: string;
+  connection: ChdbConnection;
+  client: ClickHouseClient;
+  users: number;
+}
+
+// chdb holds one data directory per process (a second path throws deep in the engine), and `USE` is
+// session-wide: one engine, one path, one database per process, shared by every caller.
+let open: OpenChdb | undefined;
+
+async function openChdb(path: string, database: string): Promise<Warehouse> {
+  if (open !== undefined && (open.path !== path || open.database !== database)) {
+    throw new Error(
+      `chdb is already open at ${open.path} (database ${open.database}); a process can hold one embedded ` +
+        `warehouse, asked for ${path} (database ${database}). Use separate processes or one data directory.`,
+    );
+  }
+  if (open === undefined) {
+    mkdirSync(path, { recursive: true });
+    const connection = createChdbConnection({ path });
+    // chdb types its connection against its own copy of @clickhouse/client-common; the shapes are the same.
+    const client = createClient({ connection: connection as unknown as ClientConnection });
+    await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+    await client.command({ query: `USE ${database}` });
+    open = { path, database, connection, client, users: 0 };
+  }
+  const state = open;
+  state.users++;
+  let closed = false;
+  return {
+    kind: "chdb",
+    database,
+    client: state.client,
+    async insertCompact(insert) {
+      if (insert.body === "") return;
+      // Zero-copy Buffer passthrough to chdb's parser: same statement and bytes a server would get.
+      await state.connection.chdb.rawInsert({
+        table: insert.table,
+        columns: insert.columns,
+        format: "JSONCompactEachRow",
+        values: Buffer.from(insert.body),
+        ...(insert.settings === undefined ? {} : { settings: insert.settings }),
+      });
+    },
+    query: (sql, params) => runQuery(state.client, sql, params),
+    async command(sql, params) {
+      await state.client.command({ query: sql, ...(params === undefined ? {} : { query_params: params }) });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      state.users--;
+      if (state.users === 0 && open === state) {
+        open = undefined;
+        await state.client.close();
+      }
+    },
+  };
+}
+
+async function runQuery<T>(
+  client: ClickHouseClient,
+  sql: string,
+  params: QueryParams | undefined,
+): Promise<T[]> {
+  const result = await client.query({
+    query: sql,
+    format: "JSONEachRow",
+    ...(params === undefined ? {} : { query_params: params }),
+  });
+  return result.json<T>();
+}

@@ -1,0 +1,15 @@
+export {
+  type CompactInsert,
+  createWarehouseClient,
+  type QueryParams,
+  type Warehouse,
+  type WarehouseOptions,
+} from "./client";
+export {
+  EditedMigrationError,
+  type MigrateOptions,
+  type MigrateResult,
+  migrate,
+  setRawEventTtl,
+} from "./migrate";
+export { listMigrations, type Migration, migrationsDir } from "./migrations";

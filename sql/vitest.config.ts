@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// chdb must load in a main thread (it segfaults when a worker thread exits) and allows one data
+// directory per process: forked test files, one at a time, each with its own temp directory.
+export default defineConfig({
+  test: {
+    pool: "forks",
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    include: ["test/**/*.test.ts"],
+  },
+});

@@ -13,3 +13,5 @@ export {
   setRawEventTtl,
 } from "./migrate";
 export { listMigrations, type Migration, migrationsDir } from "./migrations";
+export * from "./reports/index";
+export * from "./sink/index";

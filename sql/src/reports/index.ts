@@ -1,0 +1,23 @@
+export { type AgentScorecard, agentPerformance } from "./agents";
+export { type ChannelReport, channelComparison } from "./channels";
+export {
+  type CustomerContact,
+  type CustomerHistory,
+  type CustomerTicket,
+  customerHistory,
+} from "./customers";
+export { type DemandTerm, demand } from "./demand";
+export { queriesDir, type TimeRange, timeParam } from "./named-query";
+export { type QaFlagRow, qaFlags } from "./qa";
+export {
+  deriveServiceLevel,
+  type GenesysSwitches,
+  genesysServiceLevel,
+  type QueueIntervalCounts,
+  type QueueIntervalReport,
+  type ServiceLevelQuery,
+  type ServiceLevelVariants,
+  serviceLevelByInterval,
+  totalServiceLevel,
+} from "./service-level";
+export { type DepartmentSla, ticketSlaByDepartment } from "./tickets";

@@ -1,0 +1,142 @@
+import { createHash } from "node:crypto";
+import {
+  type BatchContext,
+  type EventLog,
+  errorMessage,
+  type RecordBatch,
+  type Subscription,
+  Topics,
+  TransientError,
+} from "@starboard/core";
+import type { Warehouse } from "../client";
+import { Batcher } from "./batcher";
+import { withoutStored } from "./dedup";
+import { clickhouseTime, convertRecord, type RawEventRow, rawEventColumns } from "./rows";
+
+export interface SinkOptions {
+  log: EventLog;
+  warehouse: Warehouse;
+  groupId?: string;
+  /** Rows per write (default 20,000) ... */
+  maxRows?: number;
+  /** ... or this long after the first pending row (default 1,000 ms). */
+  maxDelayMs?: number;
+}
+
+export interface SinkStats {
+  /** Events written to raw_events (and through the views, everywhere). */
+  written: number;
+  /** Events dropped because the warehouse already had them (redelivery, duplicate publish). */
+  duplicates: number;
+  deadLettered: number;
+  writes: number;
+}
+
+export interface Sink {
+  readonly stats: SinkStats;
+  stop(): Promise<void>;
+}
+
+interface Pending {
+  row: RawEventRow;
+  position: string;
+}
+
+/*
+ * Exactly-once totals, and why two mechanisms:
+ *
+ * 1. Every write first drops events whose id is already in raw_events (dedup.ts), then inserts into
+ *    raw_events alone; every other table is a materialized view of it, so one INSERT puts an event
+ *    everywhere or nowhere, and "id present in raw_events" means "counted everywhere". This covers a
+ *    duplicate published at another offset and a batch redelivered with different boundaries (the log
+ *    re-reads from the committed offset, so a crash between write and commit can redeliver more or
+ *    fewer records than were written). A partition's batches are written one at a time, and a
+ *    duplicate shares its original's partition key, so the check never races its own original.
+ * 2. The INSERT carries insert_deduplication_token = sha256 of the batch's (topic, partition,
+ *    first offset, last offset) list, with deduplicate_blocks_in_dependent_materialized_views = 1 and
+ *    non_replicated_deduplication_window on every table: a retry of a write whose acknowledgement was
+ *    lost (server path timeout) is dropped by ClickHouse itself, views included. The token is always
+ *    sent: without one, ClickHouse would dedupe view blocks by content, and two different batches
+ *    that each add "1 offered to queue q in 09:15" produce identical view blocks.
+ *
+ * A ReplacingMergeTree keyed by event id was not chosen: it collapses raw rows at merge time but the
+ * rollups are summed at insert time, so they would still double count; FINAL-free queries over
+ * rollups need duplicates stopped before the insert.
+ */
+export async function startSink(options: SinkOptions): Promise<Sink> {
+  const { log, warehouse } = options;
+  const stats: SinkStats = { written: 0, duplicates: 0, deadLettered: 0, writes: 0 };
+  const batcher = new Batcher<Pending>(
+    (items) => write(warehouse, items, stats),
+    options.maxRows ?? 20_000,
+    options.maxDelayMs ?? 1_000,
+  );
+  const handler = async (batch: RecordBatch, context: BatchContext) => {
+    const ingestedAt = clickhouseTime(new Date().toISOString());
+    const items: Pending[] = [];
+    for (const record of batch.records) {
+      const converted = convertRecord(record, ingestedAt);
+      if (converted.ok)
+        items.push({ row: converted.row, position: `${record.topic}/${record.partition}/${record.offset}` });
+      else {
+        await context.deadLetter(record, { reason: converted.reason, step: "sink.convert" });
+        stats.deadLettered++;
+      }
+    }
+    if (items.length > 0) await batcher.add(items);
+  };
+  const subscription: Subscription = await log.subscribe({
+    groupId: options.groupId ?? "sql-sink",
+    topics: [Topics.events],
+    handler,
+    maxBatchSize: options.maxRows ?? 20_000,
+  });
+  return { stats, stop: () => subscription.stop() };
+}
+
+async function write(warehouse: Warehouse, items: readonly Pending[], stats: SinkStats): Promise<void> {
+  try {
+    const fresh = await withoutStored(
+      warehouse,
+      items.map((i) => i.row),
+    );
+    stats.duplicates += items.length - fresh.length;
+    if (fresh.length === 0) return;
+    await warehouse.insertCompact({
+      table: "raw_events",
+      columns: rawEventColumns,
+      body: `${fresh.map((r) => r.line).join("\n")}\n`,
+      settings: {
+        insert_deduplicate: 1,
+        insert_deduplication_token: batchToken(items),
+        deduplicate_blocks_in_dependent_materialized_views: 1,
+      },
+    });
+    stats.written += fresh.length;
+    stats.writes++;
+  } catch (error) {
+    // The warehouse is away or refused the write: the whole batch is retried, never dead-lettered.
+    throw new TransientError(`warehouse write failed: ${errorMessage(error)}`);
+  }
+}
+
+/** sha256 of each partition's offset range in the write. */
+function batchToken(items: readonly Pending[]): string {
+  const ranges = new Map<string, { first: number; last: number }>();
+  for (const { position } of items) {
+    const cut = position.lastIndexOf("/");
+    const partition = position.slice(0, cut);
+    const offset = Number(position.slice(cut + 1));
+    const range = ranges.get(partition);
+    if (range === undefined) ranges.set(partition, { first: offset, last: offset });
+    else {
+      range.first = Math.min(range.first, offset);
+      range.last = Math.max(range.last, offset);
+    }
+  }
+  const text = [...ranges.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([p, r]) => `${p}:${r.first}-${r.last}`)
+    .join(",");
+  return createHash("sha256").update(text).digest("hex");
+}

@@ -1,0 +1,126 @@
+import esl, { type Connection, type Event } from "modesl";
+import { EslFrameParser } from "./frame-parser";
+import type { FrameResult } from "./frame-types";
+
+export interface EslClientOptions {
+  host: string;
+  port: number;
+  password: string;
+  connectTimeoutMs?: number;
+  maxBodyBytes?: number;
+}
+
+/**
+ * A typed wrapper over modesl: modesl authenticates and matches command replies (FIFO), while the
+ * raw socket bytes also go through our own frame parser, which is what delivers events. That way
+ * every malformed frame surfaces as a typed refusal (for the dead-letter topic) instead of
+ * disappearing inside modesl's parser.
+ */
+export class EslClient {
+  private readonly parser: EslFrameParser;
+  private readonly frameListeners = new Set<(r: FrameResult) => void>();
+  private readonly closeListeners = new Set<() => void>();
+  private closed = false;
+
+  private constructor(
+    private readonly conn: Connection,
+    maxBodyBytes: number | undefined,
+  ) {
+    this.parser = new EslFrameParser(maxBodyBytes === undefined ? {} : { maxBodyBytes });
+  }
+
+  static connect(options: EslClientOptions): Promise<EslClient> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const conn = new esl.Connection(options.host, options.port, options.password);
+      const client = new EslClient(conn, options.maxBodyBytes);
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        client.shutdown();
+        reject(error);
+      };
+      const timer = setTimeout(
+        () => fail(new Error("event socket connect timed out")),
+        options.connectTimeoutMs ?? 5_000,
+      );
+      conn.on("error", (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+      conn.once("esl::event::auth::fail", () => fail(new Error("event socket authentication failed")));
+      conn.once("esl::ready", () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(client);
+      });
+      const socket = conn.socket;
+      if (socket === null) return fail(new Error("modesl gave no socket"));
+      socket.on("data", (chunk: Buffer) => {
+        for (const result of client.parser.push(chunk)) for (const l of client.frameListeners) l(result);
+      });
+      socket.on("close", () => client.shutdown());
+    });
+  }
+
+  /** Event frames and refusals (command replies are modesl's business). */
+  onFrame(listener: (result: FrameResult) => void): void {
+    this.frameListeners.add((r) => {
+      if (!r.ok && r.error !== undefined) listener(r);
+      else if (r.ok && (r.frame.type === "text/event-plain" || r.frame.type === "text/event-json"))
+        listener(r);
+    });
+  }
+
+  onClose(listener: () => void): void {
+    if (this.closed) listener();
+    else this.closeListeners.add(listener);
+  }
+
+  /** `event plain ...`: list BACKGROUND_JOB before CUSTOM, and CUSTOM's subclasses last. */
+  subscribe(names: readonly string[]): Promise<string> {
+    return new Promise((resolve) =>
+      this.conn.events("plain", [...names], (e: Event) => resolve(e.getHeader("Reply-Text") ?? "")),
+    );
+  }
+
+  /** `api`: runs inline on FreeSWITCH (and stalls this connection's events meanwhile). */
+  api(command: string): Promise<string> {
+    return this.whileOpen((done) => this.conn.api(command, (e: Event) => done(e.getBody())));
+  }
+
+  /** `bgapi`: the BACKGROUND_JOB body, `+OK ...` or `-ERR ...`. */
+  bgapi(command: string): Promise<string> {
+    const [cmd = "", ...args] = command.split(" ");
+    return this.whileOpen((done) => this.conn.bgapi(cmd, args.join(" "), (e: Event) => done(e.getBody())));
+  }
+
+  private whileOpen(run: (done: (body: string) => void) => void): Promise<string> {
+    if (this.closed) return Promise.reject(new Error("event socket is closed"));
+    return new Promise((resolve, reject) => {
+      const onClose = () => reject(new Error("event socket closed before the reply"));
+      this.closeListeners.add(onClose);
+      run((body) => {
+        this.closeListeners.delete(onClose);
+        resolve(body);
+      });
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    try {
+      this.conn.disconnect();
+    } catch {
+      // Already gone: closing is best effort.
+    }
+    this.shutdown();
+  }
+
+  private shutdown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.conn.socket?.destroy();
+    for (const l of this.closeListeners) l();
+    this.closeListeners.clear();
+  }
+}

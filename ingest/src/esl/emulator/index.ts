@@ -1,0 +1,4 @@
+export type { FsChannel } from "./channel";
+export { FsSwitch } from "./fs-switch";
+export { CallScenario } from "./scenario";
+export { type EmulatorOptions, EslEmulator } from "./server";

@@ -16,6 +16,7 @@ export interface Adopted {
 
 export function adoptChannel(ctx: MapContext, uuid: string): Adopted | undefined {
   const h = ctx.headers;
+  if (ctx.calls.isEnded(uuid)) return undefined;
   if (h.get("Other-Type") === "originator") return undefined;
   if (h.get("variable_starboard_role") !== undefined) return undefined;
   const direction: Direction = h.get("Call-Direction") === "outbound" ? "outbound" : "inbound";

@@ -27,6 +27,8 @@ export interface LiveCall {
 export class CallTable {
   private readonly calls = new Map<string, LiveCall>();
   private readonly legs = new Map<string, string>();
+  /** Channels that hung up recently: their late events (the B-leg's own hangup) must not be adopted. */
+  private readonly ended = new Set<string>();
   private sequence = 0;
 
   get size(): number {
@@ -79,12 +81,29 @@ export class CallTable {
     return ahead + 1;
   }
 
+  isEnded(uuid: string): boolean {
+    return this.ended.has(uuid);
+  }
+
+  private markEnded(uuid: string): void {
+    this.ended.add(uuid);
+    if (this.ended.size > 10_000) {
+      const oldest = this.ended.values().next().value;
+      if (oldest !== undefined) this.ended.delete(oldest);
+    }
+  }
+
   remove(uuid: string): void {
+    this.markEnded(uuid);
     const contactId = this.legs.get(uuid);
     this.legs.delete(uuid);
     if (contactId !== undefined) return;
     this.calls.delete(uuid);
-    for (const [leg, owner] of this.legs) if (owner === uuid) this.legs.delete(leg);
+    for (const [leg, owner] of this.legs) {
+      if (owner !== uuid) continue;
+      this.legs.delete(leg);
+      this.markEnded(leg);
+    }
   }
 
   contacts(): IterableIterator<LiveCall> {

@@ -26,6 +26,8 @@ export class FsSwitch {
   private clock: number;
   private sequence = 0;
   private readonly channels = new Map<string, FsChannel>();
+  /** Hung-up channels stay reachable as a peer: a B-leg's events still carry its originator's profile. */
+  private readonly gone = new Map<string, FsChannel>();
   private readonly listeners = new Set<(event: EmittedEvent) => void>();
 
   constructor(options: SwitchOptions = {}) {
@@ -85,7 +87,8 @@ export class FsSwitch {
   }
 
   fireChannel(name: string, ch: FsChannel, extra: Header[] = [], subclass?: string): void {
-    const peer = ch.other === undefined ? undefined : this.channels.get(ch.other.uuid);
+    const peer =
+      ch.other === undefined ? undefined : (this.channels.get(ch.other.uuid) ?? this.gone.get(ch.other.uuid));
     this.fire(name, [...channelHeaders(ch, peer), ...extra], subclass === undefined ? {} : { subclass });
   }
 
@@ -244,6 +247,11 @@ export class FsSwitch {
     ch.state = "CS_DESTROY";
     this.fireChannel("CHANNEL_DESTROY", ch);
     this.channels.delete(ch.uuid);
+    this.gone.set(ch.uuid, ch);
+    if (this.gone.size > 1_000) {
+      const oldest = this.gone.keys().next().value;
+      if (oldest !== undefined) this.gone.delete(oldest);
+    }
     const other = ch.other === undefined ? undefined : this.channels.get(ch.other.uuid);
     if (other !== undefined)
       this.hangup(other, cause, disposition.startsWith("recv_") ? "send_bye" : "recv_bye");

@@ -43,6 +43,11 @@ export class EslEmulator {
     return this.sockets.size;
   }
 
+  /** Writes bytes as they are to every connection: the bad-input tests' stray text and broken frames. */
+  injectRaw(bytes: Buffer | string): void {
+    for (const socket of this.sockets) if (!socket.destroyed) socket.write(bytes);
+  }
+
   /** Cuts every connection without a goodbye, as a network failure would. */
   dropConnections(): void {
     for (const socket of this.sockets) socket.destroy();

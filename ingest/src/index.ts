@@ -1,0 +1,16 @@
+// @starboard/ingest: everything that speaks a source's protocol.
+
+export { EslAdapter, type EslAdapterOptions, type EslCounters, subscribedEvents } from "./esl/adapter";
+export { EslClient, type EslClientOptions } from "./esl/client";
+export { CallScenario, type EmulatorOptions, EslEmulator, FsSwitch } from "./esl/emulator/index";
+export { defaultMaxBodyBytes, EslFrameParser, type FrameParserOptions } from "./esl/frame-parser";
+export {
+  type EslFrame,
+  EslFrameError,
+  type FrameErrorCode,
+  type FrameResult,
+  type FsEvent,
+} from "./esl/frame-types";
+export { FsHeaders } from "./esl/headers";
+export { EslMapper, type MapperOptions, type MapResult } from "./esl/mapper";
+export { type EslThroughput, measureEslThroughput } from "./esl/throughput";

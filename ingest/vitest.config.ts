@@ -1,14 +1,9 @@
 import { defineConfig } from "vitest/config";
-
-// In CI (.ci/run sets STARBOARD_TEST_REPORT_DIR) also write a JSON report for the summary line.
-const reportDir = process.env.STARBOARD_TEST_REPORT_DIR;
+import { reporters } from "../vitest.shared";
 
 export default defineConfig({
   test: {
-    reporters:
-      reportDir === undefined || reportDir === ""
-        ? ["default"]
-        : ["default", ["json", { outputFile: `${reportDir}/ingest.json` }]],
+    reporters: reporters("ingest"),
     // forks, not threads: suites here open the SQLite-backed event log and real TCP servers.
     pool: "forks",
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],

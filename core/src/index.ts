@@ -1,2 +1,3 @@
 export * from "./events/index";
 export * from "./log/index";
+export * from "./metrics/index";

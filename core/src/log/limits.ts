@@ -9,18 +9,22 @@ export function toBuffer(value: Uint8Array | string): Buffer {
   return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
-/** Checks what every adapter must refuse before anything is written. */
-export function checkRecords(records: readonly OutgoingRecord[]): Buffer[] {
+/**
+ * Checks what every adapter must refuse before anything is written, and returns each value's size
+ * in bytes (strings are measured, not copied: the store encodes them straight into its batch).
+ */
+export function checkRecords(records: readonly OutgoingRecord[]): number[] {
   return records.map((record, index) => {
     if (typeof record.key !== "string") throw new RecordRejectedError(index, "key", "must be a string");
-    const value = toBuffer(record.value);
-    if (value.byteLength > maxRecordBytes) {
+    const bytes =
+      typeof record.value === "string" ? Buffer.byteLength(record.value, "utf8") : record.value.byteLength;
+    if (bytes > maxRecordBytes) {
       throw new RecordRejectedError(
         index,
         "value",
-        `${value.byteLength} bytes is over the ${maxRecordBytes}-byte record limit`,
+        `${bytes} bytes is over the ${maxRecordBytes}-byte record limit`,
       );
     }
-    return value;
+    return bytes;
   });
 }

@@ -2,9 +2,26 @@
  * Kafka's default partitioner (murmur2 of the key, made positive, modulo partitions). The in-process
  * log uses the same function so a key lands on the same partition number on both adapters.
  */
-export function murmur2(key: string): number {
+const scratch = new Uint8Array(256);
+
+/** The key's UTF-8 bytes; short ASCII keys (ids, phone numbers) reuse one buffer instead of allocating. */
+function keyBytes(key: string): { data: Uint8Array; length: number } {
+  if (key.length > scratch.length) return bytesOf(key);
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code > 0x7f) return bytesOf(key);
+    scratch[i] = code;
+  }
+  return { data: scratch, length: key.length };
+}
+
+function bytesOf(key: string): { data: Uint8Array; length: number } {
   const data = Buffer.from(key, "utf8");
-  const length = data.length;
+  return { data, length: data.length };
+}
+
+export function murmur2(key: string): number {
+  const { data, length } = keyBytes(key);
   const seed = 0x9747b28c;
   const m = 0x5bd1e995;
   const r = 24;

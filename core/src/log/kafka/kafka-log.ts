@@ -10,7 +10,7 @@ import {
 import { Topics } from "../../events/topics";
 import { retryPolicy, runBatch } from "../batch-runner";
 import { deadLetterRecord } from "../dead-letter";
-import { checkRecords } from "../limits";
+import { checkRecords, toBuffer } from "../limits";
 import { partitionForKey } from "../partitioner";
 import type {
   BatchContext,
@@ -121,7 +121,7 @@ export class KafkaEventLog implements EventLog {
 
   async publish(topic: string, records: readonly OutgoingRecord[]): Promise<PublishAck[]> {
     await this.connect();
-    const values = checkRecords(records);
+    checkRecords(records);
     const partitions = await this.partitionsOf(topic);
     const partitionOf = records.map((r) => partitionForKey(r.key, partitions));
     const metadata = await this.producer.send({
@@ -129,7 +129,7 @@ export class KafkaEventLog implements EventLog {
       acks: -1,
       messages: records.map((record, i) => ({
         key: record.key,
-        value: values[i] as Buffer,
+        value: typeof record.value === "string" ? record.value : toBuffer(record.value),
         partition: partitionOf[i] as number,
         headers: record.headers as IHeaders | undefined,
       })),

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { Topics } from "../../events/topics";
 import { retryPolicy, runBatch } from "../batch-runner";
 import { deadLetterRecord } from "../dead-letter";
-import { checkRecords } from "../limits";
+import { checkRecords, toBuffer } from "../limits";
 import { partitionForKey } from "../partitioner";
 import type {
   BatchContext,
@@ -99,16 +99,20 @@ export class InProcessEventLog implements EventLog {
   async publish(topic: string, records: readonly OutgoingRecord[]): Promise<PublishAck[]> {
     if (this.closed) throw new Error("event log is closed");
     const partitions = this.store.requireTopic(topic).partitions;
-    const values = checkRecords(records);
+    const sizes = checkRecords(records);
     let bytes = 0;
     const rows: AppendRow[] = records.map((record, i) => {
-      const value = values[i] as Buffer;
-      bytes += value.byteLength + record.key.length;
+      const valueBytes = sizes[i] as number;
+      bytes += valueBytes + record.key.length;
       return {
         topic,
         partition: partitionForKey(record.key, partitions),
         key: record.key,
-        value,
+        value:
+          typeof record.value === "string" || Buffer.isBuffer(record.value)
+            ? record.value
+            : toBuffer(record.value),
+        valueBytes,
         headers: record.headers === undefined ? null : JSON.stringify(record.headers),
         headerMap: record.headers,
       };
@@ -124,14 +128,15 @@ export class InProcessEventLog implements EventLog {
       let bytes = 0;
       const records: LogRecord[] = batch.rows.map((rowIndex, k) => {
         const row = rows[rowIndex] as AppendRow;
+        const start = batch.valueStarts[k] as number;
         offsets[rowIndex] = batch.baseOffset + k;
-        bytes += row.value.byteLength + row.key.length + 64;
+        bytes += row.valueBytes + row.key.length + 64;
         return {
           topic: batch.topic,
           partition: batch.partition,
           offset: batch.baseOffset + k,
           key: row.key,
-          value: row.value,
+          value: batch.body.subarray(start, start + row.valueBytes),
           headers: row.headerMap ?? {},
           timestamp: batch.timestamp,
         };
@@ -315,6 +320,6 @@ export class InProcessEventLog implements EventLog {
     this.queue.flush();
     this.closed = true;
     clearInterval(this.retentionTimer);
-    this.store.close();
+    await this.store.close();
   }
 }

@@ -2,9 +2,17 @@ import type { LogRecord, RecordHeaders } from "../types";
 
 export interface EncodableRecord {
   key: string;
-  value: Buffer;
+  value: Buffer | string;
+  /** UTF-8 size of the value, measured once at publish. */
+  valueBytes: number;
   /** JSON of the headers, or null when there are none. */
   headers: string | null;
+}
+
+export interface EncodedBatch {
+  body: Buffer;
+  /** Where each record's value starts in the body, so readers can take views instead of copies. */
+  valueStarts: number[];
 }
 
 /**
@@ -13,32 +21,32 @@ export interface EncodableRecord {
  * This mirrors Kafka's record batch: SQLite keeps the durability and the crash safety, and a row
  * per batch instead of a row per record is what lets 1 KB events move at hundreds of thousands a second.
  */
-export function encodeRecords(records: readonly EncodableRecord[]): Buffer {
+export function encodeRecords(records: readonly EncodableRecord[]): EncodedBatch {
   let size = 0;
-  const keys: Buffer[] = new Array(records.length);
-  const headers: (Buffer | null)[] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i] as EncodableRecord;
-    const key = Buffer.from(record.key, "utf8");
-    const header = record.headers === null ? null : Buffer.from(record.headers, "utf8");
-    keys[i] = key;
-    headers[i] = header;
-    size += 12 + key.byteLength + (header?.byteLength ?? 0) + record.value.byteLength;
+  for (const record of records) {
+    size += 12 + Buffer.byteLength(record.key, "utf8") + record.valueBytes;
+    if (record.headers !== null) size += Buffer.byteLength(record.headers, "utf8");
   }
-  const out = Buffer.allocUnsafe(size);
+  const body = Buffer.allocUnsafe(size);
+  const valueStarts: number[] = new Array(records.length);
   let at = 0;
   for (let i = 0; i < records.length; i++) {
-    const key = keys[i] as Buffer;
-    const header = headers[i] ?? null;
-    const value = (records[i] as EncodableRecord).value;
-    out.writeUInt32LE(key.byteLength, at);
-    at += 4 + key.copy(out, at + 4);
-    out.writeUInt32LE(header?.byteLength ?? 0, at);
-    at += 4 + (header === null ? 0 : header.copy(out, at + 4));
-    out.writeUInt32LE(value.byteLength, at);
-    at += 4 + value.copy(out, at + 4);
+    const record = records[i] as EncodableRecord;
+    at = writeString(body, at, record.key);
+    at = record.headers === null ? body.writeUInt32LE(0, at) : writeString(body, at, record.headers);
+    body.writeUInt32LE(record.valueBytes, at);
+    valueStarts[i] = at + 4;
+    at += 4;
+    at +=
+      typeof record.value === "string" ? body.write(record.value, at, "utf8") : record.value.copy(body, at);
   }
-  return out;
+  return { body, valueStarts };
+}
+
+function writeString(body: Buffer, at: number, text: string): number {
+  const written = body.write(text, at + 4, "utf8");
+  body.writeUInt32LE(written, at);
+  return at + 4 + written;
 }
 
 /** Unpacks a batch written by encodeRecords; values are views into the blob, not copies. */

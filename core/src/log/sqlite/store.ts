@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import type { LogRecord, RecordHeaders, TopicSpec } from "../types";
+import { Checkpointer } from "./checkpointer";
 import { decodeRecords, type EncodableRecord, encodeRecords } from "./record-codec";
 
 export const defaultRetentionMs = 7 * 24 * 3600 * 1000;
@@ -33,6 +34,9 @@ export interface AppendedBatch {
   timestamp: number;
   /** Indexes into the appended rows, in offset order. */
   rows: number[];
+  /** The stored batch, and where each row's value starts in it. */
+  body: Buffer;
+  valueStarts: number[];
 }
 
 /**
@@ -53,11 +57,19 @@ export class SqliteLogStore {
   private readonly db: Database.Database;
   private readonly topics = new Map<string, TopicRow>();
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly checkpointer: Checkpointer | undefined;
 
-  constructor(path: string, synchronous: "normal" | "full" = "normal") {
+  constructor(path: string, synchronous: "normal" | "full" = "normal", offloadCheckpoints = true) {
     this.db = new Database(path);
     this.db.pragma("page_size = 16384");
     this.db.pragma("journal_mode = WAL");
+    if (offloadCheckpoints) {
+      this.db.pragma("wal_autocheckpoint = 0");
+      this.checkpointer = new Checkpointer(path, 200, (reason) => {
+        console.error(`in-process log: WAL checkpoint worker failed (${reason}); checkpointing inline`);
+        if (this.db.open) this.db.pragma("wal_autocheckpoint = 1000");
+      });
+    }
     this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma("busy_timeout = 10000");
     this.db.pragma("cache_size = -65536");
@@ -155,24 +167,35 @@ export class SqliteLogStore {
    */
   append(rows: readonly AppendRow[], now: number): AppendedBatch[] {
     const write = this.db.transaction((input: readonly AppendRow[]) => {
-      const groups = new Map<string, { topic: TopicRow; partition: number; indexes: number[] }>();
+      // Rows of a flush are mostly one topic: group by topic, then by partition number.
+      const byTopic = new Map<string, { topic: TopicRow; partitions: number[][] }>();
       for (let i = 0; i < input.length; i++) {
         const row = input[i] as AppendRow;
-        const id = `${row.topic}\u0000${row.partition}`;
-        let group = groups.get(id);
-        if (group === undefined) {
-          group = { topic: this.requireTopic(row.topic), partition: row.partition, indexes: [] };
-          groups.set(id, group);
+        let entry = byTopic.get(row.topic);
+        if (entry === undefined) {
+          entry = { topic: this.requireTopic(row.topic), partitions: [] };
+          byTopic.set(row.topic, entry);
         }
-        group.indexes.push(i);
+        let indexes = entry.partitions[row.partition];
+        if (indexes === undefined) {
+          indexes = [];
+          entry.partitions[row.partition] = indexes;
+        }
+        indexes.push(i);
+      }
+      const groups: { topic: TopicRow; partition: number; indexes: number[] }[] = [];
+      for (const { topic, partitions } of byTopic.values()) {
+        partitions.forEach((indexes, partition) => {
+          groups.push({ topic, partition, indexes });
+        });
       }
       const appended: AppendedBatch[] = [];
-      for (const { topic, partition, indexes } of groups.values()) {
+      for (const { topic, partition, indexes } of groups) {
         const state = this.statement(
           "SELECT next_offset, last_ts FROM partitions WHERE topic_id = ? AND partition = ?",
         ).get(topic.id, partition) as { next_offset: number; last_ts: number };
         const ts = Math.max(now, state.last_ts);
-        const body = encodeRecords(indexes.map((i) => input[i] as AppendRow));
+        const { body, valueStarts } = encodeRecords(indexes.map((i) => input[i] as AppendRow));
         this.statement(
           `INSERT INTO ${this.table(topic, partition)} (base_offset, record_count, ts, body) VALUES (?, ?, ?, ?)`,
         ).run(state.next_offset, indexes.length, ts, body);
@@ -185,6 +208,8 @@ export class SqliteLogStore {
           baseOffset: state.next_offset,
           timestamp: ts,
           rows: indexes,
+          body,
+          valueStarts,
         });
       }
       return appended;
@@ -293,7 +318,10 @@ export class SqliteLogStore {
     return deleted;
   }
 
-  close(): void {
+  /** Stops the checkpoint worker, folds the WAL into the database file and closes. */
+  async close(): Promise<void> {
+    await this.checkpointer?.stop();
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
     this.db.close();
   }
 }

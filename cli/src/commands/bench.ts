@@ -1,0 +1,59 @@
+import { parseArgs } from "node:util";
+import { type BenchRow, logBenchmarks } from "@starboard/core/bench";
+import { type Command, UsageError } from "../command";
+import { baseConfig } from "../config";
+
+type Area = (options: { kafkaBrokers: string[]; progress: (message: string) => void }) => Promise<BenchRow[]>;
+
+const areas: Record<string, Area> = {
+  log: (options) => logBenchmarks(options),
+};
+
+function formatTable(rows: readonly BenchRow[]): string[] {
+  const header = ["area", "benchmark", "value", "reference", "ref value", "ratio", "target"];
+  const cells = rows.map((r) => [
+    r.area,
+    r.name,
+    r.note === undefined ? `${r.value.toLocaleString("en-US")} ${r.unit}` : "not measured",
+    r.reference,
+    r.note === undefined ? `${r.referenceValue.toLocaleString("en-US")} ${r.unit}` : "",
+    r.note === undefined ? `${r.ratio.toFixed(2)}x` : "",
+    r.target,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join("  ");
+  const notes = rows.filter((r) => r.note !== undefined).map((r) => `note: ${r.name}: ${r.note}`);
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line), ...notes];
+}
+
+export const benchCommand: Command = {
+  name: "bench",
+  summary: "run the benchmarks, each figure beside its reference run in the same process",
+  usage: `starboard bench [--only <area,...>] [--json]
+
+  --only <areas>  comma-separated areas to run (${Object.keys(areas).join(", ")}); default all
+  --json          one JSON object per row on stdout
+  Kafka rows need STARBOARD_KAFKA_BROKERS (bash infra/kafka/kafka.sh start).`,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { only: { type: "string" }, json: { type: "boolean", default: false } },
+      strict: true,
+    });
+    const selected =
+      values.only === undefined ? Object.keys(areas) : values.only.split(",").map((a) => a.trim());
+    for (const name of selected) {
+      if (!(name in areas))
+        throw new UsageError(`unknown area "${name}" (known: ${Object.keys(areas).join(", ")})`);
+    }
+    const config = baseConfig();
+    const rows: BenchRow[] = [];
+    for (const name of selected) {
+      const area = areas[name] as Area;
+      rows.push(...(await area({ kafkaBrokers: config.kafkaBrokers, progress: (m) => io.err(`… ${m}`) })));
+    }
+    if (values.json) for (const r of rows) io.out(JSON.stringify(r));
+    else for (const line of formatTable(rows)) io.out(line);
+    return 0;
+  },
+};

@@ -1,0 +1,2 @@
+export type { Command, CommandIo } from "./command";
+export { commands, main } from "./main";

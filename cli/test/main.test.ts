@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { CommandIo } from "../src/command";
+import { commands, main } from "../src/main";
+
+function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+describe("starboard command line", () => {
+  it.each([
+    [["--help"], 0],
+    [["help"], 0],
+    [[], 2],
+  ])("prints the command list for %j and exits %i", async (argv, code) => {
+    const io = capture();
+    expect(await main(argv, io)).toBe(code);
+    const text = io.stdout.join("\n");
+    for (const command of commands) expect(text).toContain(command.name);
+  });
+
+  it.each(commands.map((c) => [c.name]))("%s --help prints its usage", async (name) => {
+    const io = capture();
+    expect(await main([name, "--help"], io)).toBe(0);
+    expect(io.stdout.join("\n")).toContain(`starboard ${name}`);
+  });
+
+  it.each([
+    [["frobnicate"], 'unknown command "frobnicate"'],
+    [["bench", "--only", "nope"], 'unknown area "nope"'],
+    [["bench", "--bogus"], "Unknown option '--bogus'"],
+  ])("refuses %j with exit 2 and says why", async (argv, message) => {
+    const io = capture();
+    expect(await main(argv, io)).toBe(2);
+    expect(io.stderr.join("\n")).toContain(message);
+  });
+});

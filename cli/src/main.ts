@@ -1,7 +1,9 @@
 import { type Command, type CommandIo, processIo, UsageError } from "./command";
 import { benchCommand } from "./commands/bench";
+import { migrateCommand } from "./commands/migrate";
+import { staffingCommand } from "./commands/staffing";
 
-export const commands: readonly Command[] = [benchCommand];
+export const commands: readonly Command[] = [benchCommand, staffingCommand, migrateCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -75,6 +75,7 @@ export class InProcessEventLog implements EventLog {
   private readonly listeners = new Map<string, Set<() => void>>();
   private readonly pollIntervalMs: number;
   private readonly retentionTimer: NodeJS.Timeout;
+  private readonly leaseTimer: NodeJS.Timeout;
   private memberSequence = 0;
   private closed = false;
 
@@ -90,6 +91,10 @@ export class InProcessEventLog implements EventLog {
       options.retentionCheckMs ?? 60_000,
     );
     this.retentionTimer.unref();
+    this.leaseTimer = setInterval(() => {
+      for (const groupId of this.groups.keys()) this.store.leases.acquire(groupId, Date.now());
+    }, 5_000);
+    this.leaseTimer.unref();
   }
 
   async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
@@ -153,6 +158,13 @@ export class InProcessEventLog implements EventLog {
     this.store.ensureTopic({ name: Topics.deadLetter, partitions: 4 });
     let group = this.groups.get(options.groupId);
     if (group === undefined) {
+      const holder = this.store.leases.acquire(options.groupId, Date.now());
+      if (holder !== undefined) {
+        throw new Error(
+          `consumer group "${options.groupId}" is already consuming in process ${holder.pid} on ${holder.host} ` +
+            "(the in-process log shares a group's partitions within one process; stop that process or use Kafka)",
+        );
+      }
       group = { members: [], positioned: new Set(), rebalancing: Promise.resolve() };
       this.groups.set(options.groupId, group);
     }
@@ -180,6 +192,10 @@ export class InProcessEventLog implements EventLog {
         }
         await Promise.all(member.workers.map((w) => w.done));
         await this.rebalance(options.groupId, current);
+        if (current.members.length === 0 && this.groups.get(options.groupId) === current) {
+          this.groups.delete(options.groupId);
+          if (!this.closed) this.store.leases.release(options.groupId);
+        }
       },
     };
   }
@@ -318,8 +334,10 @@ export class InProcessEventLog implements EventLog {
     }
     await Promise.all(workers.map((w) => w.done));
     this.queue.flush();
+    for (const groupId of this.groups.keys()) this.store.leases.release(groupId);
     this.closed = true;
     clearInterval(this.retentionTimer);
+    clearInterval(this.leaseTimer);
     await this.store.close();
   }
 }

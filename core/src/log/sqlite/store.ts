@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import type { LogRecord, RecordHeaders, TopicSpec } from "../types";
 import { Checkpointer } from "./checkpointer";
+import { GroupLeases } from "./group-lease";
 import { decodeRecords, type EncodableRecord, encodeRecords } from "./record-codec";
 
 export const defaultRetentionMs = 7 * 24 * 3600 * 1000;
@@ -58,6 +59,7 @@ export class SqliteLogStore {
   private readonly topics = new Map<string, TopicRow>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly checkpointer: Checkpointer | undefined;
+  readonly leases: GroupLeases;
 
   constructor(path: string, synchronous: "normal" | "full" = "normal", offloadCheckpoints = true) {
     this.db = new Database(path);
@@ -96,6 +98,7 @@ export class SqliteLogStore {
         PRIMARY KEY (group_id, topic, partition)
       ) WITHOUT ROWID;
     `);
+    this.leases = new GroupLeases(this.db, 15_000);
   }
 
   private statement(sql: string): Database.Statement {

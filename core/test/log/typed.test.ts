@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { exampleEvents, partitionKey, type StarboardEvent, Topics } from "../../src/events/index";
+import {
+  decodeEventRecord,
+  type EventLog,
+  InProcessEventLog,
+  publishEvents,
+  RecordRejectedError,
+  standardTopics,
+} from "../../src/log/index";
+import { collect } from "./harness";
+
+describe("publishEvents and decodeEventRecord", () => {
+  let dataDir: string;
+  let log: EventLog;
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "starboard-typed-"));
+    log = new InProcessEventLog({ dataDir, pollIntervalMs: 20 });
+    await log.ensureTopics(standardTopics(4));
+  });
+
+  afterEach(async () => {
+    await log.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const total = async (topic: string) =>
+    [...(await log.endOffsets(topic)).values()].reduce((a, b) => a + b, 0);
+
+  it("refuses the whole call when one event fails its schema, naming the event, path and reason", async () => {
+    const good = exampleEvents["contact.queued"];
+    const bad = {
+      ...good,
+      id: "bad-1",
+      data: { ...good.data, priority: "urgent" },
+    } as unknown as StarboardEvent;
+    await expect(publishEvents(log, [good, bad])).rejects.toThrow(RecordRejectedError);
+    await expect(publishEvents(log, [good, bad])).rejects.toThrow(/^record 1 rejected at data\.priority: /);
+    expect(await total(Topics.events)).toBe(0);
+  });
+
+  it("sends commands to the commands topic and everything else to events, keyed by contact", async () => {
+    const queued = exampleEvents["contact.queued"];
+    const bridge = exampleEvents["command.bridge-call"];
+    const acks = await publishEvents(log, [queued, bridge]);
+    expect(acks.map((a) => a.topic)).toEqual([Topics.events, Topics.commands]);
+    const reader = await collect(log, { groupId: "typed", topics: [Topics.events, Topics.commands] });
+    await reader.waitFor(2);
+    await reader.subscription.stop();
+    const decoded = reader.records.map((r) => ({ key: r.key, result: decodeEventRecord(r) }));
+    expect(decoded).toEqual(
+      expect.arrayContaining([
+        { key: partitionKey(queued), result: { ok: true, event: queued } },
+        { key: partitionKey(bridge), result: { ok: true, event: bridge } },
+      ]),
+    );
+    expect(reader.records.find((r) => r.topic === Topics.events)?.headers["event-type"]).toBe(
+      "contact.queued",
+    );
+  });
+
+  it.each([
+    ["not json", "{", ""],
+    [
+      "an unknown type",
+      JSON.stringify({ ...exampleEvents["contact.queued"], type: "contact.teleported" }),
+      "type",
+    ],
+  ])("decodes %s to a precise error instead of throwing", async (_what, bytes, path) => {
+    const result = decodeEventRecord({
+      topic: Topics.events,
+      partition: 0,
+      offset: 0,
+      key: "k",
+      value: Buffer.from(bytes),
+      headers: {},
+      timestamp: 0,
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.path).toBe(path);
+  });
+});

@@ -1,9 +1,10 @@
 import { type Command, type CommandIo, processIo, UsageError } from "./command";
 import { benchCommand } from "./commands/bench";
+import { eslReplayCommand } from "./commands/esl-replay";
 import { migrateCommand } from "./commands/migrate";
 import { staffingCommand } from "./commands/staffing";
 
-export const commands: readonly Command[] = [benchCommand, staffingCommand, migrateCommand];
+export const commands: readonly Command[] = [benchCommand, staffingCommand, migrateCommand, eslReplayCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

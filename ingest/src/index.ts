@@ -13,4 +13,12 @@ export {
 } from "./esl/frame-types";
 export { FsHeaders } from "./esl/headers";
 export { EslMapper, type MapperOptions, type MapResult } from "./esl/mapper";
+export {
+  publishReplay,
+  type ReplayOptions,
+  type ReplayPublished,
+  type ReplayRejection,
+  type ReplayResult,
+  replayCapture,
+} from "./esl/replay/index";
 export { type EslThroughput, measureEslThroughput } from "./esl/throughput";

@@ -1,3 +1,5 @@
+/// <reference path="./modesl.d.ts" />
+// The ambient modesl types travel with this file, so packages that typecheck ingest from source (cli) see them too.
 import esl, { type Connection, type Event } from "modesl";
 import { EslFrameParser } from "./frame-parser";
 import type { FrameResult } from "./frame-types";

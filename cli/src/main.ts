@@ -1,10 +1,17 @@
 import { type Command, type CommandIo, processIo, UsageError } from "./command";
 import { benchCommand } from "./commands/bench";
+import { eslEmulatorCommand } from "./commands/esl-emulator";
 import { eslReplayCommand } from "./commands/esl-replay";
 import { migrateCommand } from "./commands/migrate";
 import { staffingCommand } from "./commands/staffing";
 
-export const commands: readonly Command[] = [benchCommand, staffingCommand, migrateCommand, eslReplayCommand];
+export const commands: readonly Command[] = [
+  benchCommand,
+  staffingCommand,
+  migrateCommand,
+  eslReplayCommand,
+  eslEmulatorCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -2,7 +2,14 @@
 
 export { EslAdapter, type EslAdapterOptions, type EslCounters, subscribedEvents } from "./esl/adapter";
 export { EslClient, type EslClientOptions } from "./esl/client";
-export { CallScenario, type EmulatorOptions, EslEmulator, FsSwitch } from "./esl/emulator/index";
+export {
+  CallScenario,
+  type DemoOptions,
+  DemoTraffic,
+  type EmulatorOptions,
+  EslEmulator,
+  FsSwitch,
+} from "./esl/emulator/index";
 export { defaultMaxBodyBytes, EslFrameParser, type FrameParserOptions } from "./esl/frame-parser";
 export {
   type EslFrame,

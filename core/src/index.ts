@@ -1,3 +1,4 @@
 export * from "./events/index";
 export * from "./log/index";
 export * from "./metrics/index";
+export * from "./routing/index";

@@ -1,0 +1,77 @@
+// A contact as the router sees it, and the order in which waiting contacts are served.
+
+import type { Channel, HandoffReason, SkillRequirement } from "../events/index";
+
+export type ContactPhase = "waiting" | "offered" | "connected" | "wrap-up";
+
+export interface RoutedContact {
+  id: string;
+  channel: Channel;
+  queueId: string;
+  customerId: string | undefined;
+  customerTier: string | undefined;
+  /** Effective requirements, sorted by skill; relax rules lower them in place. */
+  requirements: SkillRequirement[];
+  /** As the contact entered this queue, for "relaxes from level 5". */
+  requestedRequirements: SkillRequirement[];
+  /** base + tier + hand-off boost: the part of the priority that does not age. */
+  basePriority: number;
+  agingPerSecond: number;
+  /** Entered the current queue (aging and relax timers count from here). */
+  queuedMs: number;
+  /** Entered the first queue: the customer's whole wait, reported as waitSeconds. */
+  firstQueuedMs: number;
+  /** Global arrival order: the last tie-break, so equal contacts are always served the same way. */
+  seq: number;
+  /** Requeued after a failed offer, or a callback: served before anything else in its bucket. */
+  atHead: boolean;
+  callbackNumber: string | undefined;
+  callbackOffered: boolean;
+  handoff: HandoffReason | undefined;
+  /** Offers made so far (1-based attempt of the next command). */
+  attempts: number;
+  phase: ContactPhase;
+  agentId: string | undefined;
+  commandId: string | undefined;
+  /** Bumped on every queue entry, so timers set for an earlier stay are recognised as stale. */
+  epoch: number;
+  /** The rule behind the current requirements, carried into the assign decision. */
+  rule: string;
+}
+
+/**
+ * Priority at time t is base + rate·(t − queued) = (base − rate·queued) + rate·t. Within one queue
+ * the rate is shared, so the order is that of (base − rate·queued), fixed at entry: aging never forces
+ * a re-sort. Across queues with different rates the current value is compared (agingKey + rate·t).
+ */
+export function agingKey(c: RoutedContact): number {
+  return c.basePriority - (c.agingPerSecond * c.queuedMs) / 1000;
+}
+
+export function priorityAt(c: RoutedContact, nowMs: number): number {
+  return c.basePriority + (c.agingPerSecond * Math.max(0, nowMs - c.queuedMs)) / 1000;
+}
+
+/** Same queue, same rate: head first, then priority (static key), then age, then arrival order. */
+export function servedBefore(a: RoutedContact, b: RoutedContact): boolean {
+  if (a.atHead !== b.atHead) return a.atHead;
+  const ka = agingKey(a);
+  const kb = agingKey(b);
+  if (ka !== kb) return ka > kb;
+  if (a.queuedMs !== b.queuedMs) return a.queuedMs < b.queuedMs;
+  return a.seq < b.seq;
+}
+
+/** Heads of different buckets (maybe different queues and rates) compared at `nowMs`. */
+export function servedBeforeAt(a: RoutedContact, b: RoutedContact, nowMs: number): boolean {
+  if (a.atHead !== b.atHead) return a.atHead;
+  const pa = priorityAt(a, nowMs);
+  const pb = priorityAt(b, nowMs);
+  if (pa !== pb) return pa > pb;
+  if (a.firstQueuedMs !== b.firstQueuedMs) return a.firstQueuedMs < b.firstQueuedMs;
+  return a.seq < b.seq;
+}
+
+export function describeRequirements(reqs: readonly SkillRequirement[]): string {
+  return reqs.length === 0 ? "any skill" : reqs.map((r) => `${r.skill}>=${r.minLevel}`).join(" and ");
+}

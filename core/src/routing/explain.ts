@@ -1,0 +1,78 @@
+// Why a contact waits, in words a supervisor reads on the wallboard: who could take it, what they
+// are doing, and what changes next ("3 agents have billing>=5, all busy; relaxes to level 3 in 40 s").
+
+import { describeRequirements, type RoutedContact } from "./contact";
+import type { RouterState } from "./state";
+
+export interface WaitExplanation {
+  contactId: string;
+  queueId: string;
+  /** 1-based place among contacts with the same requirements in this queue. */
+  position: number;
+  waitedSeconds: number;
+  requirements: { skill: string; minLevel: number }[];
+  eligibleAgents: number;
+  idleEligibleAgents: number;
+  nextRelax: { skill: string; toLevel: number; inSeconds: number } | undefined;
+  overflow: { toQueueId: string; inSeconds: number } | undefined;
+  text: string;
+}
+
+function nextRelax(s: RouterState, c: RoutedContact, nowMs: number): WaitExplanation["nextRelax"] {
+  const queue = s.queues.get(c.queueId);
+  for (const rule of queue?.relax ?? []) {
+    const dueMs = c.queuedMs + rule.afterSeconds * 1000;
+    if (dueMs <= nowMs) continue;
+    const req = c.requirements.find(
+      (r) => (rule.skill === undefined || r.skill === rule.skill) && r.minLevel > rule.toLevel,
+    );
+    if (req !== undefined)
+      return { skill: req.skill, toLevel: rule.toLevel, inSeconds: Math.ceil((dueMs - nowMs) / 1000) };
+  }
+  return undefined;
+}
+
+function overflowOf(s: RouterState, c: RoutedContact, nowMs: number): WaitExplanation["overflow"] {
+  const rule = s.queues.get(c.queueId)?.overflow;
+  if (rule === undefined) return undefined;
+  const dueMs = c.queuedMs + rule.afterSeconds * 1000;
+  return dueMs > nowMs
+    ? { toQueueId: rule.toQueueId, inSeconds: Math.ceil((dueMs - nowMs) / 1000) }
+    : undefined;
+}
+
+export function explainText(
+  s: RouterState,
+  c: RoutedContact,
+  nowMs: number,
+  eligible: { staffed: number; idle: number },
+): string {
+  const needs = describeRequirements(c.requirements);
+  const parts: string[] = [];
+  if (eligible.staffed === 0) parts.push(`no signed-in agent has ${needs}`);
+  else if (eligible.idle === 0)
+    parts.push(`${eligible.staffed} agent${eligible.staffed === 1 ? " has" : "s have"} ${needs}, all busy`);
+  else parts.push(`${eligible.staffed} agents have ${needs}, ${eligible.idle} idle serving contacts ahead`);
+  const relax = nextRelax(s, c, nowMs);
+  if (relax !== undefined) parts.push(`relaxes to level ${relax.toLevel} in ${relax.inSeconds} s`);
+  const overflow = overflowOf(s, c, nowMs);
+  if (overflow !== undefined) parts.push(`overflows to ${overflow.toQueueId} in ${overflow.inSeconds} s`);
+  if (c.callbackNumber !== undefined) parts.push("callback requested, keeps its place");
+  return parts.join("; ");
+}
+
+export function explainWait(s: RouterState, c: RoutedContact, nowMs: number): WaitExplanation {
+  const eligible = s.idle.eligible(c.channel, c.requirements);
+  return {
+    contactId: c.id,
+    queueId: c.queueId,
+    position: s.waiting.aheadInBucket(c) + 1,
+    waitedSeconds: Math.max(0, nowMs - c.firstQueuedMs) / 1000,
+    requirements: c.requirements.map((r) => ({ ...r })),
+    eligibleAgents: eligible.staffed,
+    idleEligibleAgents: eligible.idle,
+    nextRelax: nextRelax(s, c, nowMs),
+    overflow: overflowOf(s, c, nowMs),
+    text: explainText(s, c, nowMs, eligible),
+  };
+}

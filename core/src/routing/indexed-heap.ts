@@ -1,0 +1,93 @@
+// A binary heap that also knows where each item sits, so an item can be removed or re-ordered in
+// O(log n). Waiting contacts leave from the middle (abandon, relax, overflow) and idle agents stop
+// being idle from the middle; a plain heap would need lazy deletion and unbounded garbage.
+
+export class IndexedHeap<T> {
+  private readonly items: T[] = [];
+  private readonly positions = new Map<T, number>();
+
+  /** `before(a, b)`: a comes out of the heap first. Must be a strict total order for determinism. */
+  constructor(private readonly before: (a: T, b: T) => boolean) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  has(item: T): boolean {
+    return this.positions.has(item);
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  /** Unordered: for scans that filter on more than the heap's order. */
+  values(): readonly T[] {
+    return this.items;
+  }
+
+  push(item: T): void {
+    if (this.positions.has(item)) return;
+    this.items.push(item);
+    this.positions.set(item, this.items.length - 1);
+    this.up(this.items.length - 1);
+  }
+
+  pop(): T | undefined {
+    const top = this.items[0];
+    if (top !== undefined) this.remove(top);
+    return top;
+  }
+
+  remove(item: T): boolean {
+    const at = this.positions.get(item);
+    if (at === undefined) return false;
+    this.positions.delete(item);
+    const last = this.items.pop() as T;
+    if (at < this.items.length) {
+      this.items[at] = last;
+      this.positions.set(last, at);
+      this.down(at);
+      this.up(at);
+    }
+    return true;
+  }
+
+  private at(i: number): T {
+    return this.items[i] as T;
+  }
+
+  private swap(i: number, j: number): void {
+    const a = this.at(i);
+    const b = this.at(j);
+    this.items[i] = b;
+    this.items[j] = a;
+    this.positions.set(b, i);
+    this.positions.set(a, j);
+  }
+
+  private up(i: number): void {
+    let child = i;
+    while (child > 0) {
+      const parent = (child - 1) >> 1;
+      if (!this.before(this.at(child), this.at(parent))) return;
+      this.swap(child, parent);
+      child = parent;
+    }
+  }
+
+  private down(i: number): void {
+    let parent = i;
+    const n = this.items.length;
+    for (;;) {
+      const left = parent * 2 + 1;
+      const right = left + 1;
+      let best = parent;
+      if (left < n && this.before(this.at(left), this.at(best))) best = left;
+      if (right < n && this.before(this.at(right), this.at(best))) best = right;
+      if (best === parent) return;
+      this.swap(parent, best);
+      parent = best;
+    }
+  }
+}

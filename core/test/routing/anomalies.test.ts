@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { Script } from "./build";
+import { run } from "./harness";
+
+describe("bad input is counted and changes nothing", () => {
+  it.each([
+    ["unknown agent", (s: Script) => s.ready(5, "ghost"), "unknown-agent"],
+    ["unknown queue", (s: Script) => s.queued(5, "c9", "nope"), "unknown-queue"],
+    ["unknown contact", (s: Script) => s.abandoned(5, "c9", "q"), "unknown-contact"],
+    ["unknown command", (s: Script) => s.commandFailed(5, "c9:offer1"), "unknown-command"],
+    ["connect for an unknown agent", (s: Script) => s.connected(5, "c1", "ghost"), "unknown-agent"],
+    [
+      "wrap-up for a contact the agent does not hold",
+      (s: Script) => s.wrapup(5, "c1", "a1"),
+      "invalid-transition",
+    ],
+  ] as const)("%s", (_name, bad, kind) => {
+    const s = new Script();
+    s.signIn(0, "a1", []);
+    s.queued(1, "c1", "q");
+    bad(s);
+    const { engine, out } = run({ queues: [{ id: "q" }] }, s.events);
+    expect(engine.anomalies.counts[kind]).toBe(1);
+    expect(engine.anomalies.total).toBe(1);
+    expect(engine.contact("c1")?.phase).toBe("waiting");
+    expect(out.filter((e) => e.type === "router.decision" && e.data.kind === "assign")).toHaveLength(0);
+  });
+
+  it("a duplicate event id is ignored", () => {
+    const s = new Script();
+    s.signIn(0, "a1", []);
+    const ready = s.ready(1, "a1");
+    s.queued(2, "c1", "q");
+    s.events.push({ ...ready }); // redelivered after the agent took c1
+    s.queued(3, "c2", "q");
+    const { engine } = run({ queues: [{ id: "q" }] }, s.events);
+    expect(engine.anomalies.counts.duplicate).toBe(1);
+    expect(engine.contact("c2")?.phase).toBe("waiting");
+  });
+
+  it("an event far behind the clock is out of order; a slightly late one is applied at the clock", () => {
+    const s = new Script();
+    s.agent(0, "a1", []);
+    s.queued(100, "c1", "q");
+    s.queued(90, "late-ok", "q"); // 10 s behind: beyond the 5 s default tolerance
+    s.queued(97, "c2", "q"); // 3 s behind: applied
+    const { engine } = run({ queues: [{ id: "q" }] }, s.events);
+    expect(engine.anomalies.counts["out-of-order"]).toBe(1);
+    expect(engine.contact("late-ok")).toBeUndefined();
+    expect(engine.contact("c2")?.queuedMs).toBe(Date.parse("2026-11-30T09:01:40.000Z"));
+  });
+
+  it("the router's own echoes (not-ready, re-queued in place, decisions) are not anomalies", () => {
+    const s = new Script();
+    s.agent(0, "a1", []);
+    s.queued(1, "c1", "q");
+    s.offerTimeout(21, "c1", "a1", "q");
+    const first = run({ queues: [{ id: "q" }] }, s.events);
+    const echoed = [...s.events, ...first.out];
+    const second = run({ queues: [{ id: "q" }] }, echoed);
+    expect(second.engine.anomalies.total).toBe(0);
+    expect(second.engine.contact("c1")?.phase).toBe("waiting");
+  });
+});

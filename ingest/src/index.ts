@@ -3,6 +3,16 @@
 export { EslAdapter, type EslAdapterOptions, type EslCounters, subscribedEvents } from "./esl/adapter";
 export { EslClient, type EslClientOptions } from "./esl/client";
 export {
+  type EslCommand,
+  type EslCommandCounters,
+  EslCommandExecutor,
+  type EslCommandExecutorOptions,
+  type FsCommandPort,
+  type MonitorSession,
+  type Outcome,
+  parseReply,
+} from "./esl/commands/index";
+export {
   CallScenario,
   type DemoOptions,
   DemoTraffic,

@@ -103,6 +103,19 @@ export class EslAdapter {
     } while (current !== this.chain);
   }
 
+  /**
+   * `api` on the current connection (FsCommandPort, for the command executor). Rejects while
+   * disconnected: a command must fail visibly, not wait for a reconnect that may come too late.
+   */
+  api(command: string): Promise<string> {
+    return this.client?.api(command) ?? Promise.reject(new Error("event socket is not connected"));
+  }
+
+  /** `bgapi` on the current connection: the BACKGROUND_JOB body. */
+  bgapi(command: string): Promise<string> {
+    return this.client?.bgapi(command) ?? Promise.reject(new Error("event socket is not connected"));
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);

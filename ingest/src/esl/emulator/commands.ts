@@ -39,6 +39,14 @@ export function runApi(fs: FsSwitch, line: string): string {
       fs.execute(ch, "transfer", dest);
       return "+OK\n";
     }
+    case "uuid_getvar": {
+      // mod_commands.c: the value, or _undef_; bridge_uuid is set on both legs by a bridge.
+      const ch = channel(args[0]);
+      if (ch === undefined) return "-ERR No such channel!\n";
+      const name = args[1] ?? "";
+      const value = name === "bridge_uuid" ? ch.other?.uuid : ch.variables.get(name);
+      return value === undefined || value === "" ? "_undef_" : value;
+    }
     case "uuid_recv_dtmf": {
       const ch = channel(args[0]);
       if (ch === undefined) return "-ERR no such session\n";
@@ -72,7 +80,10 @@ function originate(fs: FsSwitch, args: string[]): string {
   }
   if (appMatch === null) return "-ERR INVALID_PROFILE\n";
   const [, name = "", arg = ""] = appMatch;
-  if (["eavesdrop", "three_way", "intercept"].includes(name) && fs.channel(arg) === undefined) {
+  // intercept [-bleg] <uuid>: with -bleg the target is <uuid>'s bridged partner.
+  const [flag, uuid] =
+    name === "intercept" && arg.startsWith("-bleg ") ? ["-bleg", arg.slice(6).trim()] : ["", arg];
+  if (["eavesdrop", "three_way", "intercept"].includes(name) && fs.channel(uuid) === undefined) {
     return "-ERR NO_SUCH_CHANNEL\n";
   }
   const ch = fs.createChannel({
@@ -84,19 +95,25 @@ function originate(fs: FsSwitch, args: string[]): string {
   });
   fs.answer(ch);
   fs.execute(ch, name, arg);
-  if (name === "intercept") {
-    const target = fs.channel(arg);
-    const peer = target?.other === undefined ? undefined : fs.channel(target.other.uuid);
-    if (target !== undefined) {
-      // intercept takes the target's peer (the customer) and releases the target (the agent leg).
-      if (peer !== undefined) {
-        fs.unbridge(peer);
-        peer.other = undefined;
-        target.other = undefined;
-        fs.bridge(peer, ch);
-      }
-      fs.hangup(target, "PICKED_OFF", "send_bye");
-    }
-  }
+  if (name === "intercept") intercept(fs, ch, uuid, flag === "-bleg");
   return `+OK ${ch.uuid}\n`;
+}
+
+/**
+ * switch_ivr_intercept_session: the target is bridged to the intercepting leg and the target's
+ * former partner is hung up with PICKED_OFF. Intercepting the customer's leg thus keeps the
+ * customer and releases the agent (take-over); a parked or queued target has no partner to drop.
+ */
+function intercept(fs: FsSwitch, ch: FsChannel, uuid: string, bleg: boolean): void {
+  const named = fs.channel(uuid);
+  const target = bleg && named?.other !== undefined ? fs.channel(named.other.uuid) : named;
+  if (target === undefined) return;
+  const partner = target.other === undefined ? undefined : fs.channel(target.other.uuid);
+  if (partner !== undefined) {
+    fs.unbridge(target);
+    partner.other = undefined;
+    target.other = undefined;
+    fs.hangup(partner, "PICKED_OFF", "send_bye");
+  }
+  fs.bridge(target, ch);
 }

@@ -23,6 +23,8 @@ export class EslEmulator {
   private readonly password: string;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  /** Command lines received after auth (api, bgapi, event...), newest last: what tests assert on. */
+  readonly received: string[] = [];
 
   constructor(options: EmulatorOptions = {}) {
     this.fs = new FsSwitch(options);
@@ -115,6 +117,8 @@ export class EslEmulator {
     socket: Socket,
   ): void {
     const [word = "", ...rest] = line.split(/\s+/);
+    this.received.push(line);
+    if (this.received.length > 1_000) this.received.shift();
     switch (word.toLowerCase()) {
       case "event": {
         const [format = "plain", ...names] = rest;

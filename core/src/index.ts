@@ -1,4 +1,5 @@
 export * from "./events/index";
+export * from "./live/index";
 export * from "./log/index";
 export * from "./metrics/index";
 export * from "./routing/index";

@@ -27,7 +27,7 @@ import {
   onQueued,
 } from "./contact-events";
 import { Emitter, type RouterOutput } from "./emit";
-import { explainWait, type WaitExplanation } from "./explain";
+import { explainText, explainWait, type WaitExplanation } from "./explain";
 import { fire } from "./rules";
 import { RouterState, type Step } from "./state";
 
@@ -95,6 +95,14 @@ export class RoutingEngine {
   /** Waiting contacts of one queue in service order: O(n log n), for snapshots, not decisions. */
   waitingIn(queueId: string): RoutedContact[] {
     return [...this.state.waiting.waitingIn(queueId)].sort((a, b) => (servedBefore(a, b) ? -1 : 1));
+  }
+
+  /** Just the sentence of explain(), without the O(bucket) position count: cheap enough per contact. */
+  whyWaiting(contactId: string, nowMs = this.state.clockMs): string | undefined {
+    const c = this.state.contacts.get(contactId);
+    return c?.phase === "waiting"
+      ? explainText(this.state, c, nowMs, this.state.idle.eligible(c.channel, c.requirements))
+      : undefined;
   }
 
   /** Why this contact waits; undefined when it does not. */

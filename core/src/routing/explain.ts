@@ -51,7 +51,7 @@ export function explainText(
   const parts: string[] = [];
   if (eligible.staffed === 0) parts.push(`no signed-in agent has ${needs}`);
   else if (eligible.idle === 0)
-    parts.push(`${eligible.staffed} agent${eligible.staffed === 1 ? " has" : "s have"} ${needs}, all busy`);
+    parts.push(`${eligible.staffed} agent${eligible.staffed === 1 ? " has" : "s have"} ${needs}, none free`);
   else parts.push(`${eligible.staffed} agents have ${needs}, ${eligible.idle} idle serving contacts ahead`);
   const relax = nextRelax(s, c, nowMs);
   if (relax !== undefined) parts.push(`relaxes to level ${relax.toLevel} in ${relax.inSeconds} s`);

@@ -97,14 +97,14 @@ export class Script {
       },
     });
   }
-  connected(at: number, contactId: string, agentId: string, channel: Channel = "voice") {
+  connected(at: number, contactId: string, agentId: string, channel: Channel = "voice", waitSeconds = 0) {
     return this.push({
       ...this.env(at),
       type: "contact.connected",
       contactId,
       channel,
       agentId,
-      data: { waitSeconds: 0, ringMs: 0 },
+      data: { waitSeconds, ringMs: 0 },
     });
   }
   offerTimeout(at: number, contactId: string, agentId: string, queueId: string) {

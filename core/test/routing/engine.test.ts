@@ -85,7 +85,7 @@ describe("routing engine: contact arrives", () => {
     const queued = decisions(out, "queue");
     expect(queued).toHaveLength(1);
     expect(queued[0]?.data).toMatchObject({ eligibleAgents: 1, position: 1 });
-    expect(engine.explain("c2")?.text).toBe("1 agent has billing>=5, all busy; relaxes to level 3 in 60 s");
+    expect(engine.explain("c2")?.text).toBe("1 agent has billing>=5, none free; relaxes to level 3 in 60 s");
   });
 
   it("chat agents take several chats up to their capacity, as assign-chat commands", () => {

@@ -1,5 +1,6 @@
 // @starboard/ingest: everything that speaks a source's protocol.
 
+export { type ChatPayload, chatPayload, createChatGateway, mapChatPayload } from "./chat/index";
 export { EslAdapter, type EslAdapterOptions, type EslCounters, subscribedEvents } from "./esl/adapter";
 export { EslClient, type EslClientOptions } from "./esl/client";
 export {
@@ -39,3 +40,7 @@ export {
   replayCapture,
 } from "./esl/replay/index";
 export { type EslThroughput, measureEslThroughput } from "./esl/throughput";
+export { type GatewayOptions, WebhookGateway } from "./http/gateway";
+export { SignatureHeaders, sign } from "./http/signature";
+export { type GatewayOutcome, gatewayOutcomes, type PayloadMapper } from "./http/step";
+export { createTicketGateway, mapTicketPayload } from "./tickets/index";

@@ -1,0 +1,34 @@
+import { ok, refuse, type Step } from "./step";
+
+/**
+ * Replay protection: a timestamp outside the window is stale; inside it, a delivery id seen
+ * before is a replay. Ids are kept only as long as the window, since older ones fail as stale.
+ */
+export class DeliveryWindow {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly windowSeconds = 300) {}
+
+  check(deliveryId: string, timestampSeconds: number, nowMs: number): Step<void> {
+    const nowSeconds = nowMs / 1000;
+    if (Math.abs(nowSeconds - timestampSeconds) > this.windowSeconds) {
+      return refuse(401, "stale", `timestamp is more than ${this.windowSeconds} s from now`);
+    }
+    this.expire(nowSeconds);
+    if (this.seen.has(deliveryId))
+      return refuse(409, "replayed", `delivery ${deliveryId} was already accepted`);
+    return ok(undefined);
+  }
+
+  /** Only after the events are on the log: a failed publish must be retryable with the same id. */
+  remember(deliveryId: string, timestampSeconds: number): void {
+    this.seen.set(deliveryId, timestampSeconds);
+  }
+
+  private expire(nowSeconds: number): void {
+    for (const [id, at] of this.seen) {
+      if (nowSeconds - at <= this.windowSeconds) break;
+      this.seen.delete(id);
+    }
+  }
+}

@@ -1,5 +1,6 @@
 // @starboard/ingest: everything that speaks a source's protocol.
 
+export { ingestBenchmarks } from "../bench/ingest-bench";
 export { type ChatPayload, chatPayload, createChatGateway, mapChatPayload } from "./chat/index";
 export { EslAdapter, type EslAdapterOptions, type EslCounters, subscribedEvents } from "./esl/adapter";
 export { EslClient, type EslClientOptions } from "./esl/client";

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type BenchRow, logBenchmarks } from "@starboard/core/bench";
+import { ingestBenchmarks } from "@starboard/ingest";
 import { type Command, UsageError } from "../command";
 import { baseConfig } from "../config";
 
@@ -7,6 +8,7 @@ type Area = (options: { kafkaBrokers: string[]; progress: (message: string) => v
 
 const areas: Record<string, Area> = {
   log: (options) => logBenchmarks(options),
+  ingest: (options) => ingestBenchmarks(options),
 };
 
 function formatTable(rows: readonly BenchRow[]): string[] {

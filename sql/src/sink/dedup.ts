@@ -1,8 +1,13 @@
 import type { Warehouse } from "../client";
 import type { RawEventRow } from "./rows";
 
-/** Ids per lookup: keeps a server's URL-carried query parameters well under its 1 MiB limit. */
-const idsPerLookup = 2_000;
+/**
+ * Ids per lookup. A server gets its query parameters in the URL: 2,000 ids keep it well under the
+ * 1 MiB limit. chdb has no URL, and each lookup is a round trip the event loop must serve between
+ * conversions, so one lookup per write is cheapest (measured: 100,000 ids in one query ~150-240 ms,
+ * in 50 queries of 2,000 ~330 ms).
+ */
+const idsPerLookup = { chdb: 100_000, server: 2_000 } as const;
 
 /**
  * Drops events already in the warehouse and repeats within the batch. The lookup asks raw_events
@@ -17,13 +22,16 @@ export async function withoutStored(
   for (const row of rows) if (!unique.has(row.id)) unique.set(row.id, row);
   const candidates = [...unique.values()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   const stored = new Set<string>();
-  for (let i = 0; i < candidates.length; i += idsPerLookup) {
-    const chunk = candidates.slice(i, i + idsPerLookup);
+  const size = idsPerLookup[warehouse.kind];
+  for (let i = 0; i < candidates.length; i += size) {
+    const chunk = candidates.slice(i, i + size);
     const first = chunk[0];
     const last = chunk[chunk.length - 1];
     if (first === undefined || last === undefined) continue;
     const found = await warehouse.query<{ id: string }>(
-      "SELECT id FROM raw_events WHERE time >= {from:DateTime64(3, 'UTC')} AND time <= {to:DateTime64(3, 'UTC')} AND id IN {ids:Array(String)}",
+      // IN (SELECT arrayJoin(...)) builds a hash set; `id IN {ids:Array(String)}` is quadratic in the
+      // array's length here (measured on chdb: 100,000 ids over 200,000 rows, 287 ms against 129 s).
+      "SELECT id FROM raw_events WHERE time >= {from:DateTime64(3, 'UTC')} AND time <= {to:DateTime64(3, 'UTC')} AND id IN (SELECT arrayJoin({ids:Array(String)}))",
       { from: first.time, to: last.time, ids: chunk.map((r) => r.id) },
     );
     for (const { id } of found) stored.add(id);

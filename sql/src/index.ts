@@ -1,3 +1,4 @@
+export { type WarehouseBenchOptions, warehouseBenchmarks } from "../bench/warehouse-bench";
 export {
   type CompactInsert,
   createWarehouseClient,

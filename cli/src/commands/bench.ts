@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type BenchRow, logBenchmarks } from "@starboard/core/bench";
 import { ingestBenchmarks } from "@starboard/ingest";
+import { warehouseBenchmarks } from "@starboard/sql";
 import { type Command, UsageError } from "../command";
 import { baseConfig } from "../config";
 
@@ -9,6 +10,7 @@ type Area = (options: { kafkaBrokers: string[]; progress: (message: string) => v
 const areas: Record<string, Area> = {
   log: (options) => logBenchmarks(options),
   ingest: (options) => ingestBenchmarks(options),
+  warehouse: (options) => warehouseBenchmarks(options),
 };
 
 function formatTable(rows: readonly BenchRow[]): string[] {

@@ -25,7 +25,7 @@ function queueAlerts({ engine, stats, alerts, thresholds: t, nowMs }: Evaluation
   const waitingNow = new Set<string>();
   for (const queue of engine.state.queues.values()) {
     const waiting = engine.state.waiting.waitingIn(queue.id);
-    const { serviceLevel, counts } = stats.figures(queue.id, waiting.size);
+    const { serviceLevel, counts } = stats.figures(queue.id, engine.state.waiting.waitingCount(queue.id));
     const judged = counts.handled + counts.abandoned - counts.shortAbandoned;
     if (
       serviceLevel !== null &&
@@ -42,10 +42,9 @@ function queueAlerts({ engine, stats, alerts, thresholds: t, nowMs }: Evaluation
     } else {
       alerts.clear(nowMs, "service-level-below-target", queue.id);
     }
-    // Insertion order is entry order (requeues aside): stop at the first contact under the limit.
     for (const c of waiting) {
       const waited = (nowMs - c.firstQueuedMs) / 1000;
-      if (waited < t.longWaitSeconds) break;
+      if (waited < t.longWaitSeconds) continue;
       waitingNow.add(c.id);
       alerts.raise(nowMs, "long-wait", c.id, {
         contactId: c.id,

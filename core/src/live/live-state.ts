@@ -87,6 +87,11 @@ export class LiveState {
     });
   }
 
+  /** Recent handle time of a queue (rolling mean of finished contacts), or the default before any. */
+  ahtSeconds(queueId: string): number {
+    return this.stats.handleMean(queueId).value ?? DEFAULT_AHT_SECONDS;
+  }
+
   /** EWT for one waiting contact at its place in line, as announced to the caller. */
   estimatedWait(contactId: string, position: number): number | null {
     const c = this.engine.state.contacts.get(contactId);

@@ -73,7 +73,6 @@ export function applyTarget(step: Step, agent: RoutedAgent, target: AgentTargetS
   }
   agent.readinessSinceMs = step.nowMs;
   agent.pending = undefined;
-  step.s.idle.refresh(agent);
   routeAgent(step, agent);
 }
 
@@ -115,7 +114,6 @@ export function onSkillsChanged(step: Step, e: AgentEventOf<"agent.skills-change
   const agent = known(step, e.agentId, e.type);
   if (agent === undefined) return;
   agent.skills = skillMap(e.data.skills);
-  step.s.idle.refresh(agent);
   routeAgent(step, agent);
 }
 
@@ -126,6 +124,5 @@ export function onSupervisorAction(step: Step, e: EventOf<"supervisor.action">):
   if (e.data.action === "monitor-call") agent.monitoring = { contactId: e.contactId, sinceMs: step.nowMs };
   else if (e.data.action === "stop-monitor") agent.monitoring = undefined;
   else return;
-  step.s.idle.refresh(agent);
   routeAgent(step, agent);
 }

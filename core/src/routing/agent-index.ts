@@ -1,6 +1,8 @@
 // Idle agents bucketed by (channel, skill, level), each bucket a heap by idle time: a contact needing
 // billing>=5 looks at ten buckets at most (levels 10..5) and takes a head. Staffed agents are kept the
-// same way, as sets, so "how many agents could take this" is a few set sizes, not a scan.
+// same way, as sets, so "how many agents could take this" is a few set sizes, not a scan. Buckets
+// hang off one (channel, skill) slot indexed by level, and each agent's slots are computed once per
+// change of skills or capacity: a state change allocates nothing.
 
 import type { Channel, SkillRequirement } from "../events/index";
 import { availableFor, channelsOf, type RoutedAgent } from "./agent";
@@ -14,52 +16,83 @@ function idleBefore(a: RoutedAgent, b: RoutedAgent): boolean {
   return a.idleSinceMs !== b.idleSinceMs ? a.idleSinceMs < b.idleSinceMs : a.seq < b.seq;
 }
 
-function key(channel: Channel, skill: string, level: number): string {
-  return `${channel}|${skill}|${level}`;
+/** Agents of one (channel, skill), by level 0..10 (0 is the "any skill" slot). */
+interface Slot {
+  staffed: Set<RoutedAgent>[];
+  idle: IndexedHeap<RoutedAgent>[];
+}
+
+interface Place {
+  channel: Channel;
+  slot: Slot;
+  level: number;
+}
+
+interface Filing {
+  skills: ReadonlyMap<string, number>;
+  capacity: object;
+  places: Place[];
 }
 
 export class AgentIndex {
-  private readonly idle = new Map<string, IndexedHeap<RoutedAgent>>();
-  private readonly staffed = new Map<string, Set<RoutedAgent>>();
-  /** What each agent is filed under, so it can be unfiled without recomputing from changed skills. */
-  private readonly filed = new Map<RoutedAgent, { idle: string[]; staffed: string[] }>();
+  private readonly slots = new Map<string, Slot>();
+  private readonly filed = new Map<RoutedAgent, Filing>();
+
+  private slot(channel: Channel, skill: string): Slot {
+    const key = `${channel}|${skill}`;
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = {
+        staffed: Array.from({ length: MAX_LEVEL + 1 }, () => new Set<RoutedAgent>()),
+        idle: Array.from({ length: MAX_LEVEL + 1 }, () => new IndexedHeap<RoutedAgent>(idleBefore)),
+      };
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+
+  private filing(agent: RoutedAgent): Filing {
+    const current = this.filed.get(agent);
+    if (current !== undefined && current.skills === agent.skills && current.capacity === agent.capacity)
+      return current;
+    if (current !== undefined) this.unfile(agent);
+    const places: Place[] = [];
+    for (const channel of channelsOf(agent)) {
+      places.push({ channel, slot: this.slot(channel, ANY), level: 0 });
+      for (const [skill, level] of agent.skills)
+        places.push({ channel, slot: this.slot(channel, skill), level });
+    }
+    const filing = { skills: agent.skills, capacity: agent.capacity, places };
+    this.filed.set(agent, filing);
+    return filing;
+  }
 
   /** Re-file an agent after any change to its state, skills or idle time. */
   refresh(agent: RoutedAgent): void {
-    this.unfile(agent);
-    if (!agent.signedIn) return;
-    const entry = { idle: [] as string[], staffed: [] as string[] };
-    for (const channel of channelsOf(agent)) {
-      const keys = [key(channel, ANY, 0)];
-      for (const [skill, level] of agent.skills) keys.push(key(channel, skill, level));
-      for (const k of keys) {
-        let set = this.staffed.get(k);
-        if (set === undefined) {
-          set = new Set();
-          this.staffed.set(k, set);
-        }
-        set.add(agent);
-        entry.staffed.push(k);
+    const { places } = this.filing(agent);
+    let channel: Channel | undefined;
+    let available = false;
+    for (const p of places) {
+      if (p.channel !== channel) {
+        channel = p.channel;
+        available = availableFor(agent, channel);
       }
-      if (!availableFor(agent, channel)) continue;
-      for (const k of keys) {
-        let heap = this.idle.get(k);
-        if (heap === undefined) {
-          heap = new IndexedHeap(idleBefore);
-          this.idle.set(k, heap);
-        }
-        heap.push(agent);
-        entry.idle.push(k);
-      }
+      const heap = p.slot.idle[p.level] as IndexedHeap<RoutedAgent>;
+      // Removed and re-added so a new idle time takes its place in the order.
+      heap.remove(agent);
+      if (available) heap.push(agent);
+      if (agent.signedIn) p.slot.staffed[p.level]?.add(agent);
+      else p.slot.staffed[p.level]?.delete(agent);
     }
-    this.filed.set(agent, entry);
   }
 
   unfile(agent: RoutedAgent): void {
-    const entry = this.filed.get(agent);
-    if (entry === undefined) return;
-    for (const k of entry.idle) this.idle.get(k)?.remove(agent);
-    for (const k of entry.staffed) this.staffed.get(k)?.delete(agent);
+    const filing = this.filed.get(agent);
+    if (filing === undefined) return;
+    for (const p of filing.places) {
+      p.slot.idle[p.level]?.remove(agent);
+      p.slot.staffed[p.level]?.delete(agent);
+    }
     this.filed.delete(agent);
   }
 
@@ -73,10 +106,12 @@ export class AgentIndex {
     order: "most-skilled" | "longest-idle",
   ): RoutedAgent | undefined {
     const first = reqs[0];
-    if (first === undefined) return this.idle.get(key(channel, ANY, 0))?.peek();
+    if (first === undefined) return this.slots.get(`${channel}|${ANY}`)?.idle[0]?.peek();
+    const slot = this.slots.get(`${channel}|${first.skill}`);
+    if (slot === undefined) return undefined;
     let best: RoutedAgent | undefined;
     for (let level = MAX_LEVEL; level >= first.minLevel; level--) {
-      const heap = this.idle.get(key(channel, first.skill, level));
+      const heap = slot.idle[level];
       if (heap === undefined || heap.size === 0) continue;
       const candidate = reqs.length === 1 ? heap.peek() : bestMeeting(heap, reqs);
       if (candidate === undefined) continue;
@@ -89,18 +124,14 @@ export class AgentIndex {
   /** Signed-in agents who could take this work, busy or not, and how many of them are idle now. */
   eligible(channel: Channel, reqs: readonly SkillRequirement[]): { staffed: number; idle: number } {
     const first = reqs[0];
-    if (first === undefined) {
-      return {
-        staffed: this.staffed.get(key(channel, ANY, 0))?.size ?? 0,
-        idle: this.idle.get(key(channel, ANY, 0))?.size ?? 0,
-      };
-    }
+    const slot = this.slots.get(`${channel}|${first?.skill ?? ANY}`);
+    if (slot === undefined) return { staffed: 0, idle: 0 };
+    if (first === undefined) return { staffed: slot.staffed[0]?.size ?? 0, idle: slot.idle[0]?.size ?? 0 };
     let staffed = 0;
     let idle = 0;
-    for (let level = first.minLevel; level <= MAX_LEVEL; level++) {
-      const k = key(channel, first.skill, level);
-      const set = this.staffed.get(k);
-      const heap = this.idle.get(k);
+    for (let level = Math.max(1, first.minLevel); level <= MAX_LEVEL; level++) {
+      const set = slot.staffed[level];
+      const heap = slot.idle[level];
       if (reqs.length === 1) {
         staffed += set?.size ?? 0;
         idle += heap?.size ?? 0;

@@ -3,7 +3,7 @@
 
 import type { EventOf, SkillRequirement, StarboardEvent } from "../events/index";
 import { isOpen } from "./config";
-import type { RoutedContact } from "./contact";
+import { describeRequirements, type RoutedContact } from "./contact";
 import { release, routeContact } from "./matching";
 import { enqueue, moveToQueue } from "./rules";
 import type { Step } from "./state";
@@ -81,6 +81,9 @@ export function onQueued(step: Step, e: ContactEventOf<"contact.queued">): void 
     agentId: undefined,
     commandId: undefined,
     epoch: 0,
+    heapIndex: undefined,
+    bucket: undefined,
+    requirementsText: describeRequirements(requirements),
     rule: handoff !== undefined ? `handoff-${handoff}` : "arrival",
   };
   s.contacts.set(contact.id, contact);

@@ -1,10 +1,11 @@
 // Waiting contacts, bucketed by (queue, channel, requirements): contacts in one bucket are
 // interchangeable for eligibility, so each bucket is a heap in service order and an agent only
 // looks at bucket heads. Buckets are found through their first requirement's skill, so a freed
-// agent visits the buckets of its own skills only: sub-linear in contacts and in queues.
+// agent visits the buckets of its own skills only: sub-linear in contacts and in queues. The
+// bucket and heap position ride on the contact itself: no per-contact map entry at 200,000 waiting.
 
 import type { Channel, SkillRequirement } from "../events/index";
-import { type RoutedContact, servedBefore, servedBeforeAt } from "./contact";
+import { contactSlot, type RoutedContact, servedBefore, servedBeforeAt } from "./contact";
 import { IndexedHeap } from "./indexed-heap";
 
 export interface ContactBucket {
@@ -35,18 +36,31 @@ export class ContactIndex {
   private readonly buckets = new Map<string, ContactBucket>();
   /** `${channel}|${first skill}` -> buckets whose first requirement is that skill ("" = none). */
   private readonly byFirstSkill = new Map<string, ContactBucket[]>();
-  private readonly bucketOf = new Map<RoutedContact, ContactBucket>();
-  private readonly perQueue = new Map<string, Set<RoutedContact>>();
+  private readonly perQueue = new Map<string, ContactBucket[]>();
+  /** Per agent skill set and channel: the bucket lists to visit, resolved once. */
+  private readonly visits = new WeakMap<SkillLevels, Map<Channel, ContactBucket[][]>>();
+  private count = 0;
 
   get size(): number {
-    return this.bucketOf.size;
+    return this.count;
   }
 
   has(contact: RoutedContact): boolean {
-    return this.bucketOf.has(contact);
+    return contact.heapIndex !== undefined;
+  }
+
+  private list(channel: Channel, skill: string): ContactBucket[] {
+    const key = `${channel}|${skill}`;
+    let list = this.byFirstSkill.get(key);
+    if (list === undefined) {
+      list = [];
+      this.byFirstSkill.set(key, list);
+    }
+    return list;
   }
 
   add(contact: RoutedContact): void {
+    if (contact.heapIndex !== undefined) return;
     const key = bucketKey(contact.queueId, contact.channel, contact.requirements);
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
@@ -55,67 +69,72 @@ export class ContactIndex {
         queueId: contact.queueId,
         channel: contact.channel,
         requirements: contact.requirements.map((r) => ({ ...r })),
-        heap: new IndexedHeap(servedBefore),
+        heap: new IndexedHeap(servedBefore, contactSlot),
       };
       this.buckets.set(key, bucket);
-      const first = `${contact.channel}|${contact.requirements[0]?.skill ?? ANY}`;
-      const list = this.byFirstSkill.get(first);
-      if (list === undefined) this.byFirstSkill.set(first, [bucket]);
-      else list.push(bucket);
+      this.list(contact.channel, contact.requirements[0]?.skill ?? ANY).push(bucket);
+      const queue = this.perQueue.get(contact.queueId);
+      if (queue === undefined) this.perQueue.set(contact.queueId, [bucket]);
+      else queue.push(bucket);
     }
     bucket.heap.push(contact);
-    this.bucketOf.set(contact, bucket);
-    let queue = this.perQueue.get(contact.queueId);
-    if (queue === undefined) {
-      queue = new Set();
-      this.perQueue.set(contact.queueId, queue);
-    }
-    queue.add(contact);
+    contact.bucket = bucket;
+    this.count += 1;
   }
 
   remove(contact: RoutedContact): boolean {
-    const bucket = this.bucketOf.get(contact);
-    if (bucket === undefined) return false;
-    bucket.heap.remove(contact);
-    this.bucketOf.delete(contact);
-    this.perQueue.get(contact.queueId)?.delete(contact);
+    const bucket = contact.bucket;
+    if (bucket === undefined || !bucket.heap.remove(contact)) return false;
+    contact.bucket = undefined;
+    this.count -= 1;
     return true;
   }
 
-  waitingIn(queueId: string): ReadonlySet<RoutedContact> {
-    return this.perQueue.get(queueId) ?? new Set();
+  /** Waiting contacts of a queue, in no particular order. */
+  *waitingIn(queueId: string): Iterable<RoutedContact> {
+    for (const bucket of this.perQueue.get(queueId) ?? []) yield* bucket.heap.values();
   }
 
-  queueIds(): Iterable<string> {
-    return this.perQueue.keys();
+  waitingCount(queueId: string): number {
+    let n = 0;
+    for (const bucket of this.perQueue.get(queueId) ?? []) n += bucket.heap.size;
+    return n;
   }
 
   bucketFor(contact: RoutedContact): ContactBucket | undefined {
-    return this.bucketOf.get(contact);
+    return contact.bucket;
   }
 
-  /**
-   * The contact an agent with these skills should take next on `channel`: the best bucket head
-   * among buckets it is eligible for. `allowed` filters queues (closed, for instance).
-   */
+  private visitsFor(skills: SkillLevels, channel: Channel): ContactBucket[][] {
+    let byChannel = this.visits.get(skills);
+    if (byChannel === undefined) {
+      byChannel = new Map();
+      this.visits.set(skills, byChannel);
+    }
+    let lists = byChannel.get(channel);
+    if (lists === undefined) {
+      lists = [this.list(channel, ANY), ...[...skills.keys()].map((skill) => this.list(channel, skill))];
+      byChannel.set(channel, lists);
+    }
+    return lists;
+  }
+
+  /** The contact an agent with these skills should take next on `channel`: the best eligible bucket head. */
   bestFor(skills: SkillLevels, channel: Channel, nowMs: number): RoutedContact | undefined {
     let best: RoutedContact | undefined;
-    const consider = (list: readonly ContactBucket[] | undefined) => {
-      if (list === undefined) return;
+    for (const list of this.visitsFor(skills, channel)) {
       for (const bucket of list) {
         const head = bucket.heap.peek();
         if (head === undefined || !meets(skills, bucket.requirements)) continue;
         if (best === undefined || servedBeforeAt(head, best, nowMs)) best = head;
       }
-    };
-    consider(this.byFirstSkill.get(`${channel}|${ANY}`));
-    for (const skill of skills.keys()) consider(this.byFirstSkill.get(`${channel}|${skill}`));
+    }
     return best;
   }
 
   /** Contacts ahead of this one in its bucket: O(bucket), for explanations, not for decisions. */
   aheadInBucket(contact: RoutedContact): number {
-    const bucket = this.bucketOf.get(contact);
+    const bucket = this.bucketFor(contact);
     if (bucket === undefined) return 0;
     let ahead = 0;
     for (const other of bucket.heap.values()) if (other !== contact && servedBefore(other, contact)) ahead++;

@@ -1,6 +1,7 @@
 // A contact as the router sees it, and the order in which waiting contacts are served.
 
 import type { Channel, HandoffReason, SkillRequirement } from "../events/index";
+import type { ContactBucket } from "./contact-index";
 
 export type ContactPhase = "waiting" | "offered" | "connected" | "wrap-up";
 
@@ -35,6 +36,12 @@ export interface RoutedContact {
   commandId: string | undefined;
   /** Bumped on every queue entry, so timers set for an earlier stay are recognised as stale. */
   epoch: number;
+  /** Place in its bucket's heap; kept on the contact because a contact is in one heap at most. */
+  heapIndex: number | undefined;
+  /** The bucket it waits in (set while waiting). */
+  bucket: ContactBucket | undefined;
+  /** "billing>=5 and zh>=2", rebuilt when the requirements change: reasons quote it on every decision. */
+  requirementsText: string;
   /** The rule behind the current requirements, carried into the assign decision. */
   rule: string;
 }
@@ -71,6 +78,16 @@ export function servedBeforeAt(a: RoutedContact, b: RoutedContact, nowMs: number
   if (a.firstQueuedMs !== b.firstQueuedMs) return a.firstQueuedMs < b.firstQueuedMs;
   return a.seq < b.seq;
 }
+
+export const contactSlot = {
+  get: (c: RoutedContact) => c.heapIndex,
+  set: (c: RoutedContact, i: number) => {
+    c.heapIndex = i;
+  },
+  delete: (c: RoutedContact) => {
+    c.heapIndex = undefined;
+  },
+};
 
 export function describeRequirements(reqs: readonly SkillRequirement[]): string {
   return reqs.length === 0 ? "any skill" : reqs.map((r) => `${r.skill}>=${r.minLevel}`).join(" and ");

@@ -42,28 +42,39 @@ export class Emitter {
   constructor(
     inputId: string,
     private readonly tenant: string,
+    /** The input's own time, reused as text for outputs at that instant (most of them). */
+    private readonly inputMs: number,
+    private readonly inputTime: string,
   ) {
     this.prefix = inputId.length > 100 ? `h${shortHash(inputId)}` : inputId;
   }
 
-  private envelope(ms: number) {
+  private nextId(): string {
     this.n += 1;
-    return {
-      id: `${this.prefix}~r${this.n}`,
-      version: 1 as const,
-      time: iso(ms),
-      tenant: this.tenant,
-      source: "router",
-    };
+    return `${this.prefix}~r${this.n}`;
   }
 
   decision(ms: number, contactId: string, channel: Channel, data: RouterDecisionData): void {
-    this.events.push({ ...this.envelope(ms), type: "router.decision", contactId, channel, data });
+    this.events.push({
+      id: this.nextId(),
+      version: 1,
+      time: ms === this.inputMs ? this.inputTime : iso(ms),
+      tenant: this.tenant,
+      source: "router",
+      type: "router.decision",
+      contactId,
+      channel,
+      data,
+    });
   }
 
   bridgeCall(ms: number, c: BridgeArgs): void {
     this.events.push({
-      ...this.envelope(ms),
+      id: this.nextId(),
+      version: 1,
+      time: ms === this.inputMs ? this.inputTime : iso(ms),
+      tenant: this.tenant,
+      source: "router",
       type: "command.bridge-call",
       contactId: c.contactId,
       channel: c.channel,
@@ -80,7 +91,11 @@ export class Emitter {
 
   assignChat(ms: number, c: Omit<BridgeArgs, "endpoint" | "ringTimeoutSeconds">): void {
     this.events.push({
-      ...this.envelope(ms),
+      id: this.nextId(),
+      version: 1,
+      time: ms === this.inputMs ? this.inputTime : iso(ms),
+      tenant: this.tenant,
+      source: "router",
       type: "command.assign-chat",
       contactId: c.contactId,
       channel: c.channel,
@@ -91,7 +106,11 @@ export class Emitter {
 
   notReady(ms: number, agentId: string, reasonCode: string, relatedContactId: string): void {
     this.events.push({
-      ...this.envelope(ms),
+      id: this.nextId(),
+      version: 1,
+      time: ms === this.inputMs ? this.inputTime : iso(ms),
+      tenant: this.tenant,
+      source: "router",
       type: "agent.not-ready",
       agentId,
       data: { reasonCode, relatedContactId },

@@ -41,7 +41,8 @@ export class RoutingEngine {
   /** Apply one event; returns what the router publishes because of it (and of timers due by then). */
   handle(event: StarboardEvent): RouterOutput[] {
     const s = this.state;
-    const out = new Emitter(event.id, event.tenant);
+    const eventMs = Date.parse(event.time);
+    const out = new Emitter(event.id, event.tenant, eventMs, event.time);
     const step: Step = { s, out, nowMs: s.clockMs, eventId: event.id, eventType: event.type };
     if (event.source === "router" && (event.type === "router.decision" || event.type.startsWith("command.")))
       return [];
@@ -49,7 +50,6 @@ export class RoutingEngine {
       this.anomaly(step, "duplicate", `event id ${event.id} seen before`);
       return [];
     }
-    const eventMs = Date.parse(event.time);
     if (eventMs < s.clockMs - s.reorderToleranceMs) {
       this.anomaly(
         step,
@@ -152,8 +152,13 @@ function dispatch(step: Step, event: StarboardEvent): void {
       onCallbackRequested(step, event);
       return;
     case "router.command-result": {
-      if (event.data.ok) return;
-      const contactId = s.commands.get(event.data.commandId);
+      // Only the router's own offers concern it; supervisors' commands have their own consumers.
+      const offerType =
+        event.data.commandType === "command.bridge-call" || event.data.commandType === "command.assign-chat";
+      if (event.data.ok || !offerType) return;
+      // Command ids are `${contactId}:offer${n}`: the contact is read back from the id, no map to keep.
+      const at = event.data.commandId.lastIndexOf(":offer");
+      const contactId = at > 0 ? event.data.commandId.slice(0, at) : undefined;
       const contact = contactId === undefined ? undefined : s.contacts.get(contactId);
       if (contact === undefined) {
         s.anomalies.record({

@@ -1,7 +1,7 @@
 // Why a contact waits, in words a supervisor reads on the wallboard: who could take it, what they
 // are doing, and what changes next ("3 agents have billing>=5, all busy; relaxes to level 3 in 40 s").
 
-import { describeRequirements, type RoutedContact } from "./contact";
+import type { RoutedContact } from "./contact";
 import type { RouterState } from "./state";
 
 export interface WaitExplanation {
@@ -47,7 +47,7 @@ export function explainText(
   nowMs: number,
   eligible: { staffed: number; idle: number },
 ): string {
-  const needs = describeRequirements(c.requirements);
+  const needs = c.requirementsText;
   const parts: string[] = [];
   if (eligible.staffed === 0) parts.push(`no signed-in agent has ${needs}`);
   else if (eligible.idle === 0)

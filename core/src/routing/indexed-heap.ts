@@ -2,19 +2,44 @@
 // O(log n). Waiting contacts leave from the middle (abandon, relax, overflow) and idle agents stop
 // being idle from the middle; a plain heap would need lazy deletion and unbounded garbage.
 
+/** Where an item sits in its heap. A Map by default; an item in one heap only can carry it itself. */
+export interface HeapSlot<T> {
+  get(item: T): number | undefined;
+  set(item: T, index: number): void;
+  delete(item: T): void;
+}
+
+const mapSlot = <T>(): HeapSlot<T> => {
+  const positions = new Map<T, number>();
+  return {
+    get: (item) => positions.get(item),
+    set: (item, index) => {
+      positions.set(item, index);
+    },
+    delete: (item) => {
+      positions.delete(item);
+    },
+  };
+};
+
 export class IndexedHeap<T> {
   private readonly items: T[] = [];
-  private readonly positions = new Map<T, number>();
+  private readonly positions: HeapSlot<T>;
 
   /** `before(a, b)`: a comes out of the heap first. Must be a strict total order for determinism. */
-  constructor(private readonly before: (a: T, b: T) => boolean) {}
+  constructor(
+    private readonly before: (a: T, b: T) => boolean,
+    slot?: HeapSlot<T>,
+  ) {
+    this.positions = slot ?? mapSlot<T>();
+  }
 
   get size(): number {
     return this.items.length;
   }
 
   has(item: T): boolean {
-    return this.positions.has(item);
+    return this.positions.get(item) !== undefined;
   }
 
   peek(): T | undefined {
@@ -27,7 +52,7 @@ export class IndexedHeap<T> {
   }
 
   push(item: T): void {
-    if (this.positions.has(item)) return;
+    if (this.positions.get(item) !== undefined) return;
     this.items.push(item);
     this.positions.set(item, this.items.length - 1);
     this.up(this.items.length - 1);

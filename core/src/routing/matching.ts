@@ -3,13 +3,20 @@
 // checking only the contact or agent that changed is enough.
 
 import { availableFor, channelsOf, type RoutedAgent } from "./agent";
-import { describeRequirements, type RoutedContact } from "./contact";
+import type { RoutedContact } from "./contact";
 import { explainText } from "./explain";
 import type { Step } from "./state";
 
 const exclusiveChannels = new Set(["voice", "video"]);
 
-export function offer(step: Step, contact: RoutedContact, agent: RoutedAgent, rule: string): void {
+/** `refile` false: the caller re-files the agent once after several offers (routeAgent). */
+export function offer(
+  step: Step,
+  contact: RoutedContact,
+  agent: RoutedAgent,
+  rule: string,
+  refile = true,
+): void {
   const { s, out, nowMs } = step;
   const eligible = s.idle.eligible(contact.channel, contact.requirements).staffed;
   s.waiting.remove(contact);
@@ -18,7 +25,6 @@ export function offer(step: Step, contact: RoutedContact, agent: RoutedAgent, ru
   contact.attempts += 1;
   const commandId = `${contact.id}:offer${contact.attempts}`;
   contact.commandId = commandId;
-  s.commands.set(commandId, contact.id);
   agent.contacts.set(contact.id, {
     contactId: contact.id,
     channel: contact.channel,
@@ -26,7 +32,7 @@ export function offer(step: Step, contact: RoutedContact, agent: RoutedAgent, ru
     sinceMs: nowMs,
     wrapupDeadlineMs: undefined,
   });
-  s.idle.refresh(agent);
+  if (refile) s.idle.refresh(agent);
   const waitSeconds = Math.max(0, nowMs - contact.firstQueuedMs) / 1000;
   const level =
     contact.requirements[0] === undefined
@@ -35,7 +41,7 @@ export function offer(step: Step, contact: RoutedContact, agent: RoutedAgent, ru
   out.decision(nowMs, contact.id, contact.channel, {
     kind: "assign",
     rule,
-    reason: `${agent.id}${level} takes it after ${waitSeconds.toFixed(1)} s; ${eligible} agents have ${describeRequirements(contact.requirements)}`,
+    reason: `${agent.id}${level} takes it after ${Math.round(waitSeconds * 10) / 10} s; ${eligible} agents have ${contact.requirementsText}`,
     eligibleAgents: eligible,
     queueId: contact.queueId,
     agentId: agent.id,
@@ -80,15 +86,16 @@ export function routeContact(step: Step, contact: RoutedContact, announce: boole
   });
 }
 
-/** An agent that may have room: give it the best waiting contacts it is eligible for. */
+/** An agent that may have room: give it the best waiting contacts it is eligible for, then re-file it once. */
 export function routeAgent(step: Step, agent: RoutedAgent): void {
   for (const channel of channelsOf(agent)) {
     while (availableFor(agent, channel)) {
       const contact = step.s.waiting.bestFor(agent.skills, channel, step.nowMs);
       if (contact === undefined) break;
-      offer(step, contact, agent, contact.rule === "arrival" ? "agent-freed" : contact.rule);
+      offer(step, contact, agent, contact.rule === "arrival" ? "agent-freed" : contact.rule, false);
     }
   }
+  step.s.idle.refresh(agent);
 }
 
 /** The agent lets go of a contact (ended, wrap-up over, abandoned while ringing). */
@@ -103,6 +110,5 @@ export function release(step: Step, agent: RoutedAgent, contactId: string): void
     agent.notReadyReason = next.type === "not-ready" ? next.reasonCode : undefined;
     agent.readinessSinceMs = step.nowMs;
   }
-  step.s.idle.refresh(agent);
   routeAgent(step, agent);
 }

@@ -3,7 +3,7 @@
 // enters a queue (or the agent starts wrap-up) and checked against the current state when it fires.
 
 import { estimatedWaitSeconds } from "../metrics/index";
-import type { RoutedContact } from "./contact";
+import { describeRequirements, type RoutedContact } from "./contact";
 import { release, routeContact } from "./matching";
 import type { Step } from "./state";
 import type { Timer } from "./timers";
@@ -31,7 +31,11 @@ export function enqueue(step: Step, contact: RoutedContact): void {
       rule: 0,
       dueMs: contact.queuedMs + queue.overflow.afterSeconds * 1000,
     });
-  if (!contact.callbackOffered && contact.callbackNumber === undefined)
+  if (
+    !contact.callbackOffered &&
+    contact.callbackNumber === undefined &&
+    Number.isFinite(queue.callbackOfferAfterSeconds)
+  )
     s.timers.set({
       ...base,
       kind: "callback-offer",
@@ -53,6 +57,7 @@ export function moveToQueue(step: Step, contact: RoutedContact, toQueueId: strin
   contact.agingPerSecond = to.strategy.contacts === "fifo" ? 0 : to.agingPerSecond;
   // The new queue's own skills replace the old ones: overflow exists to reach other agents.
   contact.requirements = to.defaultSkills.map((r) => ({ skill: r.skill, minLevel: r.minLevel }));
+  contact.requirementsText = describeRequirements(contact.requirements);
   contact.queuedMs = step.nowMs;
   contact.epoch += 1;
   contact.rule = rule;
@@ -99,6 +104,7 @@ export function fire(step: Step, timer: Timer): void {
       r.minLevel = rule.toLevel;
     }
     contact.rule = ruleId;
+    contact.requirementsText = describeRequirements(contact.requirements);
     s.waiting.add(contact);
     routeContact(step, contact, false);
   } else if (timer.kind === "overflow" && queue.overflow !== undefined) {

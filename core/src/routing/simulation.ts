@@ -4,7 +4,6 @@
 
 import type { StarboardEvent } from "../events/index";
 import type { RouterOutput } from "./emit";
-import type { RoutingEngine } from "./engine";
 import { IndexedHeap } from "./indexed-heap";
 
 /** mulberry32: a 32-bit seeded PRNG, uniform in [0, 1). Enough for simulation, not for secrets. */
@@ -43,6 +42,11 @@ export interface SimulationResult {
   events: number;
 }
 
+/** The engine, or anything that wraps it (LiveState): events in, router outputs out. */
+export interface Router {
+  handle(event: StarboardEvent): RouterOutput[];
+}
+
 interface Pending {
   ms: number;
   seq: number;
@@ -50,7 +54,7 @@ interface Pending {
 }
 
 /** Drive the engine through one FIFO single-skill queue until `calls` have arrived and been served. */
-export function simulateQueue(engine: RoutingEngine, o: SimulationOptions): SimulationResult {
+export function simulateQueue(router: Router, o: SimulationOptions): SimulationResult {
   const random = mulberry32(o.seed);
   const pending = new IndexedHeap<Pending>((a, b) => (a.ms !== b.ms ? a.ms < b.ms : a.seq < b.seq));
   let seq = 0;
@@ -99,7 +103,7 @@ export function simulateQueue(engine: RoutingEngine, o: SimulationOptions): Simu
   };
   scheduleArrival();
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const outputs = engine.handle(next.event);
+    const outputs = router.handle(next.event);
     events += 1;
     o.observe?.(next.event, outputs);
     if (next.event.type === "contact.queued") scheduleArrival();

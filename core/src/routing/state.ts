@@ -39,7 +39,6 @@ export class RouterState {
   readonly contacts = new Map<string, RoutedContact>();
   readonly notes = new Map<string, ContactNote>();
   readonly agents = new Map<string, RoutedAgent>();
-  readonly commands = new Map<string, string>();
   readonly waiting = new ContactIndex();
   readonly idle = new AgentIndex();
   readonly timers = new Timers();

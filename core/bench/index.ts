@@ -1,2 +1,3 @@
 export { logBenchmarks } from "./log-bench";
+export { routingBenchmarks } from "./routing-bench";
 export { type BenchProgress, type BenchRow, row } from "./row";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { type BenchRow, logBenchmarks } from "@starboard/core/bench";
+import { type BenchRow, logBenchmarks, routingBenchmarks } from "@starboard/core/bench";
 import { ingestBenchmarks } from "@starboard/ingest";
 import { warehouseBenchmarks } from "@starboard/sql";
 import { type Command, UsageError } from "../command";
@@ -11,6 +11,7 @@ const areas: Record<string, Area> = {
   log: (options) => logBenchmarks(options),
   ingest: (options) => ingestBenchmarks(options),
   warehouse: (options) => warehouseBenchmarks(options),
+  routing: (options) => routingBenchmarks(options),
 };
 
 function formatTable(rows: readonly BenchRow[]): string[] {

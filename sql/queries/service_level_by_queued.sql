@@ -8,27 +8,32 @@
 -- contact.callback-requested is Amazon Connect's removal. Handle time is the contact.ended of the
 -- contact's last queue. Read from raw_events for the stays queued in [from, to), with exits up to a
 -- day after `to`: a rollup cannot do this, because an exit event does not carry its queue time.
-WITH stays AS (
-    SELECT
-        contact_id,
-        if(type = 'contact.overflowed', JSONExtractString(data, 'fromQueueId'), JSONExtractString(data, 'queueId')) AS queue_id,
-        minIf(toNullable(time), type = 'contact.queued' AND JSONExtractString(data, 'entry') != 'requeue') AS queued_at,
-        toUInt8(max(type = 'contact.queued' AND JSONExtractString(data, 'entry') = 'overflow')) AS is_flowed_in,
-        toUInt8(max(type = 'contact.overflowed')) AS is_flowed_out,
-        toUInt8(max(type = 'contact.connected')) AS is_handled,
-        toUInt8(max(type = 'contact.abandoned')) AS is_abandoned,
-        minIf(JSONExtractFloat(data, 'waitSeconds'), type = 'contact.connected') AS handled_wait,
-        minIf(JSONExtractFloat(data, 'waitSeconds'), type = 'contact.abandoned') AS abandon_wait,
-        minIf(toNullable(JSONExtractFloat(data, 'waitSeconds')), type = 'contact.callback-requested') AS callback_wait,
-        toUInt8(max(type = 'contact.ended' AND JSONExtractString(data, 'outcome') = 'handled')) AS is_ended_handled,
-        sumIf(JSONExtractFloat(data, 'talkSeconds') + JSONExtractFloat(data, 'holdSeconds')
-            + JSONExtractFloat(data, 'wrapupSeconds'), type = 'contact.ended') AS stay_handle_seconds
+WITH events AS (
+    -- One JSON parse per event (a named tuple), not one per field: the day's events are all read.
+    SELECT contact_id, type, time,
+        JSONExtract(data, 'Tuple(queueId String, fromQueueId String, entry String, waitSeconds Float64, outcome String, talkSeconds Float64, holdSeconds Float64, wrapupSeconds Float64)') AS d
     FROM raw_events
     WHERE tenant = {tenant:String}
         AND time >= {from:DateTime64(3, 'UTC')}
         AND time < {to:DateTime64(3, 'UTC')} + INTERVAL 1 DAY
         AND type IN ('contact.queued', 'contact.connected', 'contact.abandoned', 'contact.overflowed',
             'contact.callback-requested', 'contact.ended')
+),
+stays AS (
+    SELECT
+        contact_id,
+        if(type = 'contact.overflowed', d.fromQueueId, d.queueId) AS queue_id,
+        minIf(toNullable(time), type = 'contact.queued' AND d.entry != 'requeue') AS queued_at,
+        toUInt8(max(type = 'contact.queued' AND d.entry = 'overflow')) AS is_flowed_in,
+        toUInt8(max(type = 'contact.overflowed')) AS is_flowed_out,
+        toUInt8(max(type = 'contact.connected')) AS is_handled,
+        toUInt8(max(type = 'contact.abandoned')) AS is_abandoned,
+        minIf(d.waitSeconds, type = 'contact.connected') AS handled_wait,
+        minIf(d.waitSeconds, type = 'contact.abandoned') AS abandon_wait,
+        minIf(toNullable(d.waitSeconds), type = 'contact.callback-requested') AS callback_wait,
+        toUInt8(max(type = 'contact.ended' AND d.outcome = 'handled')) AS is_ended_handled,
+        sumIf(d.talkSeconds + d.holdSeconds + d.wrapupSeconds, type = 'contact.ended') AS stay_handle_seconds
+    FROM events
     GROUP BY contact_id, queue_id
     HAVING queued_at >= {from:DateTime64(3, 'UTC')} AND queued_at < {to:DateTime64(3, 'UTC')}
         AND ({queue_id:String} = '' OR queue_id = {queue_id:String})

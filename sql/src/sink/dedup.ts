@@ -21,10 +21,11 @@ export async function withoutStored(
   const unique = new Map<string, RawEventRow>();
   for (const row of rows) if (!unique.has(row.id)) unique.set(row.id, row);
   const candidates = [...unique.values()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  const possible = await possiblyStored(warehouse, candidates);
   const stored = new Set<string>();
   const size = idsPerLookup[warehouse.kind];
-  for (let i = 0; i < candidates.length; i += size) {
-    const chunk = candidates.slice(i, i + size);
+  for (let i = 0; i < possible.length; i += size) {
+    const chunk = possible.slice(i, i + size);
     const first = chunk[0];
     const last = chunk[chunk.length - 1];
     if (first === undefined || last === undefined) continue;
@@ -37,4 +38,27 @@ export async function withoutStored(
     for (const { id } of found) stored.add(id);
   }
   return stored.size === 0 ? candidates : candidates.filter((r) => !stored.has(r.id));
+}
+
+/**
+ * The candidates (sorted by time) that can be in raw_events at all: a stored copy has the same time
+ * as its duplicate, so nothing later than the latest stored time in the batch's span can be stored.
+ * One cheap question (the time column of the span) spares the id lookup for a live stream, whose
+ * new events are later than everything stored, and for a backfill into an empty range.
+ */
+async function possiblyStored(
+  warehouse: Warehouse,
+  candidates: readonly RawEventRow[],
+): Promise<RawEventRow[]> {
+  const first = candidates[0];
+  const last = candidates[candidates.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const [span] = await warehouse.query<{ rows: number | string; latest: string }>(
+    "SELECT count() AS rows, toString(max(time)) AS latest FROM raw_events WHERE time >= {from:DateTime64(3, 'UTC')} AND time <= {to:DateTime64(3, 'UTC')}",
+    { from: first.time, to: last.time },
+  );
+  if (span === undefined || Number(span.rows) === 0) return [];
+  // Both are "YYYY-MM-DD hh:mm:ss.sss" in UTC, so text order is time order.
+  const latest = span.latest;
+  return candidates.filter((r) => r.time <= latest);
 }

@@ -16,6 +16,8 @@ function idleBefore(a: RoutedAgent, b: RoutedAgent): boolean {
   return a.idleSinceMs !== b.idleSinceMs ? a.idleSinceMs < b.idleSinceMs : a.seq < b.seq;
 }
 
+const idleKey = (a: RoutedAgent) => a.idleSinceMs;
+
 /** Agents of one (channel, skill), by level 0..10 (0 is the "any skill" slot). */
 interface Slot {
   staffed: Set<RoutedAgent>[];
@@ -35,18 +37,30 @@ interface Filing {
 }
 
 export class AgentIndex {
-  private readonly slots = new Map<string, Slot>();
+  /** channel -> skill -> slot: two lookups on strings the events already hold (hash cached), no key built. */
+  private readonly slots = new Map<Channel, Map<string, Slot>>();
   private readonly filed = new Map<RoutedAgent, Filing>();
 
+  private find(channel: Channel, skill: string): Slot | undefined {
+    return this.slots.get(channel)?.get(skill);
+  }
+
   private slot(channel: Channel, skill: string): Slot {
-    const key = `${channel}|${skill}`;
-    let slot = this.slots.get(key);
+    let bySkill = this.slots.get(channel);
+    if (bySkill === undefined) {
+      bySkill = new Map();
+      this.slots.set(channel, bySkill);
+    }
+    let slot = bySkill.get(skill);
     if (slot === undefined) {
       slot = {
         staffed: Array.from({ length: MAX_LEVEL + 1 }, () => new Set<RoutedAgent>()),
-        idle: Array.from({ length: MAX_LEVEL + 1 }, () => new IndexedHeap<RoutedAgent>(idleBefore)),
+        idle: Array.from(
+          { length: MAX_LEVEL + 1 },
+          () => new IndexedHeap<RoutedAgent>(idleBefore, undefined, idleKey),
+        ),
       };
-      this.slots.set(key, slot);
+      bySkill.set(skill, slot);
     }
     return slot;
   }
@@ -106,8 +120,8 @@ export class AgentIndex {
     order: "most-skilled" | "longest-idle",
   ): RoutedAgent | undefined {
     const first = reqs[0];
-    if (first === undefined) return this.slots.get(`${channel}|${ANY}`)?.idle[0]?.peek();
-    const slot = this.slots.get(`${channel}|${first.skill}`);
+    if (first === undefined) return this.find(channel, ANY)?.idle[0]?.peek();
+    const slot = this.find(channel, first.skill);
     if (slot === undefined) return undefined;
     let best: RoutedAgent | undefined;
     for (let level = MAX_LEVEL; level >= first.minLevel; level--) {
@@ -124,7 +138,7 @@ export class AgentIndex {
   /** Signed-in agents who could take this work, busy or not, and how many of them are idle now. */
   eligible(channel: Channel, reqs: readonly SkillRequirement[]): { staffed: number; idle: number } {
     const first = reqs[0];
-    const slot = this.slots.get(`${channel}|${first?.skill ?? ANY}`);
+    const slot = this.find(channel, first?.skill ?? ANY);
     if (slot === undefined) return { staffed: 0, idle: 0 };
     if (first === undefined) return { staffed: slot.staffed[0]?.size ?? 0, idle: slot.idle[0]?.size ?? 0 };
     let staffed = 0;

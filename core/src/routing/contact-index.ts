@@ -5,7 +5,14 @@
 // bucket and heap position ride on the contact itself: no per-contact map entry at 200,000 waiting.
 
 import type { Channel, SkillRequirement } from "../events/index";
-import { contactSlot, type RoutedContact, servedBefore, servedBeforeAt } from "./contact";
+import {
+  contactSlot,
+  headFromKey,
+  type RoutedContact,
+  servedBefore,
+  servedBeforeAt,
+  serviceKey,
+} from "./contact";
 import { IndexedHeap } from "./indexed-heap";
 
 export interface ContactBucket {
@@ -13,6 +20,8 @@ export interface ContactBucket {
   queueId: string;
   channel: Channel;
   requirements: readonly SkillRequirement[];
+  /** Shared by every contact of the bucket (one queue): heads compare from keys alone. */
+  agingPerSecond: number;
   heap: IndexedHeap<RoutedContact>;
 }
 
@@ -69,7 +78,8 @@ export class ContactIndex {
         queueId: contact.queueId,
         channel: contact.channel,
         requirements: contact.requirements.map((r) => ({ ...r })),
-        heap: new IndexedHeap(servedBefore, contactSlot),
+        agingPerSecond: contact.agingPerSecond,
+        heap: new IndexedHeap(servedBefore, contactSlot, serviceKey),
       };
       this.buckets.set(key, bucket);
       this.list(contact.channel, contact.requirements[0]?.skill ?? ANY).push(bucket);
@@ -119,17 +129,37 @@ export class ContactIndex {
     return lists;
   }
 
-  /** The contact an agent with these skills should take next on `channel`: the best eligible bucket head. */
+  /**
+   * The contact an agent with these skills should take next on `channel`: the best eligible bucket
+   * head. Heads are compared by the key kept in each heap (no visit to the contact objects); keys
+   * closer than the float noise of the comparison go to the exact comparison.
+   */
   bestFor(skills: SkillLevels, channel: Channel, nowMs: number): RoutedContact | undefined {
-    let best: RoutedContact | undefined;
+    let best: ContactBucket | undefined;
+    let bestAtHead = false;
+    let bestPriority = 0;
     for (const list of this.visitsFor(skills, channel)) {
       for (const bucket of list) {
-        const head = bucket.heap.peek();
-        if (head === undefined || !meets(skills, bucket.requirements)) continue;
-        if (best === undefined || servedBeforeAt(head, best, nowMs)) best = head;
+        const key = bucket.heap.peekKey();
+        if (key === undefined || !meets(skills, bucket.requirements)) continue;
+        const head = headFromKey(key, bucket.agingPerSecond, nowMs);
+        if (best !== undefined) {
+          if (head.atHead !== bestAtHead) {
+            if (!head.atHead) continue;
+          } else if (Math.abs(head.priority - bestPriority) > 1e-3) {
+            if (head.priority < bestPriority) continue;
+          } else if (
+            !servedBeforeAt(bucket.heap.peek() as RoutedContact, best.heap.peek() as RoutedContact, nowMs)
+          ) {
+            continue;
+          }
+        }
+        best = bucket;
+        bestAtHead = head.atHead;
+        bestPriority = head.priority;
       }
     }
-    return best;
+    return best?.heap.peek();
   }
 
   /** Contacts ahead of this one in its bucket: O(bucket), for explanations, not for decisions. */

@@ -59,6 +59,27 @@ export function priorityAt(c: RoutedContact, nowMs: number): number {
   return c.basePriority + (c.agingPerSecond * Math.max(0, nowMs - c.queuedMs)) / 1000;
 }
 
+/** Requeued contacts sort below every other key; no priority comes near this offset. */
+const NOT_AT_HEAD = 1e13;
+
+/**
+ * The heap key: ascending is service order within a bucket (head first, then higher static
+ * priority). Float rounding can only merge neighbouring keys, never swap them; ties go to servedBefore.
+ */
+export function serviceKey(c: RoutedContact): number {
+  return (c.atHead ? 0 : NOT_AT_HEAD) - agingKey(c);
+}
+
+/** Current priority and head flag of a bucket head, from its key and the bucket's aging rate. */
+export function headFromKey(
+  key: number,
+  agingPerSecond: number,
+  nowMs: number,
+): { atHead: boolean; priority: number } {
+  const atHead = key < NOT_AT_HEAD / 2;
+  return { atHead, priority: (atHead ? 0 : NOT_AT_HEAD) - key + (agingPerSecond * nowMs) / 1000 };
+}
+
 /** Same queue, same rate: head first, then priority (static key), then age, then arrival order. */
 export function servedBefore(a: RoutedContact, b: RoutedContact): boolean {
   if (a.atHead !== b.atHead) return a.atHead;

@@ -22,16 +22,34 @@ const mapSlot = <T>(): HeapSlot<T> => {
   };
 };
 
+/**
+ * `key(item)`, when given, is a number that orders items ascending and is fixed while the item is in
+ * the heap; it is kept in a dense array beside the items, so sifting compares numbers instead of
+ * chasing pointers to items scattered over a large heap. Equal keys fall back to `before`.
+ */
 export class IndexedHeap<T> {
   private readonly items: T[] = [];
+  private readonly keys: number[] = [];
   private readonly positions: HeapSlot<T>;
 
   /** `before(a, b)`: a comes out of the heap first. Must be a strict total order for determinism. */
   constructor(
     private readonly before: (a: T, b: T) => boolean,
     slot?: HeapSlot<T>,
+    private readonly key: (item: T) => number = () => 0,
   ) {
     this.positions = slot ?? mapSlot<T>();
+  }
+
+  /** The head's key (see the constructor), without touching the item. */
+  peekKey(): number | undefined {
+    return this.keys[0];
+  }
+
+  private earlier(i: number, j: number): boolean {
+    const ki = this.keys[i] as number;
+    const kj = this.keys[j] as number;
+    return ki !== kj ? ki < kj : this.before(this.at(i), this.at(j));
   }
 
   get size(): number {
@@ -54,6 +72,7 @@ export class IndexedHeap<T> {
   push(item: T): void {
     if (this.positions.get(item) !== undefined) return;
     this.items.push(item);
+    this.keys.push(this.key(item));
     this.positions.set(item, this.items.length - 1);
     this.up(this.items.length - 1);
   }
@@ -69,8 +88,10 @@ export class IndexedHeap<T> {
     if (at === undefined) return false;
     this.positions.delete(item);
     const last = this.items.pop() as T;
+    const lastKey = this.keys.pop() as number;
     if (at < this.items.length) {
       this.items[at] = last;
+      this.keys[at] = lastKey;
       this.positions.set(last, at);
       this.down(at);
       this.up(at);
@@ -87,6 +108,9 @@ export class IndexedHeap<T> {
     const b = this.at(j);
     this.items[i] = b;
     this.items[j] = a;
+    const k = this.keys[i] as number;
+    this.keys[i] = this.keys[j] as number;
+    this.keys[j] = k;
     this.positions.set(b, i);
     this.positions.set(a, j);
   }
@@ -95,7 +119,7 @@ export class IndexedHeap<T> {
     let child = i;
     while (child > 0) {
       const parent = (child - 1) >> 1;
-      if (!this.before(this.at(child), this.at(parent))) return;
+      if (!this.earlier(child, parent)) return;
       this.swap(child, parent);
       child = parent;
     }
@@ -108,8 +132,8 @@ export class IndexedHeap<T> {
       const left = parent * 2 + 1;
       const right = left + 1;
       let best = parent;
-      if (left < n && this.before(this.at(left), this.at(best))) best = left;
-      if (right < n && this.before(this.at(right), this.at(best))) best = right;
+      if (left < n && this.earlier(left, best)) best = left;
+      if (right < n && this.earlier(right, best)) best = right;
       if (best === parent) return;
       this.swap(parent, best);
       parent = best;

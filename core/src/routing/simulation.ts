@@ -56,7 +56,11 @@ interface Pending {
 /** Drive the engine through one FIFO single-skill queue until `calls` have arrived and been served. */
 export function simulateQueue(router: Router, o: SimulationOptions): SimulationResult {
   const random = mulberry32(o.seed);
-  const pending = new IndexedHeap<Pending>((a, b) => (a.ms !== b.ms ? a.ms < b.ms : a.seq < b.seq));
+  const pending = new IndexedHeap<Pending>(
+    (a, b) => (a.ms !== b.ms ? a.ms < b.ms : a.seq < b.seq),
+    undefined,
+    (p) => p.ms,
+  );
   let seq = 0;
   let id = 0;
   const env = (ms: number) => ({

@@ -196,3 +196,26 @@ describe("routing engine: agent frees up", () => {
     expect(engine.agent("a1")?.handledToday).toBe(1);
   });
 });
+
+describe("aging across queues with different rates", () => {
+  it.each([
+    ["at 50 s the VIP in the slow-aging queue leads (125 vs 100)", 50, "slow-vip"],
+    ["at 100 s the fast-aging contact has overtaken (150 vs 200)", 100, "fast"],
+  ])("%s", (_name, readyAt, expected) => {
+    const s = new Script();
+    s.signIn(0, "a1", []);
+    s.queued(0, "slow-vip", "slow", [], { customerTier: "vip" });
+    s.queued(0, "fast", "fast");
+    s.ready(readyAt, "a1");
+    const { out } = run(
+      {
+        queues: [
+          { id: "slow", agingPerSecond: 0.5 },
+          { id: "fast", agingPerSecond: 2 },
+        ],
+      },
+      s.events,
+    );
+    expect(assigns(out)[0]?.[0]).toBe(expected);
+  });
+});

@@ -193,6 +193,8 @@ export class LiveState {
       queueId: c.queueId,
       phase: c.phase,
       agentId: c.agentId,
+      customerId: c.customerId,
+      customerTier: c.customerTier,
       waitedSeconds: Math.max(0, nowMs - c.firstQueuedMs) / 1000,
     }));
   }

@@ -53,6 +53,8 @@ export interface LiveContactView {
   queueId: string;
   phase: ContactPhase;
   agentId: string | undefined;
+  customerId: string | undefined;
+  customerTier: string | undefined;
   waitedSeconds: number;
 }
 

@@ -1,4 +1,4 @@
-import { exampleEvents, type QueuedContact, type StarboardEvent } from "@starboard/core";
+import { exampleEvents, type QueuedContact, type StarboardEvent, type TimedMessage } from "@starboard/core";
 
 // A seeded simulated day for the parity test: the same contacts as events (through the sink and
 // SQL) and as core/src/metrics inputs (QueuedContact stays, CSAT scores, resolutions). It mixes what
@@ -18,6 +18,8 @@ export interface ParityDay {
   stays: Stay[];
   /** Contacts that ended, by channel: resolution and CSAT inputs. */
   ended: { channel: string; resolved: boolean; csat?: number }[];
+  /** Each chat's messages: first response time inputs. */
+  chats: { channel: string; messages: TimedMessage[] }[];
 }
 
 const queues = [
@@ -44,7 +46,7 @@ export function parityDay(contacts = 400, seed = 7): ParityDay {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const x = exampleEvents;
-  const day: ParityDay = { events: [], stays: [], ended: [] };
+  const day: ParityDay = { events: [], stays: [], ended: [], chats: [] };
   const strip = (e: StarboardEvent) => JSON.parse(JSON.stringify(e)) as StarboardEvent;
 
   for (let i = 0; i < contacts; i++) {
@@ -203,6 +205,47 @@ export function parityDay(contacts = 400, seed = 7): ParityDay {
         waitSeconds: total,
         ...finish(connectedAt, queue.id, true),
       });
+    }
+    if (queue.channel === "webchat") {
+      // A chat's messages: the customer writes before and after queueing; a bot greets (not a
+      // response); every fourth chat starts with a proactive agent message (not a reply); an agent
+      // replies after the connect, when there was one.
+      const messages: TimedMessage[] = [];
+      const say = (at: number, role: "customer" | "agent" | "bot") => {
+        messages.push({ at, senderRole: role });
+        if (role === "customer")
+          push({
+            ...x["message.received"],
+            ...base,
+            time: iso(at),
+            data: { messageId: `${cid}-m${seq}`, senderRole: "customer" as const, text: "hi" },
+          });
+        else
+          push({
+            ...x["message.sent"],
+            ...base,
+            agentId: role === "agent" ? agentId : undefined,
+            time: iso(at),
+            data: {
+              messageId: `${cid}-m${seq}`,
+              senderRole: role,
+              text: "hello",
+              ...(role === "bot" ? { botId: "bot-1" } : {}),
+            },
+          });
+      };
+      if (i % 4 === 0) say(t0 - 6_000, "agent");
+      say(t0 - 2_000, "customer");
+      say(t0 - 1_500, "bot");
+      say(t0 + 500, "customer");
+      const connected = events.find((e) => e.type === "contact.connected");
+      if (connected !== undefined) {
+        const at = Date.parse(connected.time) + 1_000 + (i % 9) * 1_237;
+        say(at, "agent");
+        say(at + 4_000, "customer");
+        say(at + 9_000, "agent");
+      }
+      day.chats.push({ channel: queue.channel, messages });
     }
     day.events.push(...events.map(strip));
   }

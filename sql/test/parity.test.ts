@@ -11,6 +11,7 @@ import {
   countsByInterval,
   csat,
   defaultServiceLevel,
+  firstResponseSeconds,
   foldCounts,
   genesysServiceLevel,
   InProcessEventLog,
@@ -127,6 +128,10 @@ describe("parity: core/src/metrics and the SQL reports on the same day", () => {
       (s) => s.contact.callbackRequestedAt !== undefined && s.contact.waitSeconds <= 20,
     );
     expect(both.length).toBeGreaterThan(0);
+    // Chats with a reply, without one, and with a proactive agent message before the customer wrote.
+    const replied = day.chats.filter((c) => firstResponseSeconds(c.messages) !== null).length;
+    expect(replied).toBeGreaterThan(10);
+    expect(day.chats.length - replied).toBeGreaterThan(2);
   });
 
   it.each(rulesList)("by queued interval (core's countsByInterval), every interval: %j", async (rules) => {
@@ -185,8 +190,8 @@ describe("parity: core/src/metrics and the SQL reports on the same day", () => {
     expect(totalServiceLevel(queued).handled).toBe(totalServiceLevel(byEvent).handled);
   });
 
-  it("channels: ASA, AHT, abandon rate, CSAT and resolution rate", async () => {
-    const rows = await channelComparison(warehouse, parityRange);
+  it("channels: ASA, AHT, abandon rate, CSAT, resolution rate and chat first response", async () => {
+    const rows = await channelComparison(warehouse, { ...parityRange, firstResponse: true });
     for (const channel of ["voice", "webchat"]) {
       const sql = rows.find((r) => r.channel === channel);
       const counts = foldCounts(
@@ -213,6 +218,19 @@ describe("parity: core/src/metrics and the SQL reports on the same day", () => {
       expect(sql?.csat, channel).toBeCloseTo(scores.satisfaction ?? Number.NaN, 12);
       expect(sql?.csatMean, channel).toBeCloseTo(scores.mean ?? Number.NaN, 12);
       expect(sql?.resolutionRate, channel).toBeCloseTo(resolution ?? Number.NaN, 12);
+      const firsts = day.chats
+        .filter((c) => c.channel === channel)
+        .flatMap((c) => {
+          const seconds = firstResponseSeconds(c.messages);
+          return seconds === null ? [] : [seconds];
+        });
+      expect(sql?.firstResponses, channel).toBe(firsts.length);
+      if (firsts.length === 0) expect(sql?.firstResponseSeconds, channel).toBeNull();
+      else
+        expect(sql?.firstResponseSeconds, channel).toBeCloseTo(
+          firsts.reduce((a, b) => a + b, 0) / firsts.length,
+          9,
+        );
     }
   });
 });

@@ -1,5 +1,5 @@
 export { type AgentScorecard, agentPerformance } from "./agents";
-export { type ChannelReport, channelComparison } from "./channels";
+export { type ChannelReport, channelComparison, chatFirstResponse } from "./channels";
 export {
   type CustomerContact,
   type CustomerHistory,

@@ -34,19 +34,15 @@ SELECT {tenant:String}, concat('q-', toString(number % 20)) AS queue_id,
 FROM numbers({contacts:UInt64})
 GROUP BY intDiv(number, {batch:UInt64}), queue_id, channel, interval_start`;
 
-// Chats (channel 'webchat', n % 4 = 1): the contacts rows the message views write, the customer's
-// first message at the contact's time and agent replies 5-64 s later (one proactive message before it
-// on every 8th chat), and the day index the first-response report reads.
-const chatContacts = `INSERT INTO contacts (tenant, contact_id, channel, first_customer_message_at, agent_message_times)
-SELECT {tenant:String}, concat('h', toString(number)) AS contact_id, 'webchat',
+// Chats (channel 'webchat', n % 4 = 1): the chat_message_days rows the message views write, the
+// customer's first message at the contact's time and agent replies 5-64 s and 90 s later (one
+// proactive agent message before it on every 8th chat).
+const chatDays = `INSERT INTO chat_message_days (tenant, day, channel, contact_id, first_customer_message_at,
+    agent_message_times)
+SELECT {tenant:String}, toDate(first_at), 'webchat', concat('h', toString(number)),
     toDateTime64({first_day:Date}, 3, 'UTC') + toIntervalMillisecond(intDiv(number * {days:UInt64} * 86400000, {contacts:UInt64})) AS first_at,
     arrayConcat(if(number % 8 = 1, [first_at - toIntervalSecond(30)], []),
         [first_at + toIntervalSecond(5 + number % 60), first_at + toIntervalSecond(90)])
-FROM numbers({contacts:UInt64}) WHERE number % 4 = 1`;
-
-const chatDays = `INSERT INTO message_contact_days (tenant, day, channel, contact_id)
-SELECT {tenant:String}, {first_day:Date} + toUInt32(intDiv(number * {days:UInt64}, {contacts:UInt64})), 'webchat',
-    concat('h', toString(number))
 FROM numbers({contacts:UInt64}) WHERE number % 4 = 1`;
 
 export interface HistoryOptions {
@@ -58,7 +54,7 @@ export interface HistoryOptions {
   batch: number;
 }
 
-/** Writes the rollup rows of `contacts` contacts, and the contacts rows of their chats. */
+/** Writes the rollup rows of `contacts` contacts, and the message rows of their chats. */
 export async function generateHistory(warehouse: Warehouse, options: HistoryOptions): Promise<void> {
   const params = {
     tenant: options.tenant,
@@ -69,6 +65,5 @@ export async function generateHistory(warehouse: Warehouse, options: HistoryOpti
   };
   await warehouse.command(channelDays, params);
   await warehouse.command(queueIntervals, params);
-  await warehouse.command(chatContacts, params);
   await warehouse.command(chatDays, params);
 }

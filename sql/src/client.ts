@@ -22,7 +22,7 @@ export interface Warehouse {
   readonly kind: "chdb" | "server";
   readonly database: string;
   readonly client: ClickHouseClient;
-  /** Rows as JSONCompactEachRow lines (the fastest format both paths accept; see bench/insert-formats.ts). */
+  /** Rows as JSONCompactEachRow lines (the fastest format both paths accept; measured in src/sink/README.md). */
   insertCompact(insert: CompactInsert): Promise<void>;
   query<T>(sql: string, params?: QueryParams): Promise<T[]>;
   command(sql: string, params?: QueryParams): Promise<void>;

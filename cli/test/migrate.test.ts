@@ -74,6 +74,17 @@ describe("starboard migrate", () => {
     expect(io.stderr.join("\n")).toContain("--ttl-days must be a whole number >= 1");
   });
 
+  it("says which server it could not reach, and exits 1", async () => {
+    process.env.STARBOARD_CLICKHOUSE_URL = "http://127.0.0.1:9";
+    try {
+      const io = capture();
+      expect(await main(["migrate"], io)).toBe(1);
+      expect(io.stderr.join("\n")).toContain("starboard migrate: http://127.0.0.1:9:");
+    } finally {
+      delete process.env.STARBOARD_CLICKHOUSE_URL;
+    }
+  });
+
   it("--help describes the warehouse it uses", async () => {
     const io = capture();
     expect(await main(["migrate", "--help"], io)).toBe(0);

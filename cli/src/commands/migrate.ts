@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { createWarehouseClient, listMigrations, migrate } from "@starboard/sql";
+import { createWarehouseClient, listMigrations, migrate, type Warehouse } from "@starboard/sql";
 import { type Command, UsageError } from "../command";
 import { baseConfig } from "../config";
 
@@ -25,29 +25,27 @@ export const migrateCommand: Command = {
     if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= 1))
       throw new UsageError(`--ttl-days must be a whole number >= 1, got "${values["ttl-days"]}"`);
     const config = baseConfig();
-    const warehouse = await createWarehouseClient({
-      dataDir: config.dataDir,
-      url: config.clickhouseUrl ?? "",
-    });
+    const where = config.clickhouseUrl ?? `chdb ${config.dataDir}`;
+    let warehouse: Warehouse | undefined;
     try {
-      const where = warehouse.kind === "server" ? (config.clickhouseUrl ?? "") : `chdb ${config.dataDir}`;
+      warehouse = await createWarehouseClient({ dataDir: config.dataDir, url: config.clickhouseUrl ?? "" });
       const result = await migrate(warehouse, ttl === undefined ? {} : { rawEventTtlDays: ttl });
       const total = listMigrations().length;
-      if (values.json) {
-        io.out(JSON.stringify({ warehouse: where, ...result, total }));
-      } else if (result.applied.length === 0) {
-        io.out(
-          `nothing pending: ${total} migrations already applied (${where}, database ${warehouse.database})`,
-        );
-      } else {
-        io.out(
-          `applied ${result.applied.length} of ${total} migrations (${where}, database ${warehouse.database}):`,
-        );
+      const database = warehouse.database;
+      if (values.json) io.out(JSON.stringify({ warehouse: where, ...result, total }));
+      else if (result.applied.length === 0)
+        io.out(`nothing pending: ${total} migrations already applied (${where}, database ${database})`);
+      else {
+        io.out(`applied ${result.applied.length} of ${total} migrations (${where}, database ${database}):`);
         for (const name of result.applied) io.out(`  ${name}`);
       }
       return 0;
+    } catch (error) {
+      // An unreachable server or an edited migration: say which warehouse and why, exit 1.
+      io.err(`starboard migrate: ${where}: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
     } finally {
-      await warehouse.close();
+      await warehouse?.close();
     }
   },
 };

@@ -6,6 +6,7 @@ import { type BenchProgress, type BenchRow, row } from "@starboard/core/bench";
 import { createWarehouseClient, type Warehouse } from "../src/client";
 import { migrate } from "../src/migrate";
 import { channelComparison, chatFirstResponse } from "../src/reports/channels";
+import { rangeParams } from "../src/reports/named-query";
 import { serviceLevelByInterval } from "../src/reports/service-level";
 import { benchDay } from "./events";
 import { generateHistory } from "./history";
@@ -138,12 +139,16 @@ export async function warehouseBenchmarks(options: WarehouseBenchOptions): Promi
     const byEvent = await medianMs(() => serviceLevelByInterval(wh, { ...day, groupBy: "event" }));
     const byEventRef = await medianMs(() =>
       wh.query(
-        "SELECT count() FROM queue_intervals WHERE interval_start >= '2026-11-30' AND interval_start < '2026-12-01'",
+        "SELECT count() FROM queue_intervals WHERE interval_start >= {from:DateTime64(3, 'UTC')} AND interval_start < {to:DateTime64(3, 'UTC')}",
+        rangeParams(day),
       ),
     );
     const byQueued = await medianMs(() => serviceLevelByInterval(wh, day));
     const byQueuedRef = await medianMs(() =>
-      wh.query("SELECT count() FROM raw_events WHERE time >= '2026-11-30' AND time < '2026-12-01'"),
+      wh.query(
+        "SELECT count() FROM raw_events WHERE time >= {from:DateTime64(3, 'UTC')} AND time < {to:DateTime64(3, 'UTC')}",
+        rangeParams(day),
+      ),
     );
     rows.push(
       row(

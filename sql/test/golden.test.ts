@@ -12,6 +12,7 @@ import {
   qaFlags,
   serviceLevelByInterval,
   ticketSlaByDepartment,
+  ticketSlaByDepartmentDay,
   totalServiceLevel,
 } from "../src/reports/index";
 import { startSink } from "../src/sink/index";
@@ -163,6 +164,25 @@ describe("golden day through the sink and the report queries", () => {
     expect(rows).toEqual([
       {
         department: "card-operations",
+        tickets: 2,
+        resolvedWithinSla: 1,
+        resolvedLate: 1,
+        openOverdue: 0,
+        openWithinSla: 0,
+        departmentHops: 2,
+      },
+    ]);
+  });
+
+  it("ticket SLA by department and day", async () => {
+    const rows = await ticketSlaByDepartmentDay(warehouse, {
+      ...dayRange,
+      asOf: new Date(Date.UTC(2026, 10, 30, 18)),
+    });
+    expect(rows).toEqual([
+      {
+        department: "card-operations",
+        day: "2026-11-30",
         tickets: 2,
         resolvedWithinSla: 1,
         resolvedLate: 1,

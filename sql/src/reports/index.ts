@@ -20,4 +20,9 @@ export {
   serviceLevelByInterval,
   totalServiceLevel,
 } from "./service-level";
-export { type DepartmentSla, ticketSlaByDepartment } from "./tickets";
+export {
+  type DepartmentDaySla,
+  type DepartmentSla,
+  ticketSlaByDepartment,
+  ticketSlaByDepartmentDay,
+} from "./tickets";

@@ -11,6 +11,11 @@ export interface DepartmentSla {
   departmentHops: number;
 }
 
+export interface DepartmentDaySla extends DepartmentSla {
+  /** UTC day the tickets were created, "YYYY-MM-DD". */
+  day: string;
+}
+
 interface Row {
   department: string;
   tickets: number;
@@ -32,6 +37,27 @@ export async function ticketSlaByDepartment(
   });
   return rows.map((r) => ({
     department: r.department,
+    tickets: num(r.tickets),
+    resolvedWithinSla: num(r.resolved_within_sla),
+    resolvedLate: num(r.resolved_late),
+    openOverdue: num(r.open_overdue),
+    openWithinSla: num(r.open_within_sla),
+    departmentHops: num(r.department_hops),
+  }));
+}
+
+/** The same counts per department and UTC creation day, judged at `asOf` (default now). */
+export async function ticketSlaByDepartmentDay(
+  warehouse: Warehouse,
+  query: TimeRange & { asOf?: Date },
+): Promise<DepartmentDaySla[]> {
+  const rows = await runNamedQuery<Row & { day: string }>(warehouse, "ticket_sla_days", {
+    ...rangeParams(query),
+    as_of: timeParam(query.asOf ?? new Date()),
+  });
+  return rows.map((r) => ({
+    department: r.department,
+    day: r.day,
     tickets: num(r.tickets),
     resolvedWithinSla: num(r.resolved_within_sla),
     resolvedLate: num(r.resolved_late),

@@ -126,8 +126,8 @@ export class InProcessEventLog implements EventLog {
     return rows.map((row, i) => ({ topic, partition: row.partition, offset: offsets[i] as number }));
   }
 
-  private async appendAndNotify(rows: AppendRow[]): Promise<number[]> {
-    const appended = await this.store.append(rows, Date.now());
+  private appendAndNotify(rows: AppendRow[]): number[] {
+    const appended = this.store.append(rows, Date.now());
     const offsets: number[] = new Array(rows.length);
     for (const batch of appended) {
       let bytes = 0;
@@ -267,19 +267,11 @@ export class InProcessEventLog implements EventLog {
     // The store returns whole stored batches; what is past maxBatch waits here for the next round.
     let fetched: LogRecord[] = [];
     let next = 0;
-    let lastStoreRead = 0;
     while (context.isRunning()) {
       if (next >= fetched.length || fetched[next]?.offset !== position) {
-        // Caught up with what this process appended: the store is asked only once per poll
-        // interval, for records another process may have appended.
-        const cached = this.tail.read(topic, partition, position, maxBatch);
-        const now = Date.now();
-        if (cached !== undefined && (cached.length > 0 || now - lastStoreRead < this.pollIntervalMs)) {
-          fetched = cached;
-        } else {
-          fetched = this.store.read(topic, partition, position, maxBatch);
-          lastStoreRead = now;
-        }
+        fetched =
+          this.tail.read(topic, partition, position, maxBatch) ??
+          this.store.read(topic, partition, position, maxBatch);
         next = 0;
       }
       if (fetched.length === 0) {
@@ -298,7 +290,7 @@ export class InProcessEventLog implements EventLog {
       if (outcome.type === "stopped") return;
       const last = records[records.length - 1] as LogRecord;
       position = last.offset + 1;
-      await this.store.commit(groupId, topic, partition, position, Date.now());
+      this.store.commit(groupId, topic, partition, position, Date.now());
     }
   }
 
@@ -341,7 +333,7 @@ export class InProcessEventLog implements EventLog {
       worker.wake();
     }
     await Promise.all(workers.map((w) => w.done));
-    await this.queue.drain();
+    this.queue.flush();
     for (const groupId of this.groups.keys()) this.store.leases.release(groupId);
     this.closed = true;
     clearInterval(this.retentionTimer);

@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import type { LogRecord, RecordHeaders, TopicSpec } from "../types";
+import { Checkpointer } from "./checkpointer";
 import { GroupLeases } from "./group-lease";
-import { decodeRecords, type EncodableRecord, type EncodedBatch, encodeRecords } from "./record-codec";
-import { LogWriter, type WrittenBatch } from "./writer";
+import { decodeRecords, type EncodableRecord, encodeRecords } from "./record-codec";
 
 export const defaultRetentionMs = 7 * 24 * 3600 * 1000;
 
@@ -58,15 +58,20 @@ export class SqliteLogStore {
   private readonly db: Database.Database;
   private readonly topics = new Map<string, TopicRow>();
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writer: LogWriter;
+  private readonly checkpointer: Checkpointer | undefined;
   readonly leases: GroupLeases;
 
-  constructor(path: string, synchronous: "normal" | "full" = "normal") {
+  constructor(path: string, synchronous: "normal" | "full" = "normal", offloadCheckpoints = true) {
     this.db = new Database(path);
     this.db.pragma("page_size = 16384");
     this.db.pragma("journal_mode = WAL");
-    // Checkpoints belong to the writer thread; this connection only reads and makes small writes.
-    this.db.pragma("wal_autocheckpoint = 0");
+    if (offloadCheckpoints) {
+      this.db.pragma("wal_autocheckpoint = 0");
+      this.checkpointer = new Checkpointer(path, 200, (reason) => {
+        console.error(`in-process log: WAL checkpoint worker failed (${reason}); checkpointing inline`);
+        if (this.db.open) this.db.pragma("wal_autocheckpoint = 1000");
+      });
+    }
     this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma("busy_timeout = 10000");
     this.db.pragma("cache_size = -65536");
@@ -94,7 +99,6 @@ export class SqliteLogStore {
       ) WITHOUT ROWID;
     `);
     this.leases = new GroupLeases(this.db, 15_000);
-    this.writer = new LogWriter(path, synchronous);
   }
 
   private statement(sql: string): Database.Statement {
@@ -160,60 +164,60 @@ export class SqliteLogStore {
   }
 
   /**
-   * Appends all rows in one transaction (on the writer thread), one batch row per partition, and
-   * says where each partition's share landed. The append time never goes backwards within a
-   * partition, so replay from a time can trust timestamp order.
+   * Appends all rows in one transaction, one batch row per partition, and returns each row's offset
+   * in input order. The append time never goes backwards within a partition, so replay from a time
+   * can trust timestamp order.
    */
-  async append(rows: readonly AppendRow[], now: number): Promise<AppendedBatch[]> {
-    // Rows of a flush are mostly one topic: group by topic, then by partition number.
-    const byTopic = new Map<string, { topic: TopicRow; partitions: number[][] }>();
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as AppendRow;
-      let entry = byTopic.get(row.topic);
-      if (entry === undefined) {
-        entry = { topic: this.requireTopic(row.topic), partitions: [] };
-        byTopic.set(row.topic, entry);
+  append(rows: readonly AppendRow[], now: number): AppendedBatch[] {
+    const write = this.db.transaction((input: readonly AppendRow[]) => {
+      // Rows of a flush are mostly one topic: group by topic, then by partition number.
+      const byTopic = new Map<string, { topic: TopicRow; partitions: number[][] }>();
+      for (let i = 0; i < input.length; i++) {
+        const row = input[i] as AppendRow;
+        let entry = byTopic.get(row.topic);
+        if (entry === undefined) {
+          entry = { topic: this.requireTopic(row.topic), partitions: [] };
+          byTopic.set(row.topic, entry);
+        }
+        let indexes = entry.partitions[row.partition];
+        if (indexes === undefined) {
+          indexes = [];
+          entry.partitions[row.partition] = indexes;
+        }
+        indexes.push(i);
       }
-      let indexes = entry.partitions[row.partition];
-      if (indexes === undefined) {
-        indexes = [];
-        entry.partitions[row.partition] = indexes;
-      }
-      indexes.push(i);
-    }
-    const groups: { topic: TopicRow; partition: number; indexes: number[]; encoded: EncodedBatch }[] = [];
-    for (const { topic, partitions } of byTopic.values()) {
-      partitions.forEach((indexes, partition) => {
-        groups.push({
-          topic,
-          partition,
-          indexes,
-          encoded: encodeRecords(indexes.map((i) => rows[i] as AppendRow)),
+      const groups: { topic: TopicRow; partition: number; indexes: number[] }[] = [];
+      for (const { topic, partitions } of byTopic.values()) {
+        partitions.forEach((indexes, partition) => {
+          groups.push({ topic, partition, indexes });
         });
-      });
-    }
-    const written = await this.writer.append(
-      groups.map((g) => ({
-        table: this.table(g.topic, g.partition),
-        topicId: g.topic.id,
-        partition: g.partition,
-        count: g.indexes.length,
-        body: g.encoded.body,
-      })),
-      now,
-    );
-    return groups.map((g, i) => {
-      const at = written[i] as WrittenBatch;
-      return {
-        topic: g.topic.name,
-        partition: g.partition,
-        baseOffset: at.baseOffset,
-        timestamp: at.timestamp,
-        rows: g.indexes,
-        body: at.body,
-        valueStarts: g.encoded.valueStarts,
-      };
+      }
+      const appended: AppendedBatch[] = [];
+      for (const { topic, partition, indexes } of groups) {
+        const state = this.statement(
+          "SELECT next_offset, last_ts FROM partitions WHERE topic_id = ? AND partition = ?",
+        ).get(topic.id, partition) as { next_offset: number; last_ts: number };
+        const ts = Math.max(now, state.last_ts);
+        const { body, valueStarts } = encodeRecords(indexes.map((i) => input[i] as AppendRow));
+        this.statement(
+          `INSERT INTO ${this.table(topic, partition)} (base_offset, record_count, ts, body) VALUES (?, ?, ?, ?)`,
+        ).run(state.next_offset, indexes.length, ts, body);
+        this.statement(
+          "UPDATE partitions SET next_offset = ?, last_ts = ? WHERE topic_id = ? AND partition = ?",
+        ).run(state.next_offset + indexes.length, ts, topic.id, partition);
+        appended.push({
+          topic: topic.name,
+          partition,
+          baseOffset: state.next_offset,
+          timestamp: ts,
+          rows: indexes,
+          body,
+          valueStarts,
+        });
+      }
+      return appended;
     });
+    return write.immediate(rows);
   }
 
   /** Records from `fromOffset` on, whole batches at a time, stopping once `limit` records are gathered. */
@@ -293,9 +297,12 @@ export class SqliteLogStore {
     return new Map(rows.map((row) => [row.partition, row.next_offset]));
   }
 
-  /** Goes through the writer thread, after every append asked for before it. */
-  commit(groupId: string, topic: string, partition: number, nextOffset: number, now: number): Promise<void> {
-    return this.writer.commit(groupId, topic, partition, nextOffset, now);
+  commit(groupId: string, topic: string, partition: number, nextOffset: number, now: number): void {
+    this.statement(
+      `INSERT INTO group_offsets (group_id, topic, partition, next_offset, committed_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset,
+         committed_at = excluded.committed_at`,
+    ).run(groupId, topic, partition, nextOffset, now);
   }
 
   /** Deletes batches older than each topic's retention; returns how many records went. */
@@ -314,9 +321,10 @@ export class SqliteLogStore {
     return deleted;
   }
 
-  /** Lets the writer finish what was asked, fold the WAL into the database file, and closes. */
+  /** Stops the checkpoint worker, folds the WAL into the database file and closes. */
   async close(): Promise<void> {
-    await this.writer.stop();
+    await this.checkpointer?.stop();
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
     this.db.close();
   }
 }

@@ -267,11 +267,19 @@ export class InProcessEventLog implements EventLog {
     // The store returns whole stored batches; what is past maxBatch waits here for the next round.
     let fetched: LogRecord[] = [];
     let next = 0;
+    let lastStoreRead = 0;
     while (context.isRunning()) {
       if (next >= fetched.length || fetched[next]?.offset !== position) {
-        fetched =
-          this.tail.read(topic, partition, position, maxBatch) ??
-          this.store.read(topic, partition, position, maxBatch);
+        // Caught up with what this process appended: the store is asked only once per poll
+        // interval, for records another process may have appended.
+        const cached = this.tail.read(topic, partition, position, maxBatch);
+        const now = Date.now();
+        if (cached !== undefined && (cached.length > 0 || now - lastStoreRead < this.pollIntervalMs)) {
+          fetched = cached;
+        } else {
+          fetched = this.store.read(topic, partition, position, maxBatch);
+          lastStoreRead = now;
+        }
         next = 0;
       }
       if (fetched.length === 0) {

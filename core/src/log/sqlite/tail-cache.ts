@@ -41,7 +41,11 @@ export class TailCache {
     if (list !== undefined && list[0] === oldest.batch) list.shift();
   }
 
-  /** Records from `offset` to the end of the cached batch holding it, or undefined on a miss. */
+  /**
+   * Records from `offset` to the end of the cached batch holding it; [] when `offset` is just past
+   * the newest batch this process appended (caught up, as far as this process knows); undefined
+   * on a miss, where only the store can answer.
+   */
   read(topic: string, partition: number, offset: number, limit: number): LogRecord[] | undefined {
     const list = this.partitions.get(`${topic}/${partition}`);
     if (list === undefined) return undefined;
@@ -49,8 +53,8 @@ export class TailCache {
       const batch = list[i] as CachedBatch;
       if (batch.baseOffset > offset) continue;
       const at = offset - batch.baseOffset;
-      if (at >= batch.records.length) return undefined;
-      return batch.records.slice(at, at + limit);
+      if (at < batch.records.length) return batch.records.slice(at, at + limit);
+      return at === batch.records.length && i === list.length - 1 ? [] : undefined;
     }
     return undefined;
   }

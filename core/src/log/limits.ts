@@ -10,14 +10,15 @@ export function toBuffer(value: Uint8Array | string): Buffer {
 }
 
 /**
- * Checks what every adapter must refuse before anything is written, and returns each value's size
- * in bytes (strings are measured, not copied: the store encodes them straight into its batch).
+ * Checks what every adapter must refuse before anything is written. A string's UTF-8 size is at
+ * most three bytes per UTF-16 unit, so only strings that could be over the limit are measured.
  */
-export function checkRecords(records: readonly OutgoingRecord[]): number[] {
-  return records.map((record, index) => {
+export function checkRecords(records: readonly OutgoingRecord[]): void {
+  records.forEach((record, index) => {
     if (typeof record.key !== "string") throw new RecordRejectedError(index, "key", "must be a string");
-    const bytes =
-      typeof record.value === "string" ? Buffer.byteLength(record.value, "utf8") : record.value.byteLength;
+    const value = record.value;
+    if (typeof value === "string" && value.length * 3 <= maxRecordBytes) return;
+    const bytes = typeof value === "string" ? Buffer.byteLength(value, "utf8") : value.byteLength;
     if (bytes > maxRecordBytes) {
       throw new RecordRejectedError(
         index,
@@ -25,6 +26,5 @@ export function checkRecords(records: readonly OutgoingRecord[]): number[] {
         `${bytes} bytes is over the ${maxRecordBytes}-byte record limit`,
       );
     }
-    return bytes;
   });
 }

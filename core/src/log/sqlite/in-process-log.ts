@@ -104,11 +104,13 @@ export class InProcessEventLog implements EventLog {
   async publish(topic: string, records: readonly OutgoingRecord[]): Promise<PublishAck[]> {
     if (this.closed) throw new Error("event log is closed");
     const partitions = this.store.requireTopic(topic).partitions;
-    const sizes = checkRecords(records);
+    checkRecords(records);
+    // Backpressure counts UTF-16 units for strings: exact for ASCII, close enough for a bound.
     let bytes = 0;
-    const rows: AppendRow[] = records.map((record, i) => {
-      const valueBytes = sizes[i] as number;
-      bytes += valueBytes + record.key.length;
+    const rows: AppendRow[] = records.map((record) => {
+      bytes +=
+        (typeof record.value === "string" ? record.value.length : record.value.byteLength) +
+        record.key.length;
       return {
         topic,
         partition: partitionForKey(record.key, partitions),
@@ -117,7 +119,6 @@ export class InProcessEventLog implements EventLog {
           typeof record.value === "string" || Buffer.isBuffer(record.value)
             ? record.value
             : toBuffer(record.value),
-        valueBytes,
         headers: record.headers === undefined ? null : JSON.stringify(record.headers),
         headerMap: record.headers,
       };
@@ -134,14 +135,15 @@ export class InProcessEventLog implements EventLog {
       const records: LogRecord[] = batch.rows.map((rowIndex, k) => {
         const row = rows[rowIndex] as AppendRow;
         const start = batch.valueStarts[k] as number;
+        const length = batch.valueLengths[k] as number;
         offsets[rowIndex] = batch.baseOffset + k;
-        bytes += row.valueBytes + row.key.length + 64;
+        bytes += length + row.key.length + 64;
         return {
           topic: batch.topic,
           partition: batch.partition,
           offset: batch.baseOffset + k,
           key: row.key,
-          value: batch.body.subarray(start, start + row.valueBytes),
+          value: batch.body.subarray(start, start + length),
           headers: row.headerMap ?? {},
           timestamp: batch.timestamp,
         };

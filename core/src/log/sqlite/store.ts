@@ -38,6 +38,7 @@ export interface AppendedBatch {
   /** The stored batch, and where each row's value starts in it. */
   body: Buffer;
   valueStarts: number[];
+  valueLengths: number[];
 }
 
 /**
@@ -198,7 +199,7 @@ export class SqliteLogStore {
           "SELECT next_offset, last_ts FROM partitions WHERE topic_id = ? AND partition = ?",
         ).get(topic.id, partition) as { next_offset: number; last_ts: number };
         const ts = Math.max(now, state.last_ts);
-        const { body, valueStarts } = encodeRecords(indexes.map((i) => input[i] as AppendRow));
+        const { body, valueStarts, valueLengths } = encodeRecords(indexes.map((i) => input[i] as AppendRow));
         this.statement(
           `INSERT INTO ${this.table(topic, partition)} (base_offset, record_count, ts, body) VALUES (?, ?, ?, ?)`,
         ).run(state.next_offset, indexes.length, ts, body);
@@ -213,6 +214,7 @@ export class SqliteLogStore {
           rows: indexes,
           body,
           valueStarts,
+          valueLengths,
         });
       }
       return appended;

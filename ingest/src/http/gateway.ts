@@ -1,23 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import {
-  type EventLog,
-  publishEvents,
-  RecordRejectedError,
-  rejectedInputRecord,
-  Topics,
-} from "@starboard/core";
+import type { EventLog } from "@starboard/core";
 import { readBody } from "./body";
-import { DeliveryWindow } from "./deliveries";
+import { Intake } from "./intake";
 import { parseJson } from "./json";
 import { verifySignature } from "./signature";
-import {
-  type GatewayOutcome,
-  gatewayOutcomes,
-  type PayloadMapper,
-  type Refusal,
-  refuse,
-  type Step,
-} from "./step";
+import { SocketEndpoints } from "./socket";
+import { type PayloadMapper, type Refusal, refuse, type Step } from "./step";
 
 export interface GatewayOptions {
   log: EventLog;
@@ -25,12 +13,18 @@ export interface GatewayOptions {
   secrets: readonly string[];
   /** POST path -> the payload mapper for it, e.g. { "/chat/events": mapChatPayload }. */
   routes: Record<string, PayloadMapper>;
+  /** WebSocket path -> the payload mapper for its messages, e.g. { "/chat/stream": mapChatPayload }. */
+  sockets?: Record<string, PayloadMapper>;
   /** Envelope source, e.g. "chat-gateway". */
   source: string;
   tenant?: string;
   maxBodyBytes?: number;
   bodyTimeoutMs?: number;
   replayWindowSeconds?: number;
+  /** Largest WebSocket message (default 1 MiB); a bigger one closes the socket with 1009. */
+  maxMessageBytes?: number;
+  /** Messages of one socket being published at once (default 64); more are rejected as busy. */
+  maxInFlightPerSocket?: number;
   now?: () => number;
 }
 
@@ -38,23 +32,30 @@ export interface GatewayOptions {
  * One signed-webhook endpoint set over node:http: size limit, body timeout, HMAC, freshness and
  * replay, JSON, schema, then the log. A request is answered 202 only after publishEvents resolved
  * (the events are durable); a bad body is answered 4xx with the field path and its raw bytes go
- * to the dead-letter topic with the reason. Every outcome is counted.
+ * to the dead-letter topic with the reason. Every outcome is counted. WebSocket endpoints share
+ * the server, the intake (replay window, counters) and the mappers (`socket.ts`).
  */
 export class WebhookGateway {
-  readonly counters = Object.fromEntries(gatewayOutcomes.map((o) => [o, 0])) as Record<
-    GatewayOutcome,
-    number
-  >;
   private readonly server: Server;
-  private readonly deliveries: DeliveryWindow;
+  private readonly intake: Intake;
+  private readonly sockets: SocketEndpoints;
 
   constructor(private readonly options: GatewayOptions) {
-    this.deliveries = new DeliveryWindow(options.replayWindowSeconds ?? 300);
+    this.intake = new Intake(options);
     this.server = createServer((req, res) => {
       void this.handle(req, res).catch(() => this.reply(res, 500, { error: "internal error" }));
     });
     // Headers must arrive promptly too; node answers 408 itself when they do not.
     this.server.headersTimeout = 10_000;
+    this.sockets = new SocketEndpoints(this.server, this.intake, {
+      ...options,
+      routes: options.sockets ?? {},
+      now: () => this.now(),
+    });
+  }
+
+  get counters() {
+    return this.intake.counters;
   }
 
   async listen(port = 0, host = "127.0.0.1"): Promise<number> {
@@ -67,6 +68,7 @@ export class WebhookGateway {
   }
 
   async close(): Promise<void> {
+    this.sockets.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -87,55 +89,25 @@ export class WebhookGateway {
     const signed = verifySignature(req.headers, body.value, this.options.secrets);
     if (signed.kind === "refuse") return this.refuse(req, res, signed);
     const { deliveryId, timestampSeconds } = signed.value;
-    const fresh = this.deliveries.check(deliveryId, timestampSeconds, this.now());
+    const fresh = this.intake.deliveries.check(deliveryId, timestampSeconds, this.now());
     if (fresh.kind === "refuse") return this.refuse(req, res, fresh);
     const json = parseJson(body.value);
     if (json.kind === "refuse") return this.refuse(req, res, json, body.value, deliveryId);
-    const mapped = mapper(json.value, {
-      source: this.options.source,
-      tenant: this.options.tenant ?? "default",
-    });
-    if (mapped.kind === "invalid") {
-      const step = refuse<never>(422, "invalid-payload", mapped.reason, {
-        path: mapped.path,
-        deadLetter: true,
-      });
-      return this.refuse(req, res, step, body.value, deliveryId);
-    }
-    try {
-      await publishEvents(this.options.log, mapped.events);
-    } catch (error) {
-      if (error instanceof RecordRejectedError) {
-        // The mapper let through what the event schema refuses: still the sender's body, still a 422.
-        const step = refuse<never>(422, "invalid-payload", error.message, { deadLetter: true });
-        return this.refuse(req, res, step, body.value, deliveryId);
-      }
-      return this.refuse(req, res, refuse<never>(503, "log-unavailable", "event log unavailable, retry"));
-    }
-    this.deliveries.remember(deliveryId, timestampSeconds);
-    this.counters.accepted += 1;
-    this.reply(res, 202, { accepted: mapped.events.length, ids: mapped.events.map((e) => e.id) });
+    const done = await this.intake.deliver(json.value, mapper, { id: deliveryId, timestampSeconds });
+    if (done.kind === "refuse") return this.refuse(req, res, done, body.value, deliveryId);
+    this.reply(res, 202, { accepted: done.value.length, ids: done.value });
   }
 
   private async refuse(
     req: IncomingMessage,
     res: ServerResponse,
-    step: Step<never> | { kind: "refuse"; refusal: Refusal },
+    step: Step<unknown> | { kind: "refuse"; refusal: Refusal },
     raw?: Buffer,
     deliveryId?: string,
   ): Promise<void> {
     if (step.kind !== "refuse") return;
     const r = step.refusal;
-    this.counters[r.outcome] += 1;
-    if (r.deadLetter && raw !== undefined) {
-      const reason = r.path === undefined ? r.reason : `${r.path}: ${r.reason}`;
-      await this.options.log.publish(Topics.deadLetter, [
-        rejectedInputRecord(deliveryId ?? this.options.source, raw, {
-          reason,
-          step: `${this.options.source}.${r.outcome}`,
-        }),
-      ]);
-    }
+    await this.intake.record(r, raw, deliveryId);
     // An unread body (413 declared, 404) would otherwise keep the socket busy.
     if (r.status === 413 || r.status === 408) res.setHeader("connection", "close");
     this.reply(res, r.status, { error: r.reason, ...(r.path === undefined ? {} : { path: r.path }) });

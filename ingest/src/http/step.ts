@@ -44,6 +44,7 @@ export const gatewayOutcomes = [
   "not-found",
   "method-not-allowed",
   "log-unavailable",
+  "busy",
 ] as const;
 export type GatewayOutcome = (typeof gatewayOutcomes)[number];
 

@@ -16,18 +16,38 @@ function idleBefore(a: RoutedAgent, b: RoutedAgent): boolean {
   return a.idleSinceMs !== b.idleSinceMs ? a.idleSinceMs < b.idleSinceMs : a.seq < b.seq;
 }
 
-const idleKey = (a: RoutedAgent) => a.idleSinceMs;
+/**
+ * One agent's entry in one (channel, skill, level) bucket. The idle heaps hold places, not agents:
+ * an agent sits in several heaps, and each place carries its own heap position, so no heap needs a
+ * Map from agent to position (a Map write per sift step was the cost of every re-file).
+ */
+interface Place {
+  agent: RoutedAgent;
+  channel: Channel;
+  slot: Slot;
+  level: number;
+  heapIndex: number | undefined;
+  /** The idle time the place was filed under: an unchanged one needs no re-file. */
+  idleKey: number;
+  staffed: boolean;
+}
+
+const placeBefore = (a: Place, b: Place) => idleBefore(a.agent, b.agent);
+const placeKey = (p: Place) => p.idleKey;
+const placeSlot = {
+  get: (p: Place) => p.heapIndex,
+  set: (p: Place, i: number) => {
+    p.heapIndex = i;
+  },
+  delete: (p: Place) => {
+    p.heapIndex = undefined;
+  },
+};
 
 /** Agents of one (channel, skill), by level 0..10 (0 is the "any skill" slot). */
 interface Slot {
   staffed: Set<RoutedAgent>[];
-  idle: IndexedHeap<RoutedAgent>[];
-}
-
-interface Place {
-  channel: Channel;
-  slot: Slot;
-  level: number;
+  idle: IndexedHeap<Place>[];
 }
 
 interface Filing {
@@ -57,7 +77,7 @@ export class AgentIndex {
         staffed: Array.from({ length: MAX_LEVEL + 1 }, () => new Set<RoutedAgent>()),
         idle: Array.from(
           { length: MAX_LEVEL + 1 },
-          () => new IndexedHeap<RoutedAgent>(idleBefore, undefined, idleKey),
+          () => new IndexedHeap<Place>(placeBefore, placeSlot, placeKey),
         ),
       };
       bySkill.set(skill, slot);
@@ -71,10 +91,19 @@ export class AgentIndex {
       return current;
     if (current !== undefined) this.unfile(agent);
     const places: Place[] = [];
+    const place = (channel: Channel, slot: Slot, level: number): Place => ({
+      agent,
+      channel,
+      slot,
+      level,
+      heapIndex: undefined,
+      idleKey: agent.idleSinceMs,
+      staffed: false,
+    });
     for (const channel of channelsOf(agent)) {
-      places.push({ channel, slot: this.slot(channel, ANY), level: 0 });
+      places.push(place(channel, this.slot(channel, ANY), 0));
       for (const [skill, level] of agent.skills)
-        places.push({ channel, slot: this.slot(channel, skill), level });
+        places.push(place(channel, this.slot(channel, skill), level));
     }
     const filing = { skills: agent.skills, capacity: agent.capacity, places };
     this.filed.set(agent, filing);
@@ -91,12 +120,19 @@ export class AgentIndex {
         channel = p.channel;
         available = availableFor(agent, channel);
       }
-      const heap = p.slot.idle[p.level] as IndexedHeap<RoutedAgent>;
-      // Removed and re-added so a new idle time takes its place in the order.
-      heap.remove(agent);
-      if (available) heap.push(agent);
-      if (agent.signedIn) p.slot.staffed[p.level]?.add(agent);
-      else p.slot.staffed[p.level]?.delete(agent);
+      const heap = p.slot.idle[p.level] as IndexedHeap<Place>;
+      if (!available) heap.remove(p);
+      else if (p.heapIndex === undefined || p.idleKey !== agent.idleSinceMs) {
+        // Removed and re-added so a new idle time takes its place in the order.
+        heap.remove(p);
+        p.idleKey = agent.idleSinceMs;
+        heap.push(p);
+      }
+      if (p.staffed !== agent.signedIn) {
+        p.staffed = agent.signedIn;
+        if (agent.signedIn) p.slot.staffed[p.level]?.add(agent);
+        else p.slot.staffed[p.level]?.delete(agent);
+      }
     }
   }
 
@@ -104,7 +140,7 @@ export class AgentIndex {
     const filing = this.filed.get(agent);
     if (filing === undefined) return;
     for (const p of filing.places) {
-      p.slot.idle[p.level]?.remove(agent);
+      p.slot.idle[p.level]?.remove(p);
       p.slot.staffed[p.level]?.delete(agent);
     }
     this.filed.delete(agent);
@@ -120,14 +156,14 @@ export class AgentIndex {
     order: "most-skilled" | "longest-idle",
   ): RoutedAgent | undefined {
     const first = reqs[0];
-    if (first === undefined) return this.find(channel, ANY)?.idle[0]?.peek();
+    if (first === undefined) return this.find(channel, ANY)?.idle[0]?.peek()?.agent;
     const slot = this.find(channel, first.skill);
     if (slot === undefined) return undefined;
     let best: RoutedAgent | undefined;
     for (let level = MAX_LEVEL; level >= first.minLevel; level--) {
       const heap = slot.idle[level];
       if (heap === undefined || heap.size === 0) continue;
-      const candidate = reqs.length === 1 ? heap.peek() : bestMeeting(heap, reqs);
+      const candidate = reqs.length === 1 ? heap.peek()?.agent : bestMeeting(heap, reqs);
       if (candidate === undefined) continue;
       if (order === "most-skilled") return candidate;
       if (best === undefined || idleBefore(candidate, best)) best = candidate;
@@ -152,19 +188,16 @@ export class AgentIndex {
         continue;
       }
       for (const a of set ?? []) if (meets(a.skills, reqs)) staffed++;
-      for (const a of heap?.values() ?? []) if (meets(a.skills, reqs)) idle++;
+      for (const p of heap?.values() ?? []) if (meets(p.agent.skills, reqs)) idle++;
     }
     return { staffed, idle };
   }
 }
 
 /** Longest-idle agent in a bucket that also meets the other requirements: a scan of one bucket. */
-function bestMeeting(
-  heap: IndexedHeap<RoutedAgent>,
-  reqs: readonly SkillRequirement[],
-): RoutedAgent | undefined {
+function bestMeeting(heap: IndexedHeap<Place>, reqs: readonly SkillRequirement[]): RoutedAgent | undefined {
   let best: RoutedAgent | undefined;
-  for (const a of heap.values()) {
+  for (const { agent: a } of heap.values()) {
     if (meets(a.skills, reqs) && (best === undefined || idleBefore(a, best))) best = a;
   }
   return best;

@@ -7,7 +7,8 @@
 import type { Channel, SkillRequirement } from "../events/index";
 import {
   contactSlot,
-  headFromKey,
+  keyAtHead,
+  priorityFromKey,
   type RoutedContact,
   servedBefore,
   servedBeforeAt,
@@ -16,7 +17,6 @@ import {
 import { IndexedHeap } from "./indexed-heap";
 
 export interface ContactBucket {
-  key: string;
   queueId: string;
   channel: Channel;
   requirements: readonly SkillRequirement[];
@@ -33,21 +33,41 @@ export function meets(skills: SkillLevels, reqs: readonly SkillRequirement[]): b
   return true;
 }
 
-function bucketKey(queueId: string, channel: Channel, reqs: readonly SkillRequirement[]): string {
-  let key = `${queueId}\u0000${channel}`;
-  for (const r of reqs) key += `\u0000${r.skill}\u0001${r.minLevel}`;
-  return key;
+function sameRequirements(a: readonly SkillRequirement[], b: readonly SkillRequirement[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as SkillRequirement;
+    const y = b[i] as SkillRequirement;
+    if (x.skill !== y.skill || x.minLevel !== y.minLevel) return false;
+  }
+  return true;
+}
+
+/** The buckets an agent's skill set may take from on one channel, as of `version` buckets created. */
+interface Visit {
+  version: number;
+  buckets: ContactBucket[];
 }
 
 const ANY = "";
 
 export class ContactIndex {
-  private readonly buckets = new Map<string, ContactBucket>();
+  /**
+   * queue -> channel -> its buckets. Found by comparing requirements, not by a key string: building
+   * and hashing a fresh string per enqueue cost more than scanning the few buckets of one queue.
+   */
+  private readonly buckets = new Map<string, Map<Channel, ContactBucket[]>>();
+  /** Buckets ever created; visit lists built before the last creation are rebuilt. */
+  private version = 0;
   /** `${channel}|${first skill}` -> buckets whose first requirement is that skill ("" = none). */
   private readonly byFirstSkill = new Map<string, ContactBucket[]>();
   private readonly perQueue = new Map<string, ContactBucket[]>();
-  /** Per agent skill set and channel: the bucket lists to visit, resolved once. */
-  private readonly visits = new WeakMap<SkillLevels, Map<Channel, ContactBucket[][]>>();
+  /**
+   * Per agent skill set and channel: the buckets it meets, in visit order, resolved once (skill maps
+   * are replaced, never mutated, on a change of skills). Buckets are never dropped, so only a new
+   * bucket makes a list stale.
+   */
+  private readonly visits = new WeakMap<SkillLevels, Map<Channel, Visit>>();
   private count = 0;
 
   get size(): number {
@@ -70,18 +90,17 @@ export class ContactIndex {
 
   add(contact: RoutedContact): void {
     if (contact.heapIndex !== undefined) return;
-    const key = bucketKey(contact.queueId, contact.channel, contact.requirements);
-    let bucket = this.buckets.get(key);
+    let bucket = this.find(contact);
     if (bucket === undefined) {
       bucket = {
-        key,
         queueId: contact.queueId,
         channel: contact.channel,
         requirements: contact.requirements.map((r) => ({ ...r })),
         agingPerSecond: contact.agingPerSecond,
         heap: new IndexedHeap(servedBefore, contactSlot, serviceKey),
       };
-      this.buckets.set(key, bucket);
+      this.version += 1;
+      this.sameChannel(contact.queueId, contact.channel).push(bucket);
       this.list(contact.channel, contact.requirements[0]?.skill ?? ANY).push(bucket);
       const queue = this.perQueue.get(contact.queueId);
       if (queue === undefined) this.perQueue.set(contact.queueId, [bucket]);
@@ -90,6 +109,27 @@ export class ContactIndex {
     bucket.heap.push(contact);
     contact.bucket = bucket;
     this.count += 1;
+  }
+
+  private sameChannel(queueId: string, channel: Channel): ContactBucket[] {
+    let byChannel = this.buckets.get(queueId);
+    if (byChannel === undefined) {
+      byChannel = new Map();
+      this.buckets.set(queueId, byChannel);
+    }
+    let list = byChannel.get(channel);
+    if (list === undefined) {
+      list = [];
+      byChannel.set(channel, list);
+    }
+    return list;
+  }
+
+  private find(contact: RoutedContact): ContactBucket | undefined {
+    const list = this.buckets.get(contact.queueId)?.get(contact.channel);
+    if (list === undefined) return undefined;
+    for (const bucket of list) if (sameRequirements(bucket.requirements, contact.requirements)) return bucket;
+    return undefined;
   }
 
   remove(contact: RoutedContact): boolean {
@@ -115,18 +155,23 @@ export class ContactIndex {
     return contact.bucket;
   }
 
-  private visitsFor(skills: SkillLevels, channel: Channel): ContactBucket[][] {
+  private visitsFor(skills: SkillLevels, channel: Channel): ContactBucket[] {
     let byChannel = this.visits.get(skills);
     if (byChannel === undefined) {
       byChannel = new Map();
       this.visits.set(skills, byChannel);
     }
-    let lists = byChannel.get(channel);
-    if (lists === undefined) {
-      lists = [this.list(channel, ANY), ...[...skills.keys()].map((skill) => this.list(channel, skill))];
-      byChannel.set(channel, lists);
+    let visit = byChannel.get(channel);
+    if (visit === undefined || visit.version !== this.version) {
+      // Same order as visiting the lists one by one: "any skill" first, then the agent's skills.
+      const buckets: ContactBucket[] = [];
+      for (const skill of [ANY, ...skills.keys()])
+        for (const bucket of this.list(channel, skill))
+          if (meets(skills, bucket.requirements)) buckets.push(bucket);
+      visit = { version: this.version, buckets };
+      byChannel.set(channel, visit);
     }
-    return lists;
+    return visit.buckets;
   }
 
   /**
@@ -138,26 +183,26 @@ export class ContactIndex {
     let best: ContactBucket | undefined;
     let bestAtHead = false;
     let bestPriority = 0;
-    for (const list of this.visitsFor(skills, channel)) {
-      for (const bucket of list) {
-        const key = bucket.heap.peekKey();
-        if (key === undefined || !meets(skills, bucket.requirements)) continue;
-        const head = headFromKey(key, bucket.agingPerSecond, nowMs);
-        if (best !== undefined) {
-          if (head.atHead !== bestAtHead) {
-            if (!head.atHead) continue;
-          } else if (Math.abs(head.priority - bestPriority) > 1e-3) {
-            if (head.priority < bestPriority) continue;
-          } else if (
-            !servedBeforeAt(bucket.heap.peek() as RoutedContact, best.heap.peek() as RoutedContact, nowMs)
-          ) {
-            continue;
-          }
+    for (const bucket of this.visitsFor(skills, channel)) {
+      const key = bucket.heap.peekKey();
+      if (key === undefined) continue;
+      // Head flag and current priority from the key alone, no object: this runs per bucket per freed agent.
+      const atHead = keyAtHead(key);
+      const priority = priorityFromKey(key, atHead, bucket.agingPerSecond, nowMs);
+      if (best !== undefined) {
+        if (atHead !== bestAtHead) {
+          if (!atHead) continue;
+        } else if (Math.abs(priority - bestPriority) > 1e-3) {
+          if (priority < bestPriority) continue;
+        } else if (
+          !servedBeforeAt(bucket.heap.peek() as RoutedContact, best.heap.peek() as RoutedContact, nowMs)
+        ) {
+          continue;
         }
-        best = bucket;
-        bestAtHead = head.atHead;
-        bestPriority = head.priority;
       }
+      best = bucket;
+      bestAtHead = atHead;
+      bestPriority = priority;
     }
     return best?.heap.peek();
   }

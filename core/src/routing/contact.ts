@@ -70,14 +70,13 @@ export function serviceKey(c: RoutedContact): number {
   return (c.atHead ? 0 : NOT_AT_HEAD) - agingKey(c);
 }
 
-/** Current priority and head flag of a bucket head, from its key and the bucket's aging rate. */
-export function headFromKey(
-  key: number,
-  agingPerSecond: number,
-  nowMs: number,
-): { atHead: boolean; priority: number } {
-  const atHead = key < NOT_AT_HEAD / 2;
-  return { atHead, priority: (atHead ? 0 : NOT_AT_HEAD) - key + (agingPerSecond * nowMs) / 1000 };
+export function keyAtHead(key: number): boolean {
+  return key < NOT_AT_HEAD / 2;
+}
+
+/** Current priority of a bucket head, from its key, head flag and the bucket's aging rate. */
+export function priorityFromKey(key: number, atHead: boolean, agingPerSecond: number, nowMs: number): number {
+  return (atHead ? 0 : NOT_AT_HEAD) - key + (agingPerSecond * nowMs) / 1000;
 }
 
 /** Same queue, same rate: head first, then priority (static key), then age, then arrival order. */

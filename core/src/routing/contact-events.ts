@@ -19,6 +19,11 @@ function anomaly(
 }
 
 function sortedRequirements(reqs: readonly SkillRequirement[]): SkillRequirement[] {
+  // One requirement is the common case: no comparator closure, no sort.
+  if (reqs.length === 1) {
+    const r = reqs[0] as SkillRequirement;
+    return [{ skill: r.skill, minLevel: r.minLevel }];
+  }
   return reqs
     .map((r) => ({ skill: r.skill, minLevel: r.minLevel }))
     .sort((a, b) => (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0));
@@ -66,7 +71,7 @@ export function onQueued(step: Step, e: ContactEventOf<"contact.queued">): void 
     customerId: note?.customerId,
     customerTier: e.data.customerTier,
     requirements,
-    requestedRequirements: requirements.map((r) => ({ ...r })),
+    requestedRequirements: requirements.map((r) => ({ skill: r.skill, minLevel: r.minLevel })),
     basePriority: base + (handoff === undefined || fifo ? 0 : s.handoff.priorityBoost),
     agingPerSecond: fifo ? 0 : queue.agingPerSecond,
     queuedMs: step.nowMs,

@@ -47,17 +47,25 @@ export function offer(
     agentId: agent.id,
     waitSeconds,
   });
-  const args = {
-    contactId: contact.id,
-    channel: contact.channel,
-    agentId: agent.id,
-    commandId,
-    queueId: contact.queueId,
-  };
+  // One argument object per command, built for the branch taken (no spread of a shared one).
   if (exclusiveChannels.has(contact.channel) || contact.callbackNumber !== undefined) {
-    out.bridgeCall(nowMs, { ...args, endpoint: agent.endpoint, ringTimeoutSeconds: s.ringTimeoutSeconds });
+    out.bridgeCall(nowMs, {
+      contactId: contact.id,
+      channel: contact.channel,
+      agentId: agent.id,
+      commandId,
+      queueId: contact.queueId,
+      endpoint: agent.endpoint,
+      ringTimeoutSeconds: s.ringTimeoutSeconds,
+    });
   } else {
-    out.assignChat(nowMs, args);
+    out.assignChat(nowMs, {
+      contactId: contact.id,
+      channel: contact.channel,
+      agentId: agent.id,
+      commandId,
+      queueId: contact.queueId,
+    });
   }
 }
 

@@ -16,14 +16,17 @@ export function enqueue(step: Step, contact: RoutedContact): void {
   contact.phase = "waiting";
   contact.agentId = undefined;
   s.waiting.add(contact);
+  // Runs on every enqueue: plain loops and no shared template object when the queue has no rules.
   const base = { subject: contact.id, epoch: contact.epoch, contactId: undefined };
-  queue.relax.forEach((rule, i) => {
+  for (let i = 0; i < queue.relax.length; i++) {
+    const rule = queue.relax[i];
+    if (rule === undefined) continue;
     const lowers = contact.requirements.some(
       (r) => (rule.skill === undefined || r.skill === rule.skill) && r.minLevel > rule.toLevel,
     );
     if (lowers)
       s.timers.set({ ...base, kind: "relax", rule: i, dueMs: contact.queuedMs + rule.afterSeconds * 1000 });
-  });
+  }
   if (queue.overflow !== undefined)
     s.timers.set({
       ...base,

@@ -7,6 +7,8 @@ export class ByteQueue {
   private buf: Buffer;
   start = 0;
   end = 0;
+  /** `buf[0, end)`, built on first search after `end` or `buf` changed. */
+  private view: Buffer | undefined;
 
   constructor(initialCapacity = 64 * 1024) {
     this.buf = Buffer.allocUnsafe(initialCapacity);
@@ -35,6 +37,7 @@ export class ByteQueue {
     }
     this.buf.set(chunk, this.end);
     this.end += chunk.length;
+    this.view = undefined;
   }
 
   /** Drops `n` unread bytes. */
@@ -43,13 +46,16 @@ export class ByteQueue {
     if (this.start >= this.end) {
       this.start = 0;
       this.end = 0;
+      this.view = undefined;
     }
   }
 
   /** Absolute offset of `needle` in the unread bytes at or after `from`, or -1. */
   indexOf(needle: string | number, from: number): number {
-    // Bounded view: bytes past `end` are stale and must never complete a match.
-    return this.buf.subarray(0, this.end).indexOf(needle, Math.max(from, this.start));
+    // Bounded view: bytes past `end` are stale and must never complete a match (nor be scanned:
+    // a slow header would rescan the whole capacity). Kept until `end` moves, not made per frame.
+    this.view ??= this.buf.subarray(0, this.end);
+    return this.view.indexOf(needle, Math.max(from, this.start));
   }
 
   text(from: number, to: number, encoding: BufferEncoding = "utf8"): string {

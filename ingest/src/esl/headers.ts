@@ -19,9 +19,12 @@ export class FsHeaders {
     this.push(name, value, false);
   }
 
-  /** A value exactly as a plain event body carries it; decoded (defensively) when first read. */
+  /**
+   * A value exactly as a plain event body carries it; decoded (defensively) when first read. Not
+   * scanned for `%` here: decodeHeaderValue does that on read, for the dozen values anyone reads.
+   */
   addEncoded(name: string, raw: string): void {
-    this.push(name, raw, raw.indexOf("%") !== -1);
+    this.push(name, raw, true);
   }
 
   private push(name: string, value: string, encoded: boolean): void {

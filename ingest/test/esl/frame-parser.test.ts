@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ByteQueue } from "../../src/esl/byte-queue";
 import { parsePlainEvent } from "../../src/esl/event-body";
 import { EslFrameParser } from "../../src/esl/frame-parser";
 import type { FrameResult } from "../../src/esl/frame-types";
@@ -83,9 +84,21 @@ describe("plain event bodies", () => {
     expect(r.ok && r.event.body).toBe("+OK abc");
   });
 
+  it("reads CRLF lines, a value without the space, an empty value and a colon inside a value", () => {
+    const r = parsePlainEvent("Event-Name: X\r\nA:tight\r\nB: \r\nC: a%3Ab:c\r\nD: 100%25\r\n\r\n");
+    expect(r.ok && r.event.headers.entries()).toEqual([
+      ["Event-Name", "X"],
+      ["A", "tight"],
+      ["B", ""],
+      ["C", "a:b:c"],
+      ["D", "100%"],
+    ]);
+  });
+
   it.each([
     ["no Event-Name", "Job-UUID: x\n\n"],
     ["a line without a name", "Event-Name: X\n: nameless\n\n"],
+    ["a line without a colon (before one that has it)", "Event-Name: X\nnocolon\nB: c\n\n"],
   ])("refuses %s", (_name, body) => {
     expect(parsePlainEvent(body).ok).toBe(false);
   });
@@ -160,5 +173,18 @@ describe("bad input never stops the stream", () => {
     const results = parser.push(Buffer.from(`${"X-Junk: y\n".repeat(200)}`));
     expect(results.map(summary)).toEqual(["error:header-too-large"]);
     expect(parser.buffered).toBeLessThan(1024);
+  });
+});
+
+describe("byte queue search", () => {
+  it("never matches stale bytes past the end, and sees bytes appended after a search", () => {
+    const q = new ByteQueue(16);
+    q.append(Buffer.from("ab\n\ncd"));
+    q.consume(6);
+    q.append(Buffer.from("x\n"));
+    // "x\n" then stale "\ncd" from the first frame: "\n\n" must not be found across the end.
+    expect(q.indexOf("\n\n", q.start)).toBe(-1);
+    q.append(Buffer.from("\n"));
+    expect(q.indexOf("\n\n", q.start)).toBe(1);
   });
 });

@@ -144,7 +144,8 @@ export class InProcessEventLog implements EventLog {
           offset: batch.baseOffset + k,
           key: row.key,
           value: batch.body.subarray(start, start + length),
-          headers: row.headerMap ?? {},
+          // A copy: consumers must not see a publisher's later changes to its headers object.
+          headers: row.headerMap === undefined ? {} : { ...row.headerMap },
           timestamp: batch.timestamp,
         };
       });

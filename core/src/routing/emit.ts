@@ -54,13 +54,20 @@ export class Emitter {
     return `${this.prefix}~r${this.n}`;
   }
 
-  decision(ms: number, contactId: string, channel: Channel, data: RouterDecisionData): void {
-    this.events.push({
+  /** The envelope every router output shares: a derived id, the input's own time when it is that. */
+  private envelope(ms: number): { id: string; version: 1; time: string; tenant: string; source: "router" } {
+    return {
       id: this.nextId(),
       version: 1,
       time: ms === this.inputMs ? this.inputTime : iso(ms),
       tenant: this.tenant,
       source: "router",
+    };
+  }
+
+  decision(ms: number, contactId: string, channel: Channel, data: RouterDecisionData): void {
+    this.events.push({
+      ...this.envelope(ms),
       type: "router.decision",
       contactId,
       channel,
@@ -70,11 +77,7 @@ export class Emitter {
 
   bridgeCall(ms: number, c: BridgeArgs): void {
     this.events.push({
-      id: this.nextId(),
-      version: 1,
-      time: ms === this.inputMs ? this.inputTime : iso(ms),
-      tenant: this.tenant,
-      source: "router",
+      ...this.envelope(ms),
       type: "command.bridge-call",
       contactId: c.contactId,
       channel: c.channel,
@@ -91,11 +94,7 @@ export class Emitter {
 
   assignChat(ms: number, c: Omit<BridgeArgs, "endpoint" | "ringTimeoutSeconds">): void {
     this.events.push({
-      id: this.nextId(),
-      version: 1,
-      time: ms === this.inputMs ? this.inputTime : iso(ms),
-      tenant: this.tenant,
-      source: "router",
+      ...this.envelope(ms),
       type: "command.assign-chat",
       contactId: c.contactId,
       channel: c.channel,
@@ -106,11 +105,7 @@ export class Emitter {
 
   notReady(ms: number, agentId: string, reasonCode: string, relatedContactId: string): void {
     this.events.push({
-      id: this.nextId(),
-      version: 1,
-      time: ms === this.inputMs ? this.inputTime : iso(ms),
-      tenant: this.tenant,
-      source: "router",
+      ...this.envelope(ms),
       type: "agent.not-ready",
       agentId,
       data: { reasonCode, relatedContactId },

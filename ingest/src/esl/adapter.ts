@@ -8,7 +8,7 @@ import {
 import { EslClient, type EslClientOptions } from "./client";
 import type { EslFrameError, FrameResult } from "./frame-types";
 import { EslMapper, type MapperOptions } from "./mapper";
-import { channelsToEvents } from "./resync";
+import { channelsToEvents, strepochMicros } from "./resync";
 
 export interface EslAdapterOptions extends EslClientOptions {
   log: EventLog;
@@ -141,8 +141,12 @@ export class EslAdapter {
     });
     try {
       await client.subscribe(subscribedEvents);
+      // The resync instant on FreeSWITCH's clock (asked first, so no round trip sits between the
+      // listing and the resync); if the switch will not say, when `show channels` answered here.
+      const switchNow = strepochMicros(await client.api("strepoch").catch(() => ""));
       const channels = await client.api("show channels as json");
-      this.enqueue(() => this.resync(channels));
+      const at = switchNow ?? Date.now() * 1000;
+      this.enqueue(() => this.resync(channels, at));
       await this.idle();
     } catch {
       client.close();
@@ -172,7 +176,7 @@ export class EslAdapter {
     });
   }
 
-  private async resync(json: string): Promise<void> {
+  private async resync(json: string, atMicros: number): Promise<void> {
     const parsed = channelsToEvents(json);
     if (!parsed.ok) {
       await this.deadLetter("esl:resync", json, parsed.reason, "esl.resync");
@@ -182,6 +186,9 @@ export class EslAdapter {
       const mapped = this.mapper.map(event);
       if (mapped.kind === "ok") await this.publish(mapped.events);
     }
+    const closed = this.mapper.closeVanished(parsed.listed, atMicros);
+    if (closed.kind === "ok") await this.publish(closed.events);
+    else if (closed.kind === "dlq") await this.deadLetter("esl:resync", json, closed.reason, "esl.resync");
   }
 
   private async handleFrame(result: FrameResult): Promise<void> {

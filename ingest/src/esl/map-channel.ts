@@ -32,6 +32,8 @@ export function mapCreate(ctx: MapContext): MapResult {
     return drop("agent or B-leg of an existing contact");
   }
   if (ctx.calls.get(uuid) !== undefined) return drop("contact already known (resync)");
+  // A resync row for a channel whose hangup we handled while `show channels` was in flight.
+  if (ctx.calls.isEnded(uuid)) return drop("contact already ended");
   const from = h.get("Caller-Caller-ID-Number") || h.get("Caller-ANI") || "anonymous";
   const to = h.get("Caller-Destination-Number") || "unknown";
   const call: LiveCall = {

@@ -13,6 +13,7 @@ import {
   mapRecord,
 } from "./map-channel";
 import { dlq, drop, type MapContext, type MapperOptions, type MapResult } from "./map-context";
+import { closeVanished } from "./resync-close";
 
 export type { MapperOptions, MapResult } from "./map-context";
 
@@ -45,6 +46,11 @@ export class EslMapper {
     }
     const result = handler({ options: this.options, calls: this.calls, headers, micros });
     return result.kind === "ok" ? validated(result.events) : result;
+  }
+
+  /** After a resync: close the contacts FreeSWITCH no longer lists (see resync-close.ts). */
+  closeVanished(listed: ReadonlySet<string>, atMicros: number): MapResult {
+    return validated(closeVanished(this.calls, this.options, listed, atMicros));
   }
 }
 

@@ -6,7 +6,10 @@ import { FsHeaders } from "./headers";
 // CHANNEL_CREATE-shaped event for the mapper: a channel it already knows is dropped there, a new
 // one gets the same deterministic contact id the live CHANNEL_CREATE would have given it.
 
-export type ResyncParse = { ok: true; events: FsEvent[] } | { ok: false; reason: string };
+/** `listed`: every channel uuid FreeSWITCH still has; an open contact not in it hung up while we were away. */
+export type ResyncParse =
+  | { ok: true; events: FsEvent[]; listed: Set<string> }
+  | { ok: false; reason: string };
 
 export function channelsToEvents(json: string): ResyncParse {
   let parsed: unknown;
@@ -20,6 +23,7 @@ export function channelsToEvents(json: string): ResyncParse {
   const rows: unknown = "rows" in parsed ? parsed.rows : [];
   if (!Array.isArray(rows)) return { ok: false, reason: "show channels: rows is not a list" };
   const events: FsEvent[] = [];
+  const listed = new Set<string>();
   // Inbound (contact) legs first, so the outbound legs bridged to them can be linked.
   const sorted = [...rows].sort(
     (a, b) => Number(field(b, "direction") === "inbound") - Number(field(a, "direction") === "inbound"),
@@ -27,6 +31,7 @@ export function channelsToEvents(json: string): ResyncParse {
   for (const row of sorted) {
     const uuid = field(row, "uuid");
     const epoch = field(row, "created_epoch");
+    if (uuid !== undefined) listed.add(uuid);
     if (uuid === undefined || epoch === undefined || !/^\d+$/.test(epoch)) continue;
     const h = new FsHeaders();
     h.add("Event-Name", "CHANNEL_CREATE");
@@ -42,11 +47,20 @@ export function channelsToEvents(json: string): ResyncParse {
     }
     events.push({ headers: h });
   }
-  return { ok: true, events };
+  return { ok: true, events, listed };
 }
 
 function field(row: unknown, name: string): string | undefined {
   if (typeof row !== "object" || row === null || !(name in row)) return undefined;
   const value: unknown = (row as Record<string, unknown>)[name];
   return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * `strepoch` with no argument prints FreeSWITCH's own clock in epoch seconds (mod_commands.c,
+ * strepoch_api_function). Microseconds, or undefined if the answer is not a plain number.
+ */
+export function strepochMicros(answer: string): number | undefined {
+  const text = answer.trim();
+  return /^\d{1,12}$/.test(text) && Number(text) > 0 ? Number(text) * 1e6 : undefined;
 }

@@ -1,37 +1,8 @@
 import { Topics } from "@starboard/core";
-import { afterEach, describe, expect, it } from "vitest";
-import { EslAdapter } from "../../src/esl/adapter";
-import { CallScenario, EslEmulator } from "../../src/esl/emulator/index";
-import { readEvents, tempLog, waitFor } from "./log-helpers";
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function setup() {
-  const emulator = new EslEmulator({ password: "ClueCon" });
-  const port = await emulator.listen(0);
-  const { log, dispose } = await tempLog();
-  const adapter = new EslAdapter({
-    host: "127.0.0.1",
-    port,
-    password: "ClueCon",
-    log,
-    mapper: { source: "esl:emulator" },
-    backoff: { initialMs: 20, maxMs: 200 },
-  });
-  cleanups.push(
-    dispose,
-    () => emulator.close(),
-    () => adapter.stop(),
-  );
-  await adapter.start();
-  return { emulator, fs: emulator.fs, log, adapter };
-}
-
-const lifecycle = (events: { type: string; contactId?: string; agentId?: string }[]) =>
-  events.map((e) => `${e.type}${e.agentId ? `/${e.agentId}` : ""}`);
+import { describe, expect, it } from "vitest";
+import { CallScenario } from "../../src/esl/emulator/index";
+import { lifecycle, setup } from "./adapter-setup";
+import { readEvents, waitFor } from "./log-helpers";
 
 describe("EslAdapter: modesl against the emulator over TCP, onto an in-process log", () => {
   it("a full call yields exactly the expected normalized events", async () => {

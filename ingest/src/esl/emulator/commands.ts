@@ -11,6 +11,9 @@ export function runApi(fs: FsSwitch, line: string): string {
   switch (cmd) {
     case "status":
       return "UP 0 years, 0 days\nFreeSWITCH (emulator) is ready\n";
+    case "strepoch":
+      // Only the no-argument form (the switch's clock); real FreeSWITCH also parses a date.
+      return String(Math.floor(fs.now() / 1e6));
     case "show":
       if (args.join(" ") === "channels as json") return fs.showChannelsJson();
       return "-ERR Cannot understand command\n";

@@ -67,6 +67,18 @@ export interface ContactDisconnectedData {
 }
 
 /**
+ * v2 adds what the switch measured at hangup, so a handled call (whose contact.ended comes later,
+ * from wrap-up) keeps them. Optional: chat has none, and a resync-closed call never saw its hangup.
+ * FreeSWITCH: billsec -> talkSeconds, hold_accum_seconds -> holdSeconds, duration - billsec ->
+ * ringSeconds (switch_channel_set_timestamps).
+ */
+export interface ContactDisconnectedDataV2 extends ContactDisconnectedData {
+  talkSeconds?: number;
+  holdSeconds?: number;
+  ringSeconds?: number;
+}
+
+/**
  * The closing record of a contact, emitted once when nothing more will happen to it (after wrap-up,
  * if any): one event holds what reports need, so a sink writes one row and never joins.
  */
@@ -113,6 +125,7 @@ export type ContactCreated = EventDef<"contact.created", 1, "contact", ContactCr
 export type ContactIvrEntered = EventDef<"contact.ivr-entered", 1, "contact", ContactIvrEnteredData>;
 export type ContactIvrExited = EventDef<"contact.ivr-exited", 1, "contact", ContactIvrExitedData>;
 export type ContactDisconnected = EventDef<"contact.disconnected", 1, "contact", ContactDisconnectedData>;
+export type ContactDisconnectedV2 = EventDef<"contact.disconnected", 2, "contact", ContactDisconnectedDataV2>;
 export type ContactEnded = EventDef<"contact.ended", 1, "contact", ContactEndedData>;
 export type ContactEscalated = EventDef<"contact.escalated", 1, "contact", ContactEscalatedData>;
 export type ContactRecordingStarted = EventDef<
@@ -133,6 +146,7 @@ export type ContactSessionEvent =
   | ContactIvrEntered
   | ContactIvrExited
   | ContactDisconnected
+  | ContactDisconnectedV2
   | ContactEnded
   | ContactEscalated
   | ContactRecordingStarted
@@ -179,6 +193,14 @@ const contactDisconnectedV1 = z.strictObject({
   hangupCause: hangupCause.optional(),
 }) satisfies z.ZodType<ContactDisconnectedData>;
 
+const contactDisconnectedV2 = z.strictObject({
+  endedBy,
+  hangupCause: hangupCause.optional(),
+  talkSeconds: seconds.optional(),
+  holdSeconds: seconds.optional(),
+  ringSeconds: seconds.optional(),
+}) satisfies z.ZodType<ContactDisconnectedDataV2>;
+
 const contactEndedV1 = z.strictObject({
   endedBy,
   hangupCause: hangupCause.optional(),
@@ -215,7 +237,10 @@ export const contactSessionSpecs = {
   "contact.created": { 1: { subject: "contact", data: contactCreatedV1 } },
   "contact.ivr-entered": { 1: { subject: "contact", data: contactIvrEnteredV1 } },
   "contact.ivr-exited": { 1: { subject: "contact", data: contactIvrExitedV1 } },
-  "contact.disconnected": { 1: { subject: "contact", data: contactDisconnectedV1 } },
+  "contact.disconnected": {
+    1: { subject: "contact", data: contactDisconnectedV1 },
+    2: { subject: "contact", data: contactDisconnectedV2 },
+  },
   "contact.ended": { 1: { subject: "contact", data: contactEndedV1 } },
   "contact.escalated": { 1: { subject: "contact", data: contactEscalatedV1 } },
   "contact.recording-started": { 1: { subject: "contact", data: contactRecordingStartedV1 } },

@@ -19,6 +19,7 @@ export type { Channel, EventDef, EventEnvelope, Subject, Subjects } from "./enve
 export { channels } from "./envelope";
 export type { EventParseError } from "./errors";
 export type { AgentSkill, IsoTime, SkillRequirement } from "./fields";
+export { contactDisconnectedV2Example } from "./fixtures/contact";
 export { exampleEvents } from "./fixtures/index";
 export type * from "./messaging";
 export { type ParseResult, parseEvent, validateEvent } from "./parse";

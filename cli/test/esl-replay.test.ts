@@ -82,7 +82,13 @@ describe("starboard esl-replay on real captures", () => {
       ["contact.disconnected", "1003"],
     ]);
     expect(seconds(events[1]?.time, events[2]?.time)).toBeCloseTo(65.059, 3);
-    expect(events[2]?.data).toEqual({ endedBy: "customer", hangupCause: "NORMAL_CLEARING" });
+    expect(events[2]?.data).toEqual({
+      endedBy: "customer",
+      hangupCause: "NORMAL_CLEARING",
+      talkSeconds: 65,
+      holdSeconds: 0,
+      ringSeconds: 0,
+    });
     expect(stderr).toContain("0 refused");
   });
 

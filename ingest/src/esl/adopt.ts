@@ -46,6 +46,7 @@ export function adoptChannel(ctx: MapContext, uuid: string): Adopted | undefined
   const otherLeg = h.get("Other-Leg-Unique-ID");
   if (bridged !== undefined && h.get("Other-Type") === "originatee" && agentId) {
     call.connected = true;
+    call.connectedMicros = bridged;
     call.agentId = agentId;
     if (otherLeg !== undefined) ctx.calls.linkLeg(otherLeg, uuid);
     events.push({

@@ -16,7 +16,11 @@ export interface LiveCall {
   offers: number;
   agentId?: string;
   connected: boolean;
+  /** When the customer was connected to the agent (talk is counted from here, not from answer). */
+  connectedMicros?: number;
   heldMicros?: number;
+  /** Hold time of finished holds seen on this connection, for when FreeSWITCH's total is absent. */
+  heldTotalMicros?: number;
 }
 
 /**

@@ -83,6 +83,7 @@ function connected(ctx: MapContext, call: LiveCall, queueId: string): MapResult 
   const answered =
     parseEpochSeconds(ctx.headers.get("CC-Agent-Answered-Time")) ?? Math.floor(ctx.micros / 1e6);
   call.connected = true;
+  call.connectedMicros = answered * 1e6;
   call.agentId = agentId;
   return ok({
     ...envelope(ctx, call.contactId),

@@ -98,6 +98,7 @@ export function mapBridge(ctx: MapContext): MapResult {
   const agentId = h.get("Other-Leg-Destination-Number") || h.get("Other-Leg-Callee-ID-Number");
   if (!agentId) return drop("bridge without the other leg's number");
   call.connected = true;
+  call.connectedMicros = ctx.micros;
   call.agentId = agentId;
   return ok({
     ...envelope(ctx, call.contactId),
@@ -126,6 +127,7 @@ export function mapHold(ctx: MapContext, on: boolean): MapResult {
   const since = call.heldMicros;
   if (since === undefined) return drop("unhold without a hold");
   call.heldMicros = undefined;
+  call.heldTotalMicros = (call.heldTotalMicros ?? 0) + Math.max(0, ctx.micros - since);
   return ok({
     ...base,
     id: eventId(call.contactId, "contact.resumed", ctx.micros),
@@ -185,7 +187,12 @@ export function mapHangupComplete(ctx: MapContext): MapResult {
     ...(call.agentId === undefined ? {} : { agentId: call.agentId }),
     id: eventId(call.contactId, "contact.disconnected"),
     type: "contact.disconnected",
-    data: hangupCause === undefined ? { endedBy: by } : { endedBy: by, hangupCause },
+    version: 2,
+    data: {
+      endedBy: by,
+      ...(hangupCause === undefined ? {} : { hangupCause }),
+      ...handledDurations(ctx, call),
+    },
   };
   if (call.connected) return ok(...prior, disconnected);
   // Never reached an agent: nothing (no wrap-up) will follow, so the closing record is ours to
@@ -217,4 +224,33 @@ export function mapHangupComplete(ctx: MapContext): MapResult {
 function numberVar(ctx: MapContext, name: string): number {
   const n = Number(ctx.headers.get(name) ?? "0");
   return Number.isFinite(n) && n >= 0 ? n : 0;
+}
+
+/**
+ * Durations of a call at hangup. Talk runs from the moment the customer reached the agent (the
+ * bridge), not from answer: FreeSWITCH's billsec starts at answer and so also counts IVR and queue
+ * time. Hold is FreeSWITCH's own accumulated hold time, taken out of talk (AHT adds them back).
+ * Ring is duration - billsec, the time before answer.
+ */
+function handledDurations(
+  ctx: MapContext,
+  call: { connectedMicros?: number; heldMicros?: number; heldTotalMicros?: number },
+): { talkSeconds?: number; holdSeconds?: number; ringSeconds?: number } {
+  // hold_accum_seconds counts holds of this channel only; a hold put on the agent's phone lands on
+  // the agent leg. The holds this adapter resolved to the contact (including one still open at
+  // hangup) cover both, so the larger of the two is the contact's hold time.
+  const seen =
+    (call.heldTotalMicros ?? 0) + (call.heldMicros === undefined ? 0 : ctx.micros - call.heldMicros);
+  const holdSeconds = Math.floor(Math.max(seen / 1e6, numberVar(ctx, "variable_hold_accum_seconds")));
+  const durations: { talkSeconds?: number; holdSeconds?: number; ringSeconds?: number } = { holdSeconds };
+  if (call.connectedMicros !== undefined) {
+    const connected = Math.floor(Math.max(0, ctx.micros - call.connectedMicros) / 1e6);
+    durations.talkSeconds = Math.max(0, connected - holdSeconds);
+  }
+  const duration = ctx.headers.get("variable_duration");
+  const billsec = ctx.headers.get("variable_billsec");
+  if (duration !== undefined && billsec !== undefined && /^\d+$/.test(duration) && /^\d+$/.test(billsec)) {
+    durations.ringSeconds = Math.max(0, Number(duration) - Number(billsec));
+  }
+  return durations;
 }

@@ -37,7 +37,15 @@ describe("EslAdapter: modesl against the emulator over TCP, onto an in-process l
       "2026-11-30T09:01:47.500Z",
     ]);
     expect(events[3]?.data).toEqual({ holdSeconds: 12.5 });
-    expect(events[4]?.data).toEqual({ endedBy: "customer", hangupCause: "NORMAL_CLEARING" });
+    // Connected 102.5 s, 12.5 s of it on hold (whole seconds: 102 - 12); answered 1 s after it rang.
+    expect(events[4]?.version).toBe(2);
+    expect(events[4]?.data).toEqual({
+      endedBy: "customer",
+      hangupCause: "NORMAL_CLEARING",
+      talkSeconds: 90,
+      holdSeconds: 12,
+      ringSeconds: 1,
+    });
     expect(adapter.counters).toMatchObject({ published: 5, duplicates: 0, deadLettered: 0 });
   });
 

@@ -192,6 +192,9 @@ describe("ESL command execution against the emulator", () => {
     expect(events.find((e) => e.type === "contact.disconnected")?.data).toEqual({
       endedBy: "supervisor",
       hangupCause: "MANAGER_REQUEST",
+      talkSeconds: 0,
+      holdSeconds: 0,
+      ringSeconds: 0,
     });
   });
 

@@ -54,13 +54,14 @@ describe("golden: fsock stream (inbound call cancelled while parked)", () => {
       {
         id: `esl:${fsockUuid}:contact.disconnected`,
         type: "contact.disconnected",
-        version: 1,
+        version: 2,
         time: "2012-10-05T11:42:42.372Z",
         tenant: "default",
         source: "esl:test",
         channel: "voice",
         contactId: fsockUuid,
-        data: { endedBy: "customer", hangupCause: "ORIGINATOR_CANCEL" },
+        // Never answered: variable_duration 56, variable_billsec 0 -> 56 s ringing, no talk.
+        data: { endedBy: "customer", hangupCause: "ORIGINATOR_CANCEL", holdSeconds: 0, ringSeconds: 56 },
       },
       {
         id: `esl:${fsockUuid}:contact.ended`,
@@ -111,7 +112,14 @@ describe("golden: cgrates captures (a call joined mid-way is adopted)", () => {
         "contact.disconnected",
         "2015-07-07T14:53:14.030Z",
         "1003",
-        { endedBy: "customer", hangupCause: "NORMAL_CLEARING" },
+        // Talk from the bridge (14:52:08.971) to the hangup: 65.059 s; billsec 66 counts from answer.
+        {
+          endedBy: "customer",
+          hangupCause: "NORMAL_CLEARING",
+          talkSeconds: 65,
+          holdSeconds: 0,
+          ringSeconds: 0,
+        },
       ],
     ]);
     expect(events.every((e) => e.contactId === uuid)).toBe(true);

@@ -92,7 +92,13 @@ describe("mod_callcenter lifecycle", () => {
     const data = results.flatMap((r) => (r.kind === "ok" ? r.events.map((e) => e.data) : []));
     expect(data[4]).toEqual({ queueId: "support@default", waitSeconds: 7, ringMs: 4000 });
     expect(data[6]).toEqual({ holdSeconds: 12 });
-    expect(data[7]).toEqual({ endedBy: "customer", hangupCause: "NORMAL_CLEARING" });
+    // Connected at 12 s (agent answered), hung up at 60 s, on hold from 30 s to 42 s: 36 s talk.
+    expect(data[7]).toEqual({
+      endedBy: "customer",
+      hangupCause: "NORMAL_CLEARING",
+      talkSeconds: 36,
+      holdSeconds: 12,
+    });
     expect(mapper.calls.size).toBe(0);
   });
 

@@ -1,10 +1,9 @@
 import { connect } from "node:net";
-import { DeadLetterHeaders, type LogRecord, Topics } from "@starboard/core";
+import { DeadLetterHeaders } from "@starboard/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChatGateway } from "../../src/chat/index";
-import type { WebhookGateway } from "../../src/http/gateway";
 import { readEvents, tempLog } from "../esl/log-helpers";
-import { post, secret } from "./helpers";
+import { deadLetters, post, secret } from "./helpers";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -28,22 +27,6 @@ const started = {
   widgetId: "shop-widget",
   page: { url: "https://shop.example.com/p/123", productId: "p-123", productName: "Kettle" },
 };
-
-async function deadLetters(gateway: WebhookGateway, log: Awaited<ReturnType<typeof setup>>["log"]) {
-  const records: LogRecord[] = [];
-  const sub = await log.subscribe({
-    groupId: `dlq-${Math.random()}`,
-    topics: [Topics.deadLetter],
-    startAt: "earliest",
-    handler: async (b) => {
-      records.push(...b.records);
-    },
-  });
-  await new Promise((r) => setTimeout(r, 150));
-  await sub.stop();
-  void gateway;
-  return records;
-}
 
 describe("signed webhook gateway over real HTTP", () => {
   it("a good request is acknowledged 202 after its event is on the log", async () => {
@@ -89,7 +72,7 @@ describe("signed webhook gateway over real HTTP", () => {
       expect(((await res.json()) as { error: string }).error).toMatch(message);
       expect(gateway.counters[outcome]).toBe(1);
       expect(await readEvents(log)).toEqual([]);
-      expect(await deadLetters(gateway, log)).toEqual([]);
+      expect(await deadLetters(log)).toEqual([]);
     },
   );
 
@@ -160,7 +143,7 @@ describe("signed webhook gateway over real HTTP", () => {
       expect(answer.path).toBe(path);
       expect(answer.error).toMatch(reason);
       expect(gateway.counters[outcome]).toBe(1);
-      const dead = await deadLetters(gateway, log);
+      const dead = await deadLetters(log);
       expect(dead.map((r) => r.value.toString())).toEqual([raw]);
       expect(dead[0]?.headers[DeadLetterHeaders.reason]).toBe(
         path === undefined ? answer.error : `${path}: ${answer.error}`,

@@ -1,3 +1,4 @@
+import { type EventLog, type LogRecord, Topics } from "@starboard/core";
 import { sign } from "../../src/http/signature";
 
 export const secret = "test-secret";
@@ -19,4 +20,20 @@ export function post(
     headers["x-starboard-signature"] = sign(o.secret ?? secret, timestamp, raw);
   }
   return fetch(url, { method: "POST", body: raw, headers });
+}
+
+/** Everything on the dead-letter topic so far, read by a fresh group from the beginning. */
+export async function deadLetters(log: EventLog): Promise<LogRecord[]> {
+  const records: LogRecord[] = [];
+  const sub = await log.subscribe({
+    groupId: `dlq-${Math.random()}`,
+    topics: [Topics.deadLetter],
+    startAt: "earliest",
+    handler: async (b) => {
+      records.push(...b.records);
+    },
+  });
+  await new Promise((r) => setTimeout(r, 150));
+  await sub.stop();
+  return records;
 }

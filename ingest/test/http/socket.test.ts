@@ -1,10 +1,10 @@
-import { DeadLetterHeaders, type LogRecord, Topics } from "@starboard/core";
+import { DeadLetterHeaders } from "@starboard/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { createChatGateway } from "../../src/chat/index";
 import { sign } from "../../src/http/signature";
 import { readEvents, tempLog } from "../esl/log-helpers";
-import { post, secret } from "./helpers";
+import { deadLetters, post, secret } from "./helpers";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -61,21 +61,6 @@ function answer(ws: WebSocket, message: string | object): Promise<Record<string,
     ws.once("message", (data) => resolve(JSON.parse(String(data)) as Record<string, unknown>));
     ws.send(typeof message === "string" ? message : JSON.stringify(message));
   });
-}
-
-async function deadLetters(log: Awaited<ReturnType<typeof setup>>["log"]): Promise<LogRecord[]> {
-  const records: LogRecord[] = [];
-  const sub = await log.subscribe({
-    groupId: `dlq-${Math.random()}`,
-    topics: [Topics.deadLetter],
-    startAt: "earliest",
-    handler: async (b) => {
-      records.push(...b.records);
-    },
-  });
-  await new Promise((r) => setTimeout(r, 150));
-  await sub.stop();
-  return records;
 }
 
 const started = {

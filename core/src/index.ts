@@ -3,3 +3,4 @@ export * from "./live/index";
 export * from "./log/index";
 export * from "./metrics/index";
 export * from "./routing/index";
+export * from "./services/index";

@@ -1,0 +1,165 @@
+// The routing engine as a service: the events topic in, router.decision / command.* / agent.not-ready
+// out. The engine decides; this file only feeds it in order, publishes what it says, and commits.
+
+import type { StarboardEvent } from "../events/index";
+import { Topics } from "../events/topics";
+import { errorMessage } from "../log/errors";
+import { decodeEventRecord, publishEvents } from "../log/typed";
+import type { EventLog, Subscription } from "../log/types";
+import type { RoutingConfig } from "../routing/config";
+import type { RouterOutput } from "../routing/emit";
+import { RoutingEngine } from "../routing/engine";
+import { replayCommitted } from "./router-replay";
+import { tickEvent, tickTime } from "./router-tick";
+import { type MergeItem, TimeMerge } from "./time-merge";
+
+export interface RouterServiceOptions {
+  log: EventLog;
+  routing: RoutingConfig;
+  /** Consumer group (default "router"): its committed offsets mark what has been answered. */
+  groupId?: string;
+  /** How often the clock ticks for timers (default 1,000 ms); 0 turns ticks off. */
+  tickMs?: number;
+  /** How long live batches are held to be ordered with other partitions' (default 20 ms). */
+  holdMs?: number;
+  /** Wall clock, for ticks. */
+  now?: () => number;
+  /** Where a failed tick is reported (the next tick retries). */
+  onError?: (message: string) => void;
+}
+
+export interface RouterServiceStats {
+  /** Events applied silently on start to rebuild the state. */
+  replayed: number;
+  /** Events applied live. */
+  applied: number;
+  /** Outputs published (decisions, commands, not-ready). */
+  published: number;
+  /** Records that were not a valid event (the sink dead-letters them; the router skips them). */
+  undecodable: number;
+  ticks: number;
+}
+
+export interface RouterService {
+  readonly engine: RoutingEngine;
+  readonly stats: RouterServiceStats;
+  stop(): Promise<void>;
+}
+
+/*
+ * Restart without re-sending. The live group ("router") commits a partition's offset only after the
+ * outputs of its batch were published. On start, the records below those committed offsets were
+ * answered already: they are replayed into the engine from a separate group and their outputs are
+ * thrown away (router-replay.ts); the live group then resumes at its committed offsets and publishes.
+ * A crash between publishing and committing re-publishes that batch's outputs on the next start, with
+ * the same ids (they derive from the input ids): the sink drops them as duplicates; the ESL command
+ * executor drops a repeated commandId it remembers and refuses commands older than a minute.
+ */
+export async function startRouterService(options: RouterServiceOptions): Promise<RouterService> {
+  const { log } = options;
+  const groupId = options.groupId ?? "router";
+  const now = options.now ?? Date.now;
+  const engine = new RoutingEngine(options.routing);
+  const stats: RouterServiceStats = { replayed: 0, applied: 0, published: 0, undecodable: 0, ticks: 0 };
+  let last: { ms: number; wall: number; tenant: string } | undefined;
+
+  const run = (events: readonly StarboardEvent[], publish: boolean): RouterOutput[] => {
+    const out: RouterOutput[] = [];
+    for (const event of events) {
+      const produced = engine.handle(event);
+      if (publish) out.push(...produced);
+      const ms = Date.parse(event.time);
+      if (last === undefined || ms >= last.ms) last = { ms, wall: now(), tenant: event.tenant };
+    }
+    return out;
+  };
+  const emit = async (out: RouterOutput[]) => {
+    if (out.length === 0) return;
+    await publishEvents(log, out);
+    stats.published += out.length;
+  };
+  const decode = (record: { partition: number; offset: number; value: Buffer }) => {
+    const decoded = decodeEventRecord({
+      ...record,
+      topic: Topics.events,
+      key: "",
+      headers: {},
+      timestamp: 0,
+    });
+    if (!decoded.ok) {
+      stats.undecodable += 1;
+      return undefined;
+    }
+    const item: MergeItem<StarboardEvent> = {
+      partition: record.partition,
+      offset: record.offset,
+      timeMs: Date.parse(decoded.event.time),
+      value: decoded.event,
+    };
+    return item;
+  };
+
+  stats.replayed = await replayCommitted({
+    log,
+    groupId,
+    decode,
+    apply: async (items) => {
+      run(
+        items.map((i) => i.value),
+        false,
+      );
+    },
+  });
+
+  const merge = new TimeMerge<StarboardEvent>(async (items) => {
+    stats.applied += items.length;
+    await emit(
+      run(
+        items.map((i) => i.value),
+        true,
+      ),
+    );
+  }, options.holdMs ?? 20);
+  const subscription: Subscription = await log.subscribe({
+    groupId,
+    topics: [Topics.events],
+    startAt: "committed",
+    handler: async (batch) => {
+      const items: MergeItem<StarboardEvent>[] = [];
+      for (const record of batch.records) {
+        const item = decode(record);
+        if (item !== undefined) items.push(item);
+      }
+      await merge.push(batch.partition, items);
+    },
+  });
+
+  const tickMs = options.tickMs ?? 1_000;
+  const timer =
+    tickMs > 0
+      ? setInterval(() => {
+          const from = last;
+          if (from === undefined || engine.state.timers.size === 0) return;
+          const at = tickTime(from.ms, from.wall, now());
+          if (at <= engine.state.clockMs) return;
+          void merge
+            .serialise(async () => {
+              stats.ticks += 1;
+              await emit(engine.handle(tickEvent(at, from.tenant)));
+            })
+            .catch((error: unknown) => options.onError?.(`router tick: ${errorMessage(error)}`));
+        }, tickMs)
+      : undefined;
+  timer?.unref();
+
+  return {
+    engine,
+    stats,
+    stop: async () => {
+      clearInterval(timer);
+      await subscription.stop();
+      merge.close();
+      await merge.serialise(async () => undefined);
+    },
+  };
+}

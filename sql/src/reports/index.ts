@@ -1,4 +1,5 @@
 export { type AgentScorecard, agentPerformance } from "./agents";
+export { type AuditRow, supervisorAudit } from "./audit";
 export { type ChannelReport, channelComparison, chatFirstResponse } from "./channels";
 export {
   type CustomerContact,
@@ -20,6 +21,7 @@ export {
   serviceLevelByInterval,
   totalServiceLevel,
 } from "./service-level";
+export { type TicketProgress, type TicketStep, ticketProgress } from "./ticket-progress";
 export {
   type DepartmentDaySla,
   type DepartmentSla,

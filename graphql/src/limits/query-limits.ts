@@ -1,0 +1,94 @@
+import {
+  type ArgumentNode,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
+import { apiError } from "../errors";
+
+export interface QueryLimits {
+  /** Deepest selection allowed (a field inside a field inside... counts one per level). */
+  maxDepth: number;
+  /** Estimated cost: 1 per field, times the page size (`first`) of the list it sits in. */
+  maxCost: number;
+  /** Raw document size in bytes, checked before parsing. */
+  maxDocumentBytes: number;
+}
+
+export const defaultQueryLimits: QueryLimits = { maxDepth: 10, maxCost: 200_000, maxDocumentBytes: 16_384 };
+
+/** Fields that return lists whose length the caller does not choose: assumed this long. */
+const unboundedListSize = 50;
+const listFields = new Set([
+  "queues",
+  "agents",
+  "liveContacts",
+  "alerts",
+  "monitors",
+  "waitingContacts",
+  "contacts",
+]);
+
+/** A validation rule: depth and cost of the operation, fragments followed (cycles are already refused). */
+export function limitRule(limits: QueryLimits): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const d of context.getDocument().definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    return {
+      OperationDefinition(node) {
+        const { depth, cost } = measure(node.selectionSet, fragments, 1, new Set());
+        if (depth > limits.maxDepth)
+          context.reportError(apiError("QUERY_TOO_DEEP", `query depth ${depth} exceeds ${limits.maxDepth}`));
+        if (cost > limits.maxCost)
+          context.reportError(
+            apiError("QUERY_TOO_COSTLY", `query cost ${Math.round(cost)} exceeds ${limits.maxCost}`),
+          );
+      },
+    };
+  };
+}
+
+function measure(
+  set: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  depth: number,
+  visiting: Set<string>,
+): { depth: number; cost: number } {
+  let deepest = depth - 1;
+  let cost = 0;
+  for (const s of set.selections) {
+    let inner: { depth: number; cost: number } = { depth, cost: 0 };
+    let multiplier = 1;
+    let own = 0;
+    if (s.kind === Kind.FIELD) {
+      own = 1;
+      multiplier = pageSize(s.arguments ?? []) ?? (listFields.has(s.name.value) ? unboundedListSize : 1);
+      if (s.selectionSet !== undefined) inner = measure(s.selectionSet, fragments, depth + 1, visiting);
+    } else if (s.kind === Kind.INLINE_FRAGMENT) {
+      inner = measure(s.selectionSet, fragments, depth, visiting);
+    } else {
+      const fragment = fragments.get(s.name.value);
+      if (fragment === undefined || visiting.has(s.name.value)) continue;
+      visiting.add(s.name.value);
+      inner = measure(fragment.selectionSet, fragments, depth, visiting);
+      visiting.delete(s.name.value);
+    }
+    deepest = Math.max(deepest, inner.depth);
+    cost += own + multiplier * inner.cost;
+  }
+  return { depth: deepest, cost };
+}
+
+function pageSize(args: readonly ArgumentNode[]): number | undefined {
+  const first = args.find((a) => a.name.value === "first");
+  if (first === undefined) return undefined;
+  if (first.value.kind === Kind.INT) return Number(first.value.value);
+  // A variable's value is unknown during validation: assume the largest page.
+  return maxPageSize;
+}
+
+export const maxPageSize = 1_000;

@@ -1,0 +1,136 @@
+import {
+  type AlertThresholds,
+  decodeEventRecord,
+  type EventLog,
+  LiveState,
+  type RouterCommandResultData,
+  type RoutingConfig,
+  type StarboardEvent,
+  type Subscription,
+  Topics,
+} from "@starboard/core";
+import { MonitorBook } from "./monitor-book";
+
+export interface LiveFeedOptions {
+  log: EventLog;
+  routing: RoutingConfig;
+  tenant?: string;
+  thresholds?: Partial<AlertThresholds>;
+  /** Each API process reads the whole log itself: a group of its own, never shared. */
+  groupId?: string;
+}
+
+type Waiter = (result: RouterCommandResultData) => void;
+
+/**
+ * The API's copy of the live picture: it replays the events and commands topics from the start into
+ * core's LiveState (deterministic, so it equals the router's), tracks monitoring sessions, alert
+ * acknowledgements and callers' addresses, and hands command results to mutations waiting on them.
+ * Undecodable records are the sink's to dead-letter; here they are counted and skipped.
+ */
+export class LiveFeed {
+  readonly live: LiveState;
+  readonly monitors = new MonitorBook();
+  /** alertId -> who acknowledged it. */
+  readonly acknowledged = new Map<string, string>();
+  /** Live contacts' caller number or chat identity. */
+  readonly addresses = new Map<string, string>();
+  readonly counters = { events: 0, undecodable: 0 };
+  /** Bumped on every applied event; the hub publishes when it moved. */
+  version = 0;
+  private readonly waiters = new Map<string, Waiter>();
+  private subscription: Subscription | undefined;
+  private caughtUp: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: LiveFeedOptions) {
+    this.live = new LiveState(options.routing, options.thresholds ?? {}, options.tenant ?? "default");
+  }
+
+  async start(): Promise<void> {
+    const { log } = this.options;
+    const ends = new Map<string, Map<number, number>>();
+    for (const topic of [Topics.events, Topics.commands]) ends.set(topic, await log.endOffsets(topic));
+    const remaining = new Set<string>();
+    for (const [topic, parts] of ends)
+      for (const [p, end] of parts) if (end > 0) remaining.add(`${topic}/${p}`);
+    let markCaughtUp: () => void = () => {};
+    this.caughtUp = remaining.size === 0 ? Promise.resolve() : new Promise((r) => (markCaughtUp = r));
+    this.subscription = await log.subscribe({
+      groupId: this.options.groupId ?? `graphql-live-${process.pid}-${Date.now().toString(36)}`,
+      topics: [Topics.events, Topics.commands],
+      startAt: "earliest",
+      maxBatchSize: 5_000,
+      handler: async (batch) => {
+        for (const record of batch.records) {
+          const decoded = decodeEventRecord(record);
+          if (decoded.ok) this.apply(decoded.event);
+          else this.counters.undecodable += 1;
+        }
+        const last = batch.records.at(-1);
+        const end = ends.get(batch.topic)?.get(batch.partition) ?? 0;
+        if (
+          last !== undefined &&
+          last.offset + 1 >= end &&
+          remaining.delete(`${batch.topic}/${batch.partition}`)
+        )
+          if (remaining.size === 0) markCaughtUp();
+      },
+    });
+  }
+
+  /** Resolves once the records present at start have been applied. */
+  ready(): Promise<void> {
+    return this.caughtUp;
+  }
+
+  apply(event: StarboardEvent): void {
+    this.counters.events += 1;
+    this.version += 1;
+    this.monitors.apply(event);
+    switch (event.type) {
+      case "contact.created":
+        this.addresses.set(event.contactId, event.data.from);
+        break;
+      case "contact.ended":
+        this.addresses.delete(event.contactId);
+        break;
+      case "alert.cleared":
+        if (event.data.reason === "acknowledged")
+          this.acknowledged.set(event.data.alertId, event.data.clearedBy ?? "");
+        break;
+      case "router.command-result": {
+        const waiter = this.waiters.get(event.data.commandId);
+        this.waiters.delete(event.data.commandId);
+        waiter?.(event.data);
+        break;
+      }
+      default:
+        break;
+    }
+    if (!event.type.startsWith("command.")) this.live.handle(event);
+  }
+
+  /** The switch's answer to a command, or undefined after `timeoutMs`. */
+  awaitResult(commandId: string, timeoutMs: number): Promise<RouterCommandResultData | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(commandId);
+        resolve(undefined);
+      }, timeoutMs);
+      this.waiters.set(commandId, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+    });
+  }
+
+  /** The wall clock, or the log's clock when events run ahead of it (a sped-up simulation). */
+  nowMs(): number {
+    return Math.max(Date.now(), this.live.engine.state.clockMs);
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+}

@@ -1,0 +1,183 @@
+import type { AgentView, AlertView, LiveContactView, QueueView } from "@starboard/core";
+
+// The API's shapes, built once per update from core's snapshot views: GraphQL enum names instead of
+// core's kebab-case codes, and "since" times beside elapsed seconds so a client can keep counting
+// between updates (and so a delta only carries agents whose state really changed).
+
+/** "wrap-up" -> "WRAP_UP", "service-level-below-target" -> "SERVICE_LEVEL_BELOW_TARGET". */
+export function enumName(code: string): string {
+  return code.replaceAll("-", "_").toUpperCase();
+}
+
+/** The inverse, for arguments: "WRAP_UP" -> "wrap-up". */
+export function enumCode(name: string): string {
+  return name.replaceAll("_", "-").toLowerCase();
+}
+
+export interface ApiQueue {
+  id: string;
+  waiting: number;
+  longestWaitSeconds: number;
+  agents: QueueView["agents"];
+  serviceLevel: number | null;
+  targetServiceLevel: number;
+  thresholdSeconds: number;
+  asaSeconds: number | null;
+  abandonRate: number | null;
+  estimatedWaitSeconds: number | null;
+  counts: {
+    offered: number;
+    handled: number;
+    handledWithin: number;
+    abandoned: number;
+    shortAbandoned: number;
+  };
+  waitingContacts: {
+    contactId: string;
+    channel: string;
+    position: number;
+    waitedSeconds: number;
+    priority: number;
+    customerTier: string | null;
+    estimatedWaitSeconds: number | null;
+    why: string;
+    callbackRequested: boolean;
+  }[];
+}
+
+export function apiQueue(q: QueueView): ApiQueue {
+  return {
+    id: q.queueId,
+    waiting: q.waiting,
+    longestWaitSeconds: q.longestWaitSeconds,
+    agents: q.agents,
+    serviceLevel: q.serviceLevel,
+    targetServiceLevel: q.targetServiceLevel,
+    thresholdSeconds: q.thresholdSeconds,
+    asaSeconds: q.asa,
+    abandonRate: q.abandonRate,
+    estimatedWaitSeconds: q.estimatedWaitSeconds,
+    counts: {
+      offered: q.counts.offered,
+      handled: q.counts.handled,
+      handledWithin: q.counts.handledWithinThreshold,
+      abandoned: q.counts.abandoned,
+      shortAbandoned: q.counts.shortAbandoned,
+    },
+    waitingContacts: q.contacts.map((c) => ({
+      contactId: c.contactId,
+      channel: enumName(c.channel),
+      position: c.position,
+      waitedSeconds: c.waitedSeconds,
+      priority: c.priority,
+      customerTier: c.customerTier ?? null,
+      estimatedWaitSeconds: c.estimatedWaitSeconds,
+      why: c.why,
+      callbackRequested: c.callbackRequested,
+    })),
+  };
+}
+
+export interface ApiAgent {
+  id: string;
+  status: string;
+  secondsInState: number;
+  stateSince: string;
+  reasonCode: string | null;
+  pendingState: string | null;
+  monitored: boolean;
+  contacts: { contactId: string; channel: string; activity: string; seconds: number }[];
+  handledToday: number;
+}
+
+export function apiAgent(a: AgentView, nowMs: number, monitored: boolean): ApiAgent {
+  return {
+    id: a.agentId,
+    status: enumName(a.status),
+    secondsInState: a.secondsInState,
+    stateSince: new Date(Math.round(nowMs - a.secondsInState * 1000)).toISOString(),
+    reasonCode: a.reasonCode ?? null,
+    pendingState: a.pending ?? null,
+    monitored: monitored || a.monitoring,
+    contacts: a.contacts.map((c) => ({
+      contactId: c.contactId,
+      channel: enumName(c.channel),
+      activity: enumName(c.activity),
+      seconds: c.seconds,
+    })),
+    handledToday: a.handledToday,
+  };
+}
+
+/** What makes two versions of an agent different for a delta: everything but the ticking clocks. */
+export function agentChangeKey(a: ApiAgent): string {
+  return JSON.stringify([
+    a.status,
+    a.stateSince,
+    a.reasonCode,
+    a.pendingState,
+    a.monitored,
+    a.handledToday,
+    a.contacts.map((c) => [c.contactId, c.activity]),
+  ]);
+}
+
+export interface ApiLiveContact {
+  id: string;
+  channel: string;
+  queueId: string;
+  phase: string;
+  agentId: string | null;
+  customerId: string | null;
+  customerTier: string | null;
+  customerAddress: string | null;
+  waitedSeconds: number;
+  waitingSince: string;
+}
+
+export function apiLiveContact(
+  c: LiveContactView,
+  nowMs: number,
+  address: string | undefined,
+): ApiLiveContact {
+  return {
+    id: c.contactId,
+    channel: enumName(c.channel),
+    queueId: c.queueId,
+    phase: enumName(c.phase),
+    agentId: c.agentId ?? null,
+    customerId: c.customerId ?? null,
+    customerTier: c.customerTier ?? null,
+    customerAddress: address ?? null,
+    waitedSeconds: c.waitedSeconds,
+    waitingSince: new Date(Math.round(nowMs - c.waitedSeconds * 1000)).toISOString(),
+  };
+}
+
+export function contactChangeKey(c: ApiLiveContact): string {
+  return JSON.stringify([c.phase, c.queueId, c.agentId, c.customerTier, c.waitingSince]);
+}
+
+export interface ApiAlert {
+  id: string;
+  kind: string;
+  severity: string;
+  subject: string;
+  message: string;
+  sinceSeconds: number;
+  acknowledged: boolean;
+  acknowledgedBy: string | null;
+}
+
+export function apiAlert(a: AlertView, acknowledgedBy: string | undefined): ApiAlert {
+  return {
+    id: a.alertId,
+    kind: enumName(a.kind),
+    severity: enumName(a.severity),
+    subject: a.subject,
+    message: a.message,
+    sinceSeconds: a.sinceSeconds,
+    acknowledged: acknowledgedBy !== undefined,
+    acknowledgedBy: acknowledgedBy ?? null,
+  };
+}

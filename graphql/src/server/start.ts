@@ -1,0 +1,194 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import type { AlertThresholds, EventLog, Role, RoutingConfig, SupervisorActionCode } from "@starboard/core";
+import type { Warehouse } from "@starboard/sql";
+import type { GraphQLFormattedError } from "graphql";
+import { KeyRing } from "../auth/api-keys";
+import type { ApiContext } from "../context";
+import { defaultQueryLimits, limitRule, type QueryLimits } from "../limits/query-limits";
+import { RateLimiter } from "../limits/rate-limit";
+import { FanOut } from "../live/fan-out";
+import { LiveFeed } from "../live/live-feed";
+import { LiveViews } from "../live/views";
+import { buildApiSchema } from "../schema";
+import { LiveService } from "../services/live";
+import { type CustomerRecord, ReportService } from "../services/reports";
+import type { Services } from "../services/services";
+import { SupervisorService } from "../services/supervisor";
+import { handleGraphqlHttp } from "./http";
+import { attachWebSocket } from "./ws";
+
+export interface ApiServerOptions {
+  log: EventLog;
+  warehouse: Warehouse;
+  routing: RoutingConfig;
+  apiKeys: readonly { key: string; role: Role }[];
+  port?: number;
+  host?: string;
+  tenant?: string;
+  customers?: readonly CustomerRecord[];
+  alertThresholds?: Partial<AlertThresholds>;
+  limits?: Partial<QueryLimits>;
+  /** Requests per second per key, and the burst allowed (default 50/s, 200). */
+  rateLimit?: { perSecond: number; burst: number };
+  /** Subscription tick (default 250 ms: at most 4 messages per topic per second). */
+  tickMs?: number;
+  /** How long a mutation waits for FreeSWITCH's answer before returning PENDING (default 8 s). */
+  commandTimeoutMs?: number;
+}
+
+export interface ApiServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  feed: LiveFeed;
+  fanOut: FanOut;
+  close(): Promise<void>;
+}
+
+const mutationAction: Record<string, SupervisorActionCode> = {
+  monitorCall: "monitor-call",
+  changeMonitorMode: "change-monitor-mode",
+  stopMonitor: "stop-monitor",
+  takeOverCall: "take-over-call",
+  forceHangup: "force-hangup",
+  setAgentState: "set-agent-state",
+};
+
+/** Never send internals (stack traces, SQL, file paths) to a client; keep the code and a plain message. */
+function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code =
+    typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
+  const { stacktrace: _s, http: _h, exception: _e, ...rest } = formatted.extensions ?? {};
+  if (code === "INTERNAL_SERVER_ERROR") {
+    process.stderr.write(`graphql: internal error: ${formatted.message}\n`);
+    return {
+      message: "internal error",
+      extensions: { code },
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
+  }
+  return { ...formatted, extensions: { ...rest, code } };
+}
+
+/** The API on one HTTP server: POST/GET /graphql (Apollo), WebSocket /graphql (graphql-ws), GET /health. */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const tenant = options.tenant ?? "default";
+  const limits: QueryLimits = { ...defaultQueryLimits, ...options.limits };
+  const keys = new KeyRing(options.apiKeys);
+  const feed = new LiveFeed({
+    log: options.log,
+    routing: options.routing,
+    tenant,
+    ...(options.alertThresholds === undefined ? {} : { thresholds: options.alertThresholds }),
+  });
+  const views = new LiveViews(feed);
+  const supervisor = new SupervisorService({
+    log: options.log,
+    feed,
+    tenant,
+    ...(options.commandTimeoutMs === undefined ? {} : { resultTimeoutMs: options.commandTimeoutMs }),
+  });
+  const services: Services = {
+    live: new LiveService(feed, views),
+    reports: new ReportService(options.warehouse, tenant, options.customers ?? []),
+    supervisor,
+  };
+  const schema = buildApiSchema({
+    onDenied: async (context, field, args) => {
+      const action = mutationAction[field];
+      if (action === undefined) return;
+      const callId = typeof args.callId === "string" ? args.callId : undefined;
+      const agentId = typeof args.agentId === "string" ? args.agentId : undefined;
+      const mode =
+        typeof args.mode === "string"
+          ? (args.mode.toLowerCase() as "listen" | "whisper" | "barge")
+          : undefined;
+      await supervisor.audit(context.principal, action, {
+        outcome: "denied",
+        reason: `role ${context.principal.role} may not ${action}`,
+        ...(callId === undefined ? {} : { contactId: callId }),
+        ...(agentId === undefined ? {} : { agentId }),
+        ...(mode === undefined ? {} : { mode }),
+      });
+    },
+  });
+  const fanOut = new FanOut({
+    schema,
+    views,
+    ...(options.tickMs === undefined ? {} : { tickMs: options.tickMs }),
+    isActive: (context: ApiContext) => keys.isActive(context.principal),
+  });
+  const apollo = new ApolloServer<ApiContext>({
+    schema,
+    validationRules: [limitRule(limits)],
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    formatError,
+    logger: {
+      debug: () => {},
+      info: () => {},
+      warn: (m) => process.stderr.write(`graphql: ${m}\n`),
+      error: (m) => process.stderr.write(`graphql: ${m}\n`),
+    },
+  });
+  await apollo.start();
+  await feed.start();
+  fanOut.start();
+  const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
+  const deps = { apollo, keys, services, limiter, maxDocumentBytes: limits.maxDocumentBytes };
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/health") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({ ok: true, events: feed.counters.events, subscribers: fanOut.subscriberCount }),
+      );
+      return;
+    }
+    if (path !== "/graphql") {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          errors: [{ message: "not found: the API is at /graphql", extensions: { code: "NOT_FOUND" } }],
+        }),
+      );
+      return;
+    }
+    handleGraphqlHttp(deps, req, res).catch((error: unknown) => {
+      process.stderr.write(
+        `graphql: request failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          errors: [{ message: "internal error", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        }),
+      );
+    });
+  });
+  const ws = attachWebSocket(server, "/graphql", { schema, keys, services, limiter, limits, fanOut });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 4000, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  return {
+    url: `http://${shown}:${port}/graphql`,
+    wsUrl: `ws://${shown}:${port}/graphql`,
+    port,
+    feed,
+    fanOut,
+    close: async () => {
+      fanOut.stop();
+      await ws.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+      await feed.stop();
+    },
+  };
+}

@@ -1,0 +1,287 @@
+import { agentsNeeded } from "@starboard/core";
+import {
+  agentPerformance,
+  channelComparison,
+  customerHistory,
+  demand,
+  type QueueIntervalReport,
+  qaFlags,
+  serviceLevelByInterval,
+  supervisorAudit,
+  ticketProgress,
+  ticketSlaByDepartment,
+  totalServiceLevel,
+  type Warehouse,
+} from "@starboard/sql";
+import { apiError, badInput } from "../errors";
+import { enumName } from "../live/model";
+import { cursorAt, pageOf, pageWindow } from "./pagination";
+import { checkTimeZone, dayBuckets, offsetMinutes, parseRange, type Range } from "./time-range";
+
+// Reports for executives and BI tools: the warehouse's named queries in API shapes. A warehouse
+// failure is UPSTREAM_UNAVAILABLE (retry later), never a stack trace.
+
+export interface CustomerRecord {
+  id: string;
+  phone?: string;
+  name?: string;
+  tier?: string;
+  tags?: readonly string[];
+}
+
+const channelOrNull = (c: string) => (c === "" ? null : enumName(c));
+const utc = (t: string | null) => (t === null ? null : t.includes("T") ? t : `${t.replace(" ", "T")}Z`);
+
+export class ReportService {
+  constructor(
+    private readonly warehouse: Warehouse,
+    private readonly tenant: string,
+    private readonly customers: readonly CustomerRecord[] = [],
+  ) {}
+
+  private async run<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      process.stderr.write(
+        `graphql: ${what} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      throw apiError("UPSTREAM_UNAVAILABLE", `${what}: the warehouse did not answer; try again`);
+    }
+  }
+
+  async channelReport(args: { from: string; to: string; interval: string; timeZone: string }) {
+    const range = parseRange(args.from, args.to);
+    const timeZone = checkTimeZone(args.timeZone);
+    if (args.interval !== "DAY" && args.interval !== "WEEK")
+      throw badInput("interval: the channel report is by DAY or WEEK", "interval");
+    if (offsetMinutes(timeZone, range.from) !== 0 || offsetMinutes(timeZone, range.to) !== 0)
+      throw badInput(
+        "timeZone: the channel report counts whole UTC days (its rollup is daily in UTC); use UTC, or serviceLevel for local intervals",
+        "timeZone",
+      );
+    const buckets = dayBuckets(range, timeZone, args.interval === "WEEK");
+    const rows = (r: Range) =>
+      this.run("channelReport", () =>
+        channelComparison(this.warehouse, { ...r, tenant: this.tenant, firstResponse: true }),
+      );
+    const toApi = (list: Awaited<ReturnType<typeof rows>>) =>
+      list.map((c) => ({ ...c, channel: enumName(c.channel) }));
+    const totals = toApi(await rows(range));
+    const perBucket = [];
+    for (const b of buckets)
+      perBucket.push({
+        start: b.from.toISOString(),
+        end: b.to.toISOString(),
+        channels: toApi(await rows(b)),
+      });
+    return {
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      interval: args.interval,
+      timeZone,
+      totals,
+      buckets: perBucket,
+    };
+  }
+
+  async serviceLevel(args: {
+    queueId?: string | null;
+    from: string;
+    to: string;
+    interval: string;
+    timeZone: string;
+    thresholdSeconds: number;
+    grouping: string;
+  }) {
+    const range = parseRange(args.from, args.to);
+    const timeZone = checkTimeZone(args.timeZone);
+    if (
+      !Number.isInteger(args.thresholdSeconds) ||
+      args.thresholdSeconds < 0 ||
+      args.thresholdSeconds > 3_600
+    )
+      throw badInput("thresholdSeconds: a whole number of seconds from 0 to 3600", "thresholdSeconds");
+    const rows = await this.run("serviceLevel", () =>
+      serviceLevelByInterval(this.warehouse, {
+        ...range,
+        tenant: this.tenant,
+        ...(args.queueId ? { queueId: args.queueId } : {}),
+        intervalMinutes: 15,
+        thresholdSeconds: args.thresholdSeconds,
+        groupBy: args.grouping === "EVENT" ? "event" : "queued",
+      }),
+    );
+    // 15-minute rows regrouped into local hours or days: every zone's offset is a multiple of 15 min.
+    const bucketOf = (start: string): string => {
+      const at = new Date(utc(start) ?? start);
+      if (args.interval === "MINUTE_15") return at.toISOString();
+      const offset = offsetMinutes(timeZone, at) * 60_000;
+      const size =
+        args.interval === "HOUR" ? 3_600_000 : args.interval === "DAY" ? 86_400_000 : 7 * 86_400_000;
+      const local = at.getTime() + offset;
+      const weekShift = args.interval === "WEEK" ? 4 * 86_400_000 : 0; // epoch day 0 was a Thursday
+      return new Date(Math.floor((local - weekShift) / size) * size + weekShift - offset).toISOString();
+    };
+    const groups = new Map<string, QueueIntervalReport[]>();
+    for (const r of rows) {
+      const key = `${r.queueId}\u0000${bucketOf(r.intervalStart)}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    const toApi = (r: QueueIntervalReport, start: string) => ({ ...r, start });
+    const intervals = [...groups.entries()].map(([key, list]) => {
+      const start = key.split("\u0000")[1] ?? "";
+      return toApi(list.length === 1 && list[0] !== undefined ? list[0] : totalServiceLevel(list), start);
+    });
+    const total = { ...totalServiceLevel(rows), queueId: args.queueId ?? "*" };
+    return {
+      queueId: args.queueId ?? null,
+      thresholdSeconds: args.thresholdSeconds,
+      intervals,
+      total: toApi(total, range.from.toISOString()),
+    };
+  }
+
+  async agentPerformance(args: { from: string; to: string; first?: number | null; after?: string | null }) {
+    const range = parseRange(args.from, args.to);
+    const rows = await this.run("agentPerformance", () =>
+      agentPerformance(this.warehouse, { ...range, tenant: this.tenant }),
+    );
+    return pageOf(rows, args.first, args.after);
+  }
+
+  async demand(args: { from: string; to: string; kind?: string | null }) {
+    const range = parseRange(args.from, args.to);
+    const rows = await this.run("demand", () => demand(this.warehouse, { ...range, tenant: this.tenant }));
+    return rows
+      .map((t) => ({ ...t, kind: enumName(t.kind) }))
+      .filter((t) => args.kind === undefined || args.kind === null || t.kind === args.kind);
+  }
+
+  async ticket(number: string) {
+    if (number.length === 0 || number.length > 64) throw badInput("number: 1 to 64 characters", "number");
+    const t = await this.run("ticket", () =>
+      ticketProgress(this.warehouse, { ticketNumber: number, tenant: this.tenant }),
+    );
+    if (t === undefined) return null;
+    return { ...t, number: t.ticketNumber, status: t.status.toUpperCase() };
+  }
+
+  async ticketSla(args: { from: string; to: string }) {
+    const range = parseRange(args.from, args.to);
+    return this.run("ticketSla", () =>
+      ticketSlaByDepartment(this.warehouse, { ...range, tenant: this.tenant }),
+    );
+  }
+
+  async customer(args: { phone?: string | null; id?: string | null }) {
+    const key = args.phone ?? args.id;
+    if (key === undefined || key === null || key === "") throw badInput("give phone or id", "phone");
+    const record = this.customers.find((c) => (args.phone ? c.phone === args.phone : c.id === args.id));
+    const history = await this.run("customer", () =>
+      customerHistory(this.warehouse, { customer: record?.id ?? key, tenant: this.tenant }),
+    );
+    const byAddress =
+      record?.phone !== undefined && record.id !== record.phone
+        ? await this.run("customer", () =>
+            customerHistory(this.warehouse, { customer: record.phone ?? "", tenant: this.tenant }),
+          )
+        : { contacts: [], tickets: [] };
+    const seen = new Set<string>();
+    const contacts = [...history.contacts, ...byAddress.contacts].filter((c) => {
+      if (seen.has(c.contactId)) return false;
+      seen.add(c.contactId);
+      return true;
+    });
+    if (record === undefined && contacts.length === 0 && history.tickets.length === 0) return null;
+    const scores = contacts.flatMap((c) => (c.csatScore === null ? [] : [c.csatScore]));
+    return {
+      id: record?.id ?? key,
+      phone: record?.phone ?? args.phone ?? null,
+      name: record?.name ?? null,
+      tier: record?.tier ?? null,
+      tags: record?.tags ?? [],
+      contacts: contacts.map((c) => ({
+        ...c,
+        channel: channelOrNull(c.channel),
+        startedAt: utc(c.startedAt),
+        endedAt: utc(c.endedAt),
+      })),
+      tickets: history.tickets.map((t) => ({
+        ...t,
+        number: t.ticketNumber,
+        createdAt: utc(t.createdAt),
+        resolvedAt: utc(t.resolvedAt),
+      })),
+      csatAverage: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
+    };
+  }
+
+  async qaFlags(args: { from: string; to: string; first?: number | null; after?: string | null }) {
+    const range = parseRange(args.from, args.to);
+    const rows = await this.run("qaFlags", () =>
+      qaFlags(this.warehouse, { ...range, tenant: this.tenant, limit: 10_000 }),
+    );
+    const flags = rows.map((f) => ({
+      ...f,
+      id: f.flagId,
+      flaggedAt: utc(f.flaggedAt),
+      channel: channelOrNull(f.channel),
+      location: {
+        type: f.location.type,
+        id: f.location.id,
+        charStart: f.location.charRange[0],
+        charEnd: f.location.charRange[1],
+        offsetMs: f.location.offsetMs,
+      },
+    }));
+    return pageOf(flags, args.first, args.after);
+  }
+
+  async auditLog(args: { from: string; to: string; first?: number | null; after?: string | null }) {
+    const range = parseRange(args.from, args.to);
+    // Paged in SQL (an audit trail can be long), with the same opaque offset cursors as elsewhere.
+    const { offset, limit } = pageWindow(args.first, args.after);
+    const { rows, total } = await this.run("auditLog", () =>
+      supervisorAudit(this.warehouse, { ...range, tenant: this.tenant, limit, offset }),
+    );
+    const nodes = rows.map((r) => ({
+      ...r,
+      action: enumName(r.action),
+      role: r.role.toUpperCase(),
+      mode: r.mode === null ? null : r.mode.toUpperCase(),
+      callId: r.contactId,
+      actor: r.actorId,
+    }));
+    const end = offset + nodes.length;
+    return {
+      nodes,
+      totalCount: total,
+      pageInfo: {
+        endCursor: nodes.length === 0 ? (args.after ?? null) : cursorAt(end),
+        hasNextPage: end < total,
+      },
+    };
+  }
+
+  staffing(args: {
+    calls: number;
+    intervalSeconds: number;
+    ahtSeconds: number;
+    targetServiceLevel: number;
+    thresholdSeconds: number;
+  }) {
+    try {
+      const s = agentsNeeded({
+        callsPerInterval: args.calls,
+        intervalSeconds: args.intervalSeconds,
+        ahtSeconds: args.ahtSeconds,
+        targetServiceLevel: args.targetServiceLevel,
+        thresholdSeconds: args.thresholdSeconds,
+      });
+      return { ...s, asaSeconds: s.asa };
+    } catch (error) {
+      throw badInput(error instanceof Error ? error.message : String(error));
+    }
+  }
+}

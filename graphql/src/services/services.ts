@@ -1,0 +1,9 @@
+import type { LiveService } from "./live";
+import type { ReportService } from "./reports";
+import type { SupervisorService } from "./supervisor";
+
+export interface Services {
+  live: LiveService;
+  reports: ReportService;
+  supervisor: SupervisorService;
+}

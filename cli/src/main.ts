@@ -4,8 +4,10 @@ import { eslEmulatorCommand } from "./commands/esl-emulator";
 import { eslReplayCommand } from "./commands/esl-replay";
 import { migrateCommand } from "./commands/migrate";
 import { staffingCommand } from "./commands/staffing";
+import { startCommand } from "./commands/start";
 
 export const commands: readonly Command[] = [
+  startCommand,
   benchCommand,
   staffingCommand,
   migrateCommand,

@@ -1,0 +1,56 @@
+// Telephony: the ESL adapter (FreeSWITCH -> log) and the command executor (commands topic ->
+// FreeSWITCH). With no STARBOARD_ESL_HOST in embedded mode, an in-process FreeSWITCH emulator on a
+// free port stands in, reached over real TCP like a switch would be.
+
+import type { EventLog } from "@starboard/core";
+import { EslAdapter, EslCommandExecutor, EslEmulator, type FsSwitch } from "@starboard/ingest";
+
+export interface Telephony {
+  /** host:port the adapter is connected to. */
+  address: string;
+  /** The emulated switch, when one was started (the simulator plays calls on it). */
+  fs: FsSwitch | undefined;
+  adapter: EslAdapter;
+  executor: EslCommandExecutor;
+  stop(): Promise<void>;
+}
+
+export interface TelephonyOptions {
+  log: EventLog;
+  host: string | undefined;
+  port: number;
+  password: string;
+}
+
+export async function startTelephony(options: TelephonyOptions): Promise<Telephony> {
+  let emulator: EslEmulator | undefined;
+  let host = options.host;
+  let port = options.port;
+  if (host === undefined) {
+    // The emulated clock starts at now, so its calls land in today's reports.
+    emulator = new EslEmulator({ password: options.password, startMicros: Date.now() * 1000 });
+    host = "127.0.0.1";
+    port = await emulator.listen(0, host);
+  }
+  const adapter = new EslAdapter({ log: options.log, host, port, password: options.password });
+  const executor = new EslCommandExecutor({ log: options.log, fs: adapter });
+  try {
+    await adapter.start();
+    await executor.start();
+  } catch (error) {
+    await adapter.stop();
+    await emulator?.close();
+    throw error;
+  }
+  return {
+    address: `${host}:${port}`,
+    fs: emulator?.fs,
+    adapter,
+    executor,
+    stop: async () => {
+      await executor.stop();
+      await adapter.stop();
+      await emulator?.close();
+    },
+  };
+}

@@ -1,0 +1,180 @@
+// The composition root: open the log, migrate, then the consumers (sink, router), then the sources
+// (ESL, chat, tickets), the API, the simulator and the dashboard. Stops in reverse.
+
+import { type EventLog, openEventLog, type RouterService, startRouterService, Topics } from "@starboard/core";
+import type { FsSwitch } from "@starboard/ingest";
+import { createWarehouseClient, migrate, type Sink, startSink, type Warehouse } from "@starboard/sql";
+import type { CommandIo } from "../command";
+import type { StarboardConfig } from "../config/index";
+import { planDashboard, type RunningDashboard, startDashboard } from "./dashboard";
+import { drainStep } from "./drain";
+import { startTelephony, type Telephony } from "./esl";
+import { type RunningGateway, startGateway } from "./gateways";
+import { isFreshLog, runs, simulatorMode } from "./selection";
+import { Stack } from "./stack";
+
+export interface Platform {
+  config: StarboardConfig;
+  log: EventLog;
+  warehouse: Warehouse | undefined;
+  sink: Sink | undefined;
+  router: RouterService | undefined;
+  telephony: Telephony | undefined;
+  chat: RunningGateway | undefined;
+  tickets: RunningGateway | undefined;
+  graphqlUrl: string | undefined;
+  dashboard: RunningDashboard | undefined;
+  simulator: "off" | "on" | "load";
+  /** Stops sources, lets the router and the sink catch up, flushes, closes the stores. */
+  stop(): Promise<void>;
+}
+
+/** How long a clean stop waits for a consumer to catch up with what is on the log. */
+const drainMs = 15_000;
+
+export async function startPlatform(config: StarboardConfig, io: CommandIo): Promise<Platform> {
+  const stack = new Stack(io);
+  try {
+    return await compose(config, io, stack);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Promise<Platform> {
+  const embedded = config.kafkaBrokers.length === 0;
+  const log = await stack.start(
+    "event log",
+    embedded ? `embedded, ${config.dataDir}/log.sqlite` : `Kafka ${config.kafkaBrokers.join(",")}`,
+    () => openEventLog({ dataDir: config.dataDir, kafkaBrokers: config.kafkaBrokers }),
+    (l) => l.close(),
+  );
+  const fresh = await isFreshLog(log);
+  const say = (line: string) => io.err(line);
+
+  let warehouse: Warehouse | undefined;
+  if (runs(config, "sink") || runs(config, "graphql"))
+    warehouse = await stack.start(
+      "warehouse",
+      config.clickhouseUrl ?? `chdb, ${config.dataDir}/warehouse`,
+      async () => {
+        const w = await createWarehouseClient({ dataDir: config.dataDir, url: config.clickhouseUrl ?? "" });
+        try {
+          const result = await migrate(w);
+          if (result.applied.length > 0) say(`  applied ${result.applied.length} migrations`);
+        } catch (error) {
+          await w.close();
+          throw error;
+        }
+        return w;
+      },
+      (w) => w.close(),
+    );
+
+  let sink: Sink | undefined;
+  if (runs(config, "sink") && warehouse !== undefined) {
+    const target = warehouse;
+    sink = await stack.start(
+      "sink",
+      "events topic -> raw_events",
+      () => startSink({ log, warehouse: target }),
+      (s) => s.stop(),
+    );
+    stack.onStop("sink catch-up", drainStep(log, "sql-sink", Topics.events, drainMs, say));
+  }
+
+  let router: RouterService | undefined;
+  if (runs(config, "router")) {
+    router = await stack.start(
+      "router",
+      `${config.routing.queues.length} queues; replaying the log to rebuild its state`,
+      () => startRouterService({ log, routing: config.routing, onError: say }),
+      (r) => r.stop(),
+    );
+    say(`  router replayed ${router.stats.replayed} events`);
+    stack.onStop("router catch-up", drainStep(log, "router", Topics.events, drainMs, say));
+  }
+
+  let telephony: Telephony | undefined;
+  if (runs(config, "esl")) {
+    if (config.esl.host === undefined && !embedded)
+      say("esl: STARBOARD_ESL_HOST is not set (distributed mode starts no emulator): no telephony");
+    else
+      telephony = await stack.start(
+        "esl",
+        config.esl.host === undefined
+          ? "FreeSWITCH emulator in-process (STARBOARD_ESL_HOST unset)"
+          : `FreeSWITCH at ${config.esl.host}:${config.esl.port}`,
+        () =>
+          startTelephony({
+            log,
+            host: config.esl.host,
+            port: config.esl.port,
+            password: config.esl.password,
+          }),
+        (t) => t.stop(),
+      );
+    if (telephony !== undefined) say(`  event socket ${telephony.address}`);
+  }
+
+  const gateway = (kind: "chat" | "tickets") =>
+    stack.start(
+      kind,
+      `webhook on ${config.ports.host}:${config.ports[kind]}`,
+      () =>
+        startGateway(kind, {
+          log,
+          secret: config.webhookSecret,
+          tenant: config.tenant,
+          host: config.ports.host,
+          port: config.ports[kind],
+        }),
+      (g) => g.gateway.close(),
+    );
+  const chat = runs(config, "chat") ? await gateway("chat") : undefined;
+  if (chat !== undefined)
+    say(`  chat webhook ${chat.url}/chat/events, stream ${chat.url.replace("http", "ws")}/chat/stream`);
+  const tickets = runs(config, "tickets") ? await gateway("tickets") : undefined;
+  if (tickets !== undefined) say(`  ticket webhook ${tickets.url}/tickets/events`);
+
+  let graphqlUrl: string | undefined;
+  if (runs(config, "graphql"))
+    say("graphql: @starboard/graphql has no server in this build yet: not started");
+
+  const simulator = simulatorMode(config, fresh);
+  if (simulator !== "off") startSimulatorPlaceholder(say, telephony?.fs);
+
+  let dashboard: RunningDashboard | undefined;
+  if (runs(config, "dashboard")) {
+    const plan = planDashboard();
+    if (plan.kind === "absent") say(`dashboard: not built yet (${plan.why}): not started`);
+    else
+      dashboard = await stack.start(
+        "dashboard",
+        `next ${plan.mode} on port ${config.ports.dashboard}`,
+        () =>
+          startDashboard(plan, { host: config.ports.host, port: config.ports.dashboard, graphqlUrl, say }),
+        (d) => d.stop(),
+      );
+  }
+
+  return {
+    config,
+    log,
+    warehouse,
+    sink,
+    router,
+    telephony,
+    chat,
+    tickets,
+    graphqlUrl,
+    dashboard,
+    simulator,
+    stop: () => stack.stop(),
+  };
+}
+
+function startSimulatorPlaceholder(say: (line: string) => void, _fs: FsSwitch | undefined): void {
+  say("simulator: not in this build yet: no demo traffic");
+}

@@ -1,0 +1,29 @@
+// The lines printed once everything is up: where to point a browser, a BI tool, a webhook.
+
+import type { Platform } from "./platform";
+
+export function summary(p: Platform): string[] {
+  const { config } = p;
+  const mode =
+    config.kafkaBrokers.length === 0
+      ? `embedded, data in ${config.dataDir}`
+      : `Kafka ${config.kafkaBrokers.join(",")}`;
+  const lines = [`starboard is running (${mode}; services: ${config.services.join(", ")})`];
+  const row = (name: string, value: string) => lines.push(`  ${name.padEnd(10)} ${value}`);
+  if (config.services.includes("dashboard"))
+    row(
+      "dashboard",
+      p.dashboard?.url ?? `http://localhost:${config.ports.dashboard} (not built yet: not served)`,
+    );
+  if (config.services.includes("graphql"))
+    row(
+      "GraphQL",
+      p.graphqlUrl ?? `http://localhost:${config.ports.graphql}/graphql (not in this build yet)`,
+    );
+  if (p.chat !== undefined) row("chat", `${p.chat.url}/chat/events`);
+  if (p.tickets !== undefined) row("tickets", `${p.tickets.url}/tickets/events`);
+  if (p.telephony !== undefined) row("esl", p.telephony.address);
+  row("simulator", p.simulator);
+  lines.push("Ctrl+C stops it (a restart picks up where it stopped).");
+  return lines;
+}

@@ -140,6 +140,18 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const deps = { apollo, keys, services, limiter, maxDocumentBytes: limits.maxDocumentBytes };
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
+    // Browsers (the dashboard on another port, BI tools in a page) call with a bearer key, never
+    // cookies, so any origin may: the key is what is checked.
+    res.setHeader("access-control-allow-origin", "*");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "access-control-allow-methods": "GET, POST, OPTIONS",
+        "access-control-allow-headers": "authorization, content-type, apollo-require-preflight",
+        "access-control-max-age": "600",
+      });
+      res.end();
+      return;
+    }
     if (path === "/health") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(

@@ -1,0 +1,85 @@
+import { type EventLog, publishEvents, type StarboardEvent } from "@starboard/core";
+import { sign } from "../http/signature";
+
+/**
+ * Events the simulator publishes itself (agent desktop, speech-to-text, surveys): collected and
+ * written in one publishEvents call per flush, in the order they were added.
+ */
+export class Outbox {
+  private pending: StarboardEvent[] = [];
+  private waiters: (() => void)[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  published = 0;
+  errors = 0;
+  lastError: string | undefined;
+
+  constructor(private readonly log: EventLog) {}
+
+  /** Resolves once the events are on the log (or failed: counted in `errors`). */
+  add(...events: StarboardEvent[]): Promise<void> {
+    this.pending.push(...events);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  flush(): Promise<void> {
+    if (this.pending.length === 0) return this.flushing;
+    const events = this.pending;
+    const waiters = this.waiters;
+    this.pending = [];
+    this.waiters = [];
+    this.flushing = this.flushing.then(async () => {
+      try {
+        await publishEvents(this.log, events);
+        this.published += events.length;
+      } catch (error) {
+        this.errors += 1;
+        this.lastError = (error as Error).message;
+      }
+      for (const w of waiters) w();
+    });
+    return this.flushing;
+  }
+}
+
+/** Signed webhook posts (the chat platform's and the ticket system's), as ingest/src/http expects. */
+export class WebhookSender {
+  private delivery = 0;
+  accepted = 0;
+  errors = 0;
+  inFlight = 0;
+  lastError: string | undefined;
+
+  constructor(
+    private readonly secret: string,
+    private readonly runId: string,
+  ) {}
+
+  async post(url: string, body: object): Promise<void> {
+    const raw = JSON.stringify(body);
+    // The signature's timestamp is the wall clock (the gateway's freshness window), never simulated time.
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    this.delivery += 1;
+    this.inFlight += 1;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-starboard-timestamp": timestamp,
+          "x-starboard-delivery": `${this.runId}-${this.delivery}`,
+          "x-starboard-signature": sign(this.secret, timestamp, raw),
+        },
+        body: raw,
+      });
+      const text = await response.text();
+      if (response.status !== 202)
+        throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
+      this.accepted += (JSON.parse(text) as { accepted: number }).accepted;
+    } catch (error) {
+      this.errors += 1;
+      this.lastError = (error as Error).message;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import type { EventLog } from "@starboard/core";
+import type { FsSwitch } from "../esl/emulator/fs-switch";
+import { arrivalsBetween } from "./arrival";
+import { ChatPlatform } from "./chat";
+import { SimClock } from "./clock";
+import { CustomerPicker } from "./customers";
+import { staffAll, staffShifts } from "./desktop";
+import { Outbox, WebhookSender } from "./outbox";
+import { type ContactPlan, planContact } from "./plan";
+import type { SimulatorProfile } from "./profile";
+import { Rng, subSeed } from "./rng";
+import { VoiceLine } from "./voice";
+import { playTicket, type SimulatorStats, type World } from "./world";
+
+export interface SimulatorOptions {
+  profile: SimulatorProfile;
+  log: EventLog;
+  /** The emulated switch the ESL adapter and command executor are connected to. */
+  fs: FsSwitch;
+  /** e.g. http://127.0.0.1:8081/chat/events */
+  chatUrl: string;
+  /** e.g. http://127.0.0.1:8081/tickets/events */
+  ticketsUrl: string;
+  webhookSecret: string;
+  /** on: a believable day from the current time of day; load: contacts as fast as the agents take them. */
+  mode: "on" | "load";
+  /** Simulated seconds per wall second. */
+  speed: number;
+  seed: number;
+  /** Wall clock (ms); simulated time starts at it, or at the switch's clock if that is later. */
+  now?: () => number;
+  /** Load mode's arrivals per simulated second (default 0.04 per agent). */
+  loadContactsPerSecond?: number;
+}
+
+export interface Simulator {
+  readonly stats: SimulatorStats;
+  /** Simulated now (ms): give it to the command executor so its results carry simulated time. */
+  now(): number;
+  stop(): Promise<void>;
+}
+
+/** Load mode keeps contacts short so the same agents take many more of them. */
+function compress(plan: ContactPlan): ContactPlan {
+  const short = (s: number, by: number) => Math.max(1, Math.round(s / by));
+  return {
+    ...plan,
+    ivrSeconds: short(plan.ivrSeconds, 5),
+    ringSeconds: short(plan.ringSeconds, 4),
+    talkSeconds: short(plan.talkSeconds, 10),
+    holdSeconds: plan.holdSeconds === 0 ? 0 : short(plan.holdSeconds, 10),
+    wrapupSeconds: short(plan.wrapupSeconds, 10),
+    bot: plan.bot === undefined ? undefined : { ...plan.bot, seconds: short(plan.bot.seconds, 5) },
+  };
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const { profile, fs } = options;
+  if (options.mode !== "on" && options.mode !== "load")
+    throw new Error(`startSimulator: mode must be "on" or "load" (got ${String(options.mode)})`);
+  const wall = options.now ?? Date.now;
+  const clock = new SimClock(Math.max(wall(), Math.ceil(fs.now() / 1000)), options.speed, wall);
+  const runId = `${options.seed}-${clock.startMs.toString(36)}`;
+  const world: World = {
+    profile,
+    clock,
+    rng: new Rng(subSeed(options.seed, "live")),
+    outbox: new Outbox(options.log),
+    hooks: new WebhookSender(options.webhookSecret, runId),
+    fs,
+    chatUrl: options.chatUrl,
+    ticketsUrl: options.ticketsUrl,
+    runId,
+    counts: { contacts: 0, calls: 0, chats: 0, tickets: 0, switchEvents: 0 },
+    stopped: false,
+  };
+  let lastError: string | undefined;
+  clock.onError = (error) => {
+    lastError = (error as Error).message;
+  };
+  // The switch stamps its events with its own clock: keep it on simulated time.
+  clock.onAdvance = (ms) => {
+    const behind = ms * 1000 - fs.now();
+    if (behind > 0) fs.advance(behind / 1e6);
+  };
+  const voice = new VoiceLine(world);
+  const chat = new ChatPlatform(world);
+  await chat.listen(options.log);
+  if (options.mode === "load") staffAll(world);
+  else staffShifts(world);
+  const picker = new CustomerPicker(profile.customers, profile.returningShare);
+  const arrive = (at: number) => {
+    const planned = planContact(world.rng, profile, at, picker.next(world.rng));
+    const plan = options.mode === "load" ? compress(planned) : planned;
+    world.counts.contacts += 1;
+    if (plan.channel === "voice") voice.start(plan);
+    else if (plan.channel === "email" || plan.channel === "ticket")
+      playTicket(world, plan, undefined, undefined);
+    else chat.start(plan);
+  };
+  if (options.mode === "on") {
+    // Arrivals are drawn a minute ahead from the curve at that time of day.
+    const window = (from: number) => {
+      for (const at of arrivalsBetween(profile, from, from + 60_000, world.rng))
+        clock.at(at, () => world.stopped || arrive(at));
+      clock.at(from + 60_000, () => world.stopped || window(from + 60_000));
+    };
+    window(clock.startMs);
+  } else {
+    const rate = options.loadContactsPerSecond ?? profile.agents.length * 0.04;
+    const next = () => {
+      arrive(clock.now());
+      if (!world.stopped) clock.after(world.rng.exponential(1 / rate), next);
+    };
+    clock.after(1, next);
+  }
+  const timer = setInterval(() => {
+    clock.runDue();
+    void world.outbox.flush();
+  }, 5);
+  const stats = (): SimulatorStats => ({
+    ...world.counts,
+    events: world.outbox.published + world.hooks.accepted,
+    errors: world.outbox.errors + world.hooks.errors + (lastError === undefined ? 0 : 1),
+    lastError: world.hooks.lastError ?? world.outbox.lastError ?? lastError,
+  });
+  return {
+    get stats() {
+      return stats();
+    },
+    now: () => clock.now(),
+    async stop() {
+      world.stopped = true;
+      clearInterval(timer);
+      voice.close();
+      await chat.close();
+      await world.outbox.flush();
+      const deadline = Date.now() + 5_000;
+      while (world.hooks.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await world.outbox.flush();
+    },
+  };
+}

@@ -38,13 +38,21 @@ export interface RunningDashboard {
 /** Starts Next and resolves once it answers HTTP (or fails with its last output). */
 export async function startDashboard(
   plan: Extract<DashboardPlan, { kind: "next" }>,
-  options: { host: string; port: number; graphqlUrl: string | undefined; say: (line: string) => void },
+  options: {
+    host: string;
+    port: number;
+    graphqlUrl: string | undefined;
+    /** The key the dashboard's server side sends (never shipped to the browser by name). */
+    apiKey: string | undefined;
+    say: (line: string) => void;
+  },
 ): Promise<RunningDashboard> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port) };
   if (options.graphqlUrl !== undefined) {
     env.STARBOARD_GRAPHQL_URL = options.graphqlUrl;
     env.NEXT_PUBLIC_GRAPHQL_URL = options.graphqlUrl;
   }
+  if (options.apiKey !== undefined) env.STARBOARD_API_KEY = options.apiKey;
   const child: ChildProcess = spawn(
     process.execPath,
     [plan.nextBin, plan.mode, "--port", String(options.port), "--hostname", options.host],

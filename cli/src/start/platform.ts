@@ -10,6 +10,7 @@ import { planDashboard, type RunningDashboard, startDashboard } from "./dashboar
 import { drainStep } from "./drain";
 import { startTelephony, type Telephony } from "./esl";
 import { type RunningGateway, startGateway } from "./gateways";
+import { type RunningApi, startApi } from "./graphql";
 import { isFreshLog, runs, simulatorMode } from "./selection";
 import { Stack } from "./stack";
 
@@ -138,9 +139,21 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
   const tickets = runs(config, "tickets") ? await gateway("tickets") : undefined;
   if (tickets !== undefined) say(`  ticket webhook ${tickets.url}/tickets/events`);
 
-  let graphqlUrl: string | undefined;
-  if (runs(config, "graphql"))
-    say("graphql: @starboard/graphql has no server in this build yet: not started");
+  let api: RunningApi | undefined;
+  if (runs(config, "graphql") && warehouse !== undefined) {
+    const target = warehouse;
+    api = await stack.start(
+      "graphql",
+      `API on ${config.ports.host}:${config.ports.graphql}`,
+      () => startApi(config, log, target),
+      (a) => a.server.close(),
+    );
+    if (api.generatedKey !== undefined)
+      say(
+        `  no STARBOARD_API_KEYS: this run's admin key is ${api.generatedKey} (Authorization: Bearer <key>)`,
+      );
+  }
+  const graphqlUrl = api?.server.url;
 
   const simulator = simulatorMode(config, fresh);
   if (simulator !== "off") startSimulatorPlaceholder(say, telephony?.fs);
@@ -154,7 +167,13 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
         "dashboard",
         `next ${plan.mode} on port ${config.ports.dashboard}`,
         () =>
-          startDashboard(plan, { host: config.ports.host, port: config.ports.dashboard, graphqlUrl, say }),
+          startDashboard(plan, {
+            host: config.ports.host,
+            port: config.ports.dashboard,
+            graphqlUrl,
+            apiKey: api?.generatedKey ?? config.apiKeys[0]?.key,
+            say,
+          }),
         (d) => d.stop(),
       );
   }

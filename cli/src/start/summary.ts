@@ -18,7 +18,7 @@ export function summary(p: Platform): string[] {
   if (config.services.includes("graphql"))
     row(
       "GraphQL",
-      p.graphqlUrl ?? `http://localhost:${config.ports.graphql}/graphql (not in this build yet)`,
+      p.graphqlUrl ?? `http://localhost:${config.ports.graphql}/graphql (not started)`,
     );
   if (p.chat !== undefined) row("chat", `${p.chat.url}/chat/events`);
   if (p.tickets !== undefined) row("tickets", `${p.tickets.url}/tickets/events`);

@@ -1,0 +1,46 @@
+// The API: queries over the warehouse, live state and subscriptions over the log, supervisor
+// mutations as commands on the log.
+
+import { randomBytes } from "node:crypto";
+import type { EventLog, Role } from "@starboard/core";
+import { type ApiServer, type CustomerRecord, startApiServer } from "@starboard/graphql";
+import type { Warehouse } from "@starboard/sql";
+import type { StarboardConfig } from "../config/index";
+
+/** The directory as the API reads it: one record per phone number (caller recognition is by phone). */
+export function customerRecords(config: StarboardConfig): CustomerRecord[] {
+  return config.customers.flatMap((c) => {
+    const base = { id: c.id, tier: c.tier, tags: c.tags, ...(c.name === undefined ? {} : { name: c.name }) };
+    return c.phones.length === 0 ? [base] : c.phones.map((phone) => ({ ...base, phone }));
+  });
+}
+
+export interface RunningApi {
+  server: ApiServer;
+  /** Set when STARBOARD_API_KEYS was empty: a key made for this run, so the local dashboard works. */
+  generatedKey: string | undefined;
+}
+
+export async function startApi(
+  config: StarboardConfig,
+  log: EventLog,
+  warehouse: Warehouse,
+): Promise<RunningApi> {
+  let apiKeys: { key: string; role: Role }[] = config.apiKeys;
+  let generatedKey: string | undefined;
+  if (apiKeys.length === 0) {
+    generatedKey = `dev-${randomBytes(18).toString("base64url")}`;
+    apiKeys = [{ key: generatedKey, role: "admin" }];
+  }
+  const server = await startApiServer({
+    log,
+    warehouse,
+    routing: config.routing,
+    apiKeys,
+    port: config.ports.graphql,
+    host: config.ports.host,
+    tenant: config.tenant,
+    customers: customerRecords(config),
+  });
+  return { server, generatedKey };
+}

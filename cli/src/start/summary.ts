@@ -16,10 +16,7 @@ export function summary(p: Platform): string[] {
       p.dashboard?.url ?? `http://localhost:${config.ports.dashboard} (not built yet: not served)`,
     );
   if (config.services.includes("graphql"))
-    row(
-      "GraphQL",
-      p.graphqlUrl ?? `http://localhost:${config.ports.graphql}/graphql (not started)`,
-    );
+    row("GraphQL", p.graphqlUrl ?? `http://localhost:${config.ports.graphql}/graphql (not started)`);
   if (p.chat !== undefined) row("chat", `${p.chat.url}/chat/events`);
   if (p.tickets !== undefined) row("tickets", `${p.tickets.url}/tickets/events`);
   if (p.telephony !== undefined) row("esl", p.telephony.address);

@@ -70,7 +70,13 @@ export function staffShifts(world: World, horizonHours = 48): void {
       state(world, agent, onBreak === undefined ? "ready" : onBreak.reason);
     }
     const steps = [
-      { minute: 0, run: () => (signIn(world, agent), state(world, agent, "ready")) },
+      {
+        minute: 0,
+        run: () => {
+          signIn(world, agent);
+          state(world, agent, "ready");
+        },
+      },
       ...breaks.flatMap((b) => [
         { minute: b.afterMinutes, run: () => state(world, agent, b.reason) },
         { minute: b.afterMinutes + b.minutes, run: () => state(world, agent, "ready") },

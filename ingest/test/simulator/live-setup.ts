@@ -66,8 +66,15 @@ export async function platform() {
     adapter,
     chatUrl: `http://127.0.0.1:${chatPort}/chat/events`,
     ticketsUrl: `http://127.0.0.1:${ticketPort}/tickets/events`,
-    executor: (now: () => number) =>
-      new EslCommandExecutor({ log, fs: adapter, source: "esl:emulator", now: () => new Date(now()) }),
+    // Commands carry simulated time, so their maximum age is simulated too (60 s at speed 1).
+    executor: (now: () => number, speed: number) =>
+      new EslCommandExecutor({
+        log,
+        fs: adapter,
+        source: "esl:emulator",
+        now: () => new Date(now()),
+        maxAgeMs: 60_000 * speed,
+      }),
     async close() {
       await adapter.stop();
       await chat.close();

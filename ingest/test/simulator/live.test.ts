@@ -32,7 +32,7 @@ describe("the simulator on the real ingest paths", () => {
       seed: 3,
       loadContactsPerSecond: 0.6,
     });
-    const executor = p.executor(() => sim.now());
+    const executor = p.executor(() => sim.now(), speed);
     await executor.start();
     cleanups.push(
       () => executor.stop(),

@@ -16,7 +16,7 @@ export type ErrorCode =
   | "UPSTREAM_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
-/** HTTP status for a request refused before execution. */
+/** HTTP status for a request refused before GraphQL runs (written by the HTTP handler itself). */
 export const httpStatusOf: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -26,15 +26,13 @@ export const httpStatusOf: Partial<Record<ErrorCode, number>> = {
   QUERY_TOO_COSTLY: 400,
 };
 
+/** Errors inside GraphQL keep HTTP 200 (GraphQL over HTTP): the code says what went wrong. */
 export function apiError(
   code: ErrorCode,
   message: string,
   extra: Record<string, unknown> = {},
 ): GraphQLError {
-  const status = httpStatusOf[code];
-  return new GraphQLError(message, {
-    extensions: { code, ...extra, ...(status === undefined ? {} : { http: { status } }) },
-  });
+  return new GraphQLError(message, { extensions: { code, ...extra } });
 }
 
 export const badInput = (message: string, argument?: string) =>

@@ -12,7 +12,13 @@ const base = (t0: number, seconds: number, source = "test") => ({
   source,
 });
 
-export function agentOnline(t0: number, s: number, agentId: string, skill = "support", endpoint = "user/1001"): StarboardEvent[] {
+export function agentOnline(
+  t0: number,
+  s: number,
+  agentId: string,
+  skill = "support",
+  endpoint = "user/1001",
+): StarboardEvent[] {
   return [
     {
       ...base(t0, s),
@@ -24,7 +30,13 @@ export function agentOnline(t0: number, s: number, agentId: string, skill = "sup
   ] as StarboardEvent[];
 }
 
-export function callQueued(t0: number, s: number, contactId: string, from: string, queueId = "support"): StarboardEvent[] {
+export function callQueued(
+  t0: number,
+  s: number,
+  contactId: string,
+  from: string,
+  queueId = "support",
+): StarboardEvent[] {
   return [
     {
       ...base(t0, s),
@@ -54,15 +66,40 @@ export function callHandled(
   const connectAt = s + opts.wait;
   const endAt = connectAt + opts.talk;
   const events: StarboardEvent[] = [
-    { ...base(t0, connectAt), type: "contact.connected", channel: "voice", contactId, agentId, data: { queueId, waitSeconds: opts.wait } },
-    { ...base(t0, endAt), type: "contact.disconnected", channel: "voice", contactId, agentId, data: { endedBy: "customer", hangupCause: "NORMAL_CLEARING" } },
+    {
+      ...base(t0, connectAt),
+      type: "contact.connected",
+      channel: "voice",
+      contactId,
+      agentId,
+      data: { queueId, waitSeconds: opts.wait, ringMs: 2_000 },
+    },
+    {
+      ...base(t0, endAt),
+      type: "contact.disconnected",
+      channel: "voice",
+      contactId,
+      agentId,
+      data: { endedBy: "customer", hangupCause: "NORMAL_CLEARING" },
+    },
     {
       ...base(t0, endAt + 5),
       type: "contact.ended",
       channel: "voice",
       contactId,
       agentId,
-      data: { endedBy: "customer", hangupCause: "NORMAL_CLEARING", outcome: "handled", resolved: true, queueId, waitSeconds: opts.wait, talkSeconds: opts.talk, holdSeconds: 0, wrapupSeconds: 5, categories: ["billing"] },
+      data: {
+        endedBy: "customer",
+        hangupCause: "NORMAL_CLEARING",
+        outcome: "handled",
+        resolved: true,
+        queueId,
+        waitSeconds: opts.wait,
+        talkSeconds: opts.talk,
+        holdSeconds: 0,
+        wrapupSeconds: 5,
+        categories: ["billing"],
+      },
     },
   ] as StarboardEvent[];
   if (opts.csat !== undefined)

@@ -10,7 +10,7 @@ import {
   standardTopics,
 } from "@starboard/core";
 import { createWarehouseClient, migrate, startSink, type Warehouse } from "@starboard/sql";
-import { createClient, type Client } from "graphql-ws";
+import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { type ApiServer, type ApiServerOptions, startApiServer } from "../src/index";
 
@@ -24,7 +24,12 @@ export const keys: Record<Role, string> = {
 
 export const routing: RoutingConfig = {
   queues: [
-    { id: "support", defaultSkills: [{ skill: "support", minLevel: 1 }], thresholdSeconds: 20, targetServiceLevel: 0.8 },
+    {
+      id: "support",
+      defaultSkills: [{ skill: "support", minLevel: 1 }],
+      thresholdSeconds: 20,
+      targetServiceLevel: 0.8,
+    },
     { id: "billing", defaultSkills: [{ skill: "billing", minLevel: 1 }] },
   ],
 };
@@ -35,7 +40,11 @@ export interface Stack {
   warehouse: Warehouse;
   api: ApiServer;
   publish(events: StarboardEvent[]): Promise<void>;
-  gql(role: Role | string | undefined, query: string, variables?: Record<string, unknown>): Promise<GqlResponse>;
+  gql(
+    role: Role | string | undefined,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResponse>;
   ws(role: Role | string | undefined): Client;
   /** Waits until the sink has written everything published so far. */
   flushed(): Promise<void>;
@@ -44,7 +53,10 @@ export interface Stack {
 
 export interface GqlResponse {
   status: number;
-  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
 
 let warehouseOpened: Warehouse | undefined;
@@ -84,7 +96,10 @@ export async function startStack(options: Partial<ApiServerOptions> = {}): Promi
       const key = role === undefined ? undefined : (keys[role as Role] ?? role);
       const res = await fetch(api.url, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) },
+        headers: {
+          "content-type": "application/json",
+          ...(key === undefined ? {} : { authorization: `Bearer ${key}` }),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, body: (await res.json()) as GqlResponse["body"] };
@@ -118,7 +133,10 @@ export async function startStack(options: Partial<ApiServerOptions> = {}): Promi
 }
 
 /** Polls until `check` returns a value that is not undefined (or fails after `timeoutMs`). */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -130,7 +148,10 @@ export async function eventually<T>(check: () => Promise<T | undefined> | T | un
 
 /** Collects a subscription's messages. */
 export function collect(client: Client, query: string) {
-  const messages: { data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }[] = [];
+  const messages: {
+    data?: Record<string, unknown> | null;
+    errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  }[] = [];
   let error: unknown;
   let completed = false;
   const dispose = client.subscribe(

@@ -18,6 +18,8 @@ export interface LiveFeedOptions {
   thresholds?: Partial<AlertThresholds>;
   /** Each API process reads the whole log itself: a group of its own, never shared. */
   groupId?: string;
+  /** How often events that arrived are applied, in time order (default 50 ms). */
+  flushMs?: number;
 }
 
 type Waiter = (result: RouterCommandResultData) => void;
@@ -41,6 +43,15 @@ export class LiveFeed {
   private readonly waiters = new Map<string, Waiter>();
   private subscription: Subscription | undefined;
   private caughtUp: Promise<void> = Promise.resolve();
+  /**
+   * Partitions arrive in separate batches, so a replay can deliver one partition's hour before
+   * another's minute; the engine ignores events older than its clock (minus a tolerance). Events
+   * wait here and are applied in time order: all of the backlog at once when caught up, then
+   * whatever arrived every `flushMs`.
+   */
+  private pending: StarboardEvent[] = [];
+  private replaying = true;
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: LiveFeedOptions) {
     this.live = new LiveState(options.routing, options.thresholds ?? {}, options.tenant ?? "default");
@@ -54,7 +65,18 @@ export class LiveFeed {
     for (const [topic, parts] of ends)
       for (const [p, end] of parts) if (end > 0) remaining.add(`${topic}/${p}`);
     let markCaughtUp: () => void = () => {};
-    this.caughtUp = remaining.size === 0 ? Promise.resolve() : new Promise((r) => (markCaughtUp = r));
+    this.caughtUp = new Promise((r) => {
+      markCaughtUp = () => {
+        this.replaying = false;
+        this.flush();
+        r();
+      };
+    });
+    if (remaining.size === 0) markCaughtUp();
+    this.flushTimer = setInterval(() => {
+      if (!this.replaying) this.flush();
+    }, this.options.flushMs ?? 50);
+    this.flushTimer.unref();
     this.subscription = await log.subscribe({
       groupId: this.options.groupId ?? `graphql-live-${process.pid}-${Date.now().toString(36)}`,
       topics: [Topics.events, Topics.commands],
@@ -63,7 +85,7 @@ export class LiveFeed {
       handler: async (batch) => {
         for (const record of batch.records) {
           const decoded = decodeEventRecord(record);
-          if (decoded.ok) this.apply(decoded.event);
+          if (decoded.ok) this.pending.push(decoded.event);
           else this.counters.undecodable += 1;
         }
         const last = batch.records.at(-1);
@@ -81,6 +103,16 @@ export class LiveFeed {
   /** Resolves once the records present at start have been applied. */
   ready(): Promise<void> {
     return this.caughtUp;
+  }
+
+  /** Applies what is waiting, oldest first (a stable sort keeps each partition's own order). */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const events = this.pending;
+    this.pending = [];
+    const withTime = events.map((event, i) => ({ event, ms: Date.parse(event.time), i }));
+    withTime.sort((a, b) => a.ms - b.ms || a.i - b.i);
+    for (const { event } of withTime) this.apply(event);
   }
 
   apply(event: StarboardEvent): void {
@@ -130,6 +162,7 @@ export class LiveFeed {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.flushTimer);
     await this.subscription?.stop();
     this.subscription = undefined;
   }

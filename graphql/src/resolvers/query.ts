@@ -9,7 +9,7 @@ const n = (args: Args, key: string) => args[key] as number;
 const opt = <T>(args: Args, key: string) => args[key] as T | null | undefined;
 
 export const queryResolvers: Record<string, Resolver> = {
-  me: (_p, _a, ctx) => ctx.principal,
+  me: (_p, _a, ctx) => ({ role: ctx.principal.role.toUpperCase(), keyId: ctx.principal.keyId }),
   queues: (_p, _a, ctx) => ctx.services.live.queues(),
   queue: (_p, a, ctx) => ctx.services.live.queue(s(a, "id")),
   agents: (_p, a, ctx) =>

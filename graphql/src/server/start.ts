@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import type { AlertThresholds, EventLog, Role, RoutingConfig, SupervisorActionCode } from "@starboard/core";
 import type { Warehouse } from "@starboard/sql";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { KeyRing } from "../auth/api-keys";
 import type { ApiContext } from "../context";
 import { defaultQueryLimits, limitRule, type QueryLimits } from "../limits/query-limits";
@@ -56,10 +56,20 @@ const mutationAction: Record<string, SupervisorActionCode> = {
   setAgentState: "set-agent-state",
 };
 
+const limitCodes = new Set(["QUERY_TOO_DEEP", "QUERY_TOO_COSTLY"]);
+
+/** The code our validation rule gave, which Apollo replaces with GRAPHQL_VALIDATION_FAILED. */
+function limitCode(error: unknown): string | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const code = original instanceof GraphQLError ? original.extensions.code : undefined;
+  return typeof code === "string" && limitCodes.has(code) ? code : undefined;
+}
+
 /** Never send internals (stack traces, SQL, file paths) to a client; keep the code and a plain message. */
-function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code =
-    typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
+    limitCode(error) ??
+    (typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR");
   const { stacktrace: _s, http: _h, exception: _e, ...rest } = formatted.extensions ?? {};
   if (code === "INTERNAL_SERVER_ERROR") {
     process.stderr.write(`graphql: internal error: ${formatted.message}\n`);

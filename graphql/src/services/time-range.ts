@@ -12,7 +12,10 @@ export function parseDateTime(value: unknown, argument: string): Date {
       argument,
     );
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw badInput(`${argument}: ${value} is not a real date`, argument);
+  // Date would roll 2026-02-30 over to March 2: check the calendar day exists.
+  const [y, m, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+  if (Number.isNaN(date.getTime()) || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d)
+    throw badInput(`${argument}: ${value} is not a real date`, argument);
   return date;
 }
 

@@ -44,4 +44,29 @@ export { type EslThroughput, measureEslThroughput } from "./esl/throughput";
 export { type GatewayOptions, WebhookGateway } from "./http/gateway";
 export { SignatureHeaders, sign } from "./http/signature";
 export { type GatewayOutcome, gatewayOutcomes, type PayloadMapper } from "./http/step";
+export {
+  arrivalsBetween,
+  arrivalsPerHour,
+  type ContactPlan,
+  type Customer,
+  type CustomerTier,
+  defaultProfile,
+  generateHistory,
+  type HistoryOptions,
+  type Language,
+  planContact,
+  queueFor,
+  Rng,
+  routingConfigFor,
+  type SimAgent,
+  type SimChannel,
+  SimClock,
+  type SimQueue,
+  type Simulator,
+  type SimulatorOptions,
+  type SimulatorProfile,
+  type SimulatorStats,
+  startSimulator,
+  type TopicId,
+} from "./simulator/index";
 export { createTicketGateway, mapTicketPayload } from "./tickets/index";

@@ -1,0 +1,129 @@
+import { readFileSync } from "node:fs";
+import { type Role, roles } from "@starboard/core";
+import {
+  type GraphQLField,
+  GraphQLInputObjectType,
+  GraphQLObjectType,
+  getNamedType,
+  isEnumType,
+  isNonNullType,
+} from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roleMatrix } from "../src/auth/role-matrix";
+import { buildApiSchema } from "../src/schema";
+import { eventually, type Stack, startStack } from "./harness";
+
+// The role matrix, entry point by entry point, for every role: denied means FORBIDDEN and nothing
+// done (a denied supervisor action is still audited); allowed means no FORBIDDEN.
+
+const schema = buildApiSchema();
+const sample: Record<string, string> = {
+  ID: '"x-1"',
+  String: '"x-1"',
+  Int: "10",
+  Float: "180",
+  Boolean: "false",
+  DateTime: '"2026-11-01T00:00:00Z"',
+};
+
+function argumentsFor(field: GraphQLField<unknown, unknown>): string {
+  const given = field.args
+    .filter((a) => isNonNullType(a.type))
+    .map((a) => {
+      const named = getNamedType(a.type);
+      if (a.name === "to") return `to: "2026-11-02T00:00:00Z"`;
+      const value = isEnumType(named) ? (named.getValues()[0]?.name ?? "") : (sample[named.name] ?? '"x"');
+      return `${a.name}: ${value}`;
+    });
+  return given.length === 0 ? "" : `(${given.join(", ")})`;
+}
+
+function operation(type: "Query" | "Mutation", name: string): string {
+  const root = schema.getType(type) as GraphQLObjectType;
+  const field = root.getFields()[name];
+  if (field === undefined) throw new Error(`no ${type}.${name}`);
+  const named = getNamedType(field.type);
+  const selection =
+    named instanceof GraphQLObjectType || named instanceof GraphQLInputObjectType ? " { __typename }" : "";
+  return `${type === "Mutation" ? "mutation " : ""}{ ${name}${argumentsFor(field)}${selection} }`;
+}
+
+const entries = (type: "Query" | "Mutation") =>
+  Object.keys((schema.getType(type) as GraphQLObjectType).getFields()).map((name) => `${type}.${name}`);
+
+describe("the matrix covers the schema", () => {
+  it("lists every Query, Mutation and Subscription field and nothing else", () => {
+    const fields = (["Query", "Mutation", "Subscription"] as const).flatMap((t) =>
+      Object.keys((schema.getType(t) as GraphQLObjectType).getFields()).map((f) => `${t}.${f}`),
+    );
+    expect(Object.keys(roleMatrix).sort()).toEqual(fields.sort());
+  });
+
+  it("matches the table in the README", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const rows = readme
+      .split("\n")
+      .filter((l) => /^\| (Query|Mutation|Subscription)\./.test(l))
+      .map((l) =>
+        l
+          .split("|")
+          .map((c) => c.trim())
+          .filter((c) => c !== ""),
+      );
+    const fromReadme = Object.fromEntries(
+      rows.map(([entry, ...cells]) => [entry, roles.filter((_, i) => cells[i] === "yes")]),
+    );
+    const fromCode = Object.fromEntries(
+      Object.entries(roleMatrix).map(([e, r]) => [e, roles.filter((x) => r.includes(x))]),
+    );
+    expect(fromReadme).toEqual(fromCode);
+  });
+});
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ commandTimeoutMs: 200 });
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+const cases = (["Query", "Mutation"] as const).flatMap((type) =>
+  entries(type).flatMap((entry) => roles.map((role) => [entry, role] as [string, Role])),
+);
+
+describe("every role against every entry point", () => {
+  it.each(cases)("%s as %s", async (entry, role) => {
+    const [type, name] = entry.split(".") as ["Query" | "Mutation", string];
+    const r = await stack.gql(role, operation(type, name));
+    expect(r.status).toBe(200);
+    const codes = (r.body.errors ?? []).map((e) => e.extensions?.code);
+    if (roleMatrix[entry]?.includes(role)) expect(codes).not.toContain("FORBIDDEN");
+    else {
+      expect(codes).toEqual(["FORBIDDEN"]);
+      // A nullable field comes back null, a non-null one nulls the whole response: nothing leaks.
+      expect(Object.values(r.body.data ?? {}).every((v) => v === null)).toBe(true);
+    }
+  });
+
+  it("audits every denied supervisor action, with the role and no key", async () => {
+    const deniedActions = cases.filter(
+      ([entry, role]) =>
+        entry.startsWith("Mutation.") &&
+        entry !== "Mutation.acknowledgeAlert" &&
+        !roleMatrix[entry]?.includes(role),
+    ).length;
+    expect(deniedActions).toBeGreaterThan(10);
+    await stack.flushed();
+    const rows = await eventually(async () => {
+      const found = await stack.warehouse.query<{ role: string; actor_id: string; action: string }>(
+        "SELECT role, actor_id, action FROM supervisor_actions WHERE outcome = 'denied'",
+        {},
+      );
+      return found.length >= deniedActions ? found : undefined;
+    });
+    expect(rows).toHaveLength(deniedActions);
+    expect(new Set(rows.map((r) => r.role))).toEqual(new Set(["exec", "bi", "qa"]));
+    for (const r of rows) expect(r.actor_id).toMatch(/^key-[0-9a-f]{10}$/);
+  });
+});

@@ -1,4 +1,10 @@
-import type { StarboardEvent } from "@starboard/core";
+import {
+  decodeEventRecord,
+  type EventLog,
+  type StarboardEvent,
+  type Subscription,
+  Topics,
+} from "@starboard/core";
 import type { SimAgent } from "./profile";
 import { breaks, minutesIntoShift, SHIFT_HOURS } from "./shifts";
 import { iso, type World } from "./world";
@@ -99,4 +105,28 @@ function nextShiftStart(world: World, index: number, now: number): number {
   let t = Math.ceil(now / minute) * minute;
   while (minutesIntoShift(world.profile, index, t) !== 0) t += minute;
   return t;
+}
+
+/**
+ * After a missed or failed offer the router puts the agent not ready (ring-timeout, rejected); a
+ * real agent notices and goes ready again. Only agent.not-ready records are decoded (by header).
+ */
+export async function readyAgainAfterMissedOffers(world: World, log: EventLog): Promise<Subscription> {
+  const agents = new Map(world.profile.agents.map((a) => [a.id, a]));
+  return log.subscribe({
+    groupId: "simulator-desktop",
+    topics: [Topics.events],
+    startAt: "latest",
+    handler: async (batch) => {
+      for (const record of batch.records) {
+        if (record.headers["event-type"] !== "agent.not-ready") continue;
+        const decoded = decodeEventRecord(record);
+        if (!decoded.ok || decoded.event.type !== "agent.not-ready" || decoded.event.source !== "router")
+          continue;
+        const agent = agents.get(decoded.event.agentId);
+        if (agent === undefined) continue;
+        world.clock.after(world.rng.int(5, 20), () => world.stopped || state(world, agent, "ready"));
+      }
+    },
+  });
 }

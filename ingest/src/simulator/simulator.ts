@@ -4,7 +4,7 @@ import { arrivalsBetween } from "./arrival";
 import { ChatPlatform } from "./chat";
 import { SimClock } from "./clock";
 import { CustomerPicker } from "./customers";
-import { staffAll, staffShifts } from "./desktop";
+import { readyAgainAfterMissedOffers, staffAll, staffShifts } from "./desktop";
 import { Outbox, WebhookSender } from "./outbox";
 import { type ContactPlan, planContact } from "./plan";
 import type { SimulatorProfile } from "./profile";
@@ -86,6 +86,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const voice = new VoiceLine(world);
   const chat = new ChatPlatform(world);
   await chat.listen(options.log);
+  const desk = await readyAgainAfterMissedOffers(world, options.log);
   if (options.mode === "load") staffAll(world);
   else staffShifts(world);
   const picker = new CustomerPicker(profile.customers, profile.returningShare);
@@ -134,10 +135,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       clearInterval(timer);
       voice.close();
       await chat.close();
+      await desk.stop();
       await world.outbox.flush();
       const deadline = Date.now() + 5_000;
       while (world.hooks.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       await world.outbox.flush();
+      world.hooks.close();
     },
   };
 }

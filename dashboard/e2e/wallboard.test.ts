@@ -1,0 +1,107 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot, signedInPage } from "./browser";
+import { agentNotReady, agentSignedIn, callQueued } from "./events";
+import { type E2eStack, keys, startE2eStack } from "./stack";
+
+let stack: E2eStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startE2eStack();
+  browser = await launchBrowser();
+  const now = new Date();
+  await stack.publish([
+    ...agentSignedIn("1001", now),
+    ...agentSignedIn("1002", now),
+    ...agentSignedIn("1003", now, "billing"),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+describe("wallboard", () => {
+  it("shows queue numbers and agent states that change live, without a reload", async () => {
+    const { context, page } = await signedInPage(browser, keys.supervisor);
+    await page.goto(stack.dashboardUrl);
+    const waiting = page.getByTestId("queue-billing").getByTestId("waiting");
+    await expect.poll(() => waiting.textContent(), { timeout: 20_000 }).toBe("0");
+    await expect
+      .poll(() => page.getByTestId("agent-1002").getAttribute("data-status"), { timeout: 20_000 })
+      .toBe("AVAILABLE");
+    const navigations: string[] = [];
+    page.on("framenavigated", (f) => navigations.push(f.url()));
+
+    // Two callers queue for billing (the billing agent goes on a break first) and an agent goes away.
+    const t = new Date();
+    await stack.publish([agentNotReady("1003", t, "lunch"), agentNotReady("1002", t, "training")]);
+    await stack.publish([
+      ...callQueued("c-live-1", t, "+8613800000001", "billing"),
+      ...callQueued("c-live-2", t, "+8613800000002", "billing"),
+    ]);
+
+    await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe("2");
+    await expect
+      .poll(() => page.getByTestId("agent-1002").getAttribute("data-status"), { timeout: 15_000 })
+      .toBe("AWAY");
+    expect(await page.getByTestId("agent-1002").textContent()).toContain("training");
+    // The waiting list says why each contact waits (the router's own words).
+    const why = await page.getByTestId("waiting-c-live-1").locator("td.why").textContent();
+    expect(why?.trim().length).toBeGreaterThan(0);
+    expect(await page.getByTestId("updated").textContent()).toMatch(/Updated \d\d:\d\d:\d\d/);
+    expect(navigations).toEqual([]);
+    await screenshot(page, "wallboard");
+    await page.goto(`${stack.dashboardUrl}/?tv=1`);
+    await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe("2");
+    expect(await page.locator("header.top").count()).toBe(0);
+    await screenshot(page, "wallboard-tv");
+    await context.close();
+  });
+
+  it("switches every label to zh-CN and keeps the choice after a reload", async () => {
+    const { context, page } = await signedInPage(browser, keys.supervisor);
+    await page.goto(stack.dashboardUrl);
+    await expect
+      .poll(() => page.getByTestId("connection").textContent(), { timeout: 20_000 })
+      .toContain("Live");
+    expect(await page.locator("header.top nav").textContent()).toContain("Wallboard");
+    await page.getByTestId("language").selectOption("zh-CN");
+    await expect.poll(() => page.locator("header.top nav").textContent()).toContain("监控大屏");
+    expect(await page.getByTestId("connection").textContent()).toContain("实时");
+    expect(await page.getByTestId("queue-support").textContent()).toContain("服务水平");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    await page.reload();
+    await expect
+      .poll(() => page.locator("header.top nav").textContent(), { timeout: 20_000 })
+      .toContain("渠道报表");
+    await screenshot(page, "wallboard-zh-CN");
+    await context.close();
+  });
+
+  it("shows stale within 5 s of the API going away and recovers by itself when it returns", async () => {
+    const { context, page } = await signedInPage(browser, keys.supervisor);
+    await page.goto(stack.dashboardUrl);
+    const badge = page.getByTestId("connection");
+    await expect.poll(() => badge.getAttribute("data-phase"), { timeout: 20_000 }).toBe("live");
+    const wentAway = Date.now();
+    await stack.stopApi();
+    await expect
+      .poll(() => badge.getAttribute("data-phase"), { timeout: 5_000, interval: 100 })
+      .toBe("stale");
+    const staleAfterMs = Date.now() - wentAway;
+    expect(staleAfterMs).toBeLessThan(5_000);
+    expect(await badge.textContent()).toMatch(/Stale since \d\d:\d\d:\d\d/);
+    await screenshot(page, "wallboard-stale");
+    await stack.startApi();
+    await expect.poll(() => badge.getAttribute("data-phase"), { timeout: 15_000 }).toBe("live");
+    // Data flows again after the reconnect: a new queued call shows up.
+    await stack.publish(callQueued("c-after-restart", new Date(), "+8613800000003", "billing"));
+    await expect
+      .poll(() => page.getByTestId("queue-billing").getByTestId("waiting").textContent(), { timeout: 15_000 })
+      .toBe("3");
+    await context.close();
+  });
+});

@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import type { ReactNode } from "react";
+import type { MessageKey } from "../lib/i18n";
+import { locales } from "../lib/i18n";
+import { can, type EntryPoint } from "../lib/roles";
+import { useSession } from "../lib/session";
+import { ConnectionBadge } from "./ConnectionBadge";
+import { SignIn } from "./SignIn";
+
+export const pages: { href: string; label: MessageKey; entry: EntryPoint }[] = [
+  { href: "/", label: "navWallboard", entry: "Subscription.queueStats" },
+  { href: "/reports", label: "navReports", entry: "Query.channelReport" },
+  { href: "/service-level", label: "navServiceLevel", entry: "Query.serviceLevel" },
+  { href: "/agents", label: "navAgents", entry: "Query.agentPerformance" },
+  { href: "/qa", label: "navQa", entry: "Query.liveContacts" },
+  { href: "/tickets", label: "navTickets", entry: "Query.ticketSla" },
+  { href: "/demand", label: "navDemand", entry: "Query.demand" },
+  { href: "/customers", label: "navCustomers", entry: "Query.customer" },
+];
+
+export function Shell({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const { t, role } = session;
+  const path = usePathname();
+  const tv = useSearchParams().get("tv") === "1";
+  if (session.phase === "loading") return <p className="center muted">{t("loading")}</p>;
+  if (session.phase === "signed-out") return <SignIn />;
+  if (tv) return <div className="tv">{children}</div>;
+  return (
+    <div className="app">
+      <header className="top">
+        <strong className="brand">{t("appName")}</strong>
+        <nav>
+          {pages
+            .filter((p) => can(role, p.entry))
+            .map((p) => (
+              <Link key={p.href} href={p.href} className={path === p.href ? "active" : undefined}>
+                {t(p.label)}
+              </Link>
+            ))}
+        </nav>
+        <div className="top-right">
+          <ConnectionBadge />
+          <select
+            aria-label={t("language")}
+            data-testid="language"
+            value={session.locale}
+            onChange={(e) => session.setLocale(e.target.value as (typeof locales)[number])}
+          >
+            {locales.map((l) => (
+              <option key={l} value={l}>
+                {l === "en" ? "English" : "简体中文"}
+              </option>
+            ))}
+          </select>
+          <Link href="/?tv=1" className="button subtle">
+            {t("tvMode")}
+          </Link>
+          <span className="muted" data-testid="role">
+            {t("signedInAs")}: {role}
+          </span>
+          <button type="button" className="subtle" onClick={session.signOut}>
+            {t("signOut")}
+          </button>
+        </div>
+      </header>
+      <main>{children}</main>
+    </div>
+  );
+}
+
+/** Renders its children only for roles the API lets through `entry`; says why otherwise. */
+export function Allowed({ entry, children }: { entry: EntryPoint; children: ReactNode }) {
+  const { role, t } = useSession();
+  if (!can(role, entry)) return <p className="notice">{t("notAllowed", { role: role ?? "?" })}</p>;
+  return <>{children}</>;
+}

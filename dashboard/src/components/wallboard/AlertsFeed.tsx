@@ -1,0 +1,63 @@
+"use client";
+
+import { useState } from "react";
+import { useMutation } from "../../lib/hooks";
+import type { MessageKey } from "../../lib/i18n";
+import type { Alert } from "../../lib/live-types";
+import { can } from "../../lib/roles";
+import { useSession } from "../../lib/session";
+
+const order = { CRITICAL: 0, WARNING: 1, INFO: 2 } as const;
+
+export function AlertsFeed({ alerts }: { alerts: Alert[] }) {
+  const { t, fmt, role } = useSession();
+  const mutate = useMutation();
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const sorted = [...alerts].sort(
+    (a, b) => Number(a.acknowledged) - Number(b.acknowledged) || order[a.severity] - order[b.severity],
+  );
+  const acknowledge = async (id: string) => {
+    try {
+      const r = await mutate<{ acknowledgeAlert: { status: string; error: { message: string } | null } }>(
+        "mutation($id: ID!) { acknowledgeAlert(alertId: $id) { status error { message } } }",
+        { id },
+      );
+      setFailed(r.acknowledgeAlert.error?.message);
+    } catch (err) {
+      setFailed(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <section className="card alerts">
+      <h2>
+        {t("alerts")} {fmt.int(alerts.filter((a) => !a.acknowledged).length)}
+      </h2>
+      {failed !== undefined && <p className="error">{failed}</p>}
+      {sorted.length === 0 && <p className="muted">{t("noAlerts")}</p>}
+      <ul>
+        {sorted.map((a) => (
+          <li
+            key={a.id}
+            className={`alert sev-${a.severity}${a.acknowledged ? " acked" : ""}`}
+            data-testid="alert"
+          >
+            <span className="sev">{t(`severity_${a.severity}` as MessageKey)}</span>
+            <span className="alert-text">
+              <strong>{a.subject}</strong> {a.message}
+              <span className="muted"> · {fmt.duration(a.sinceSeconds)}</span>
+            </span>
+            {a.acknowledged ? (
+              <span className="muted">{t("acknowledgedBy", { who: a.acknowledgedBy ?? "?" })}</span>
+            ) : (
+              can(role, "Mutation.acknowledgeAlert") && (
+                <button type="button" className="small" onClick={() => void acknowledge(a.id)}>
+                  {t("acknowledge")}
+                </button>
+              )
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

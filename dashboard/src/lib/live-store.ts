@@ -1,0 +1,126 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import {
+  type Agent,
+  type Alert,
+  agentStatesSubscription,
+  alertsSubscription,
+  type LiveContact,
+  liveContactsSubscription,
+  type Queue,
+  queueStatsSubscription,
+} from "./live-types";
+import { useSession } from "./session";
+
+// Live collections kept by id: a snapshot replaces everything, a delta replaces only the changed
+// items and drops the removed ids. Unchanged items keep their object identity, so memoized tiles
+// skip re-rendering when a thousand agents get one update.
+
+export interface LiveList<T> {
+  items: T[];
+  /** Server time of the last message (ISO), undefined before the first. */
+  at: string | undefined;
+  error: string | undefined;
+}
+
+interface DeltaPayload<T> {
+  snapshot: boolean;
+  removed: string[];
+  at: string;
+  items: T[];
+}
+
+export function applyDelta<T extends { id: string }>(
+  current: Map<string, T>,
+  message: DeltaPayload<T>,
+): Map<string, T> {
+  const next = message.snapshot ? new Map<string, T>() : new Map(current);
+  for (const id of message.removed) next.delete(id);
+  for (const item of message.items) next.set(item.id, item);
+  return next;
+}
+
+function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id.localeCompare(b.id, undefined, { numeric: true });
+}
+
+function useDeltaSubscription<T extends { id: string }, M>(
+  enabled: boolean,
+  query: string,
+  unpack: (message: M) => DeltaPayload<T>,
+): LiveList<T> {
+  const { live } = useSession();
+  const [list, setList] = useState<LiveList<T>>({ items: [], at: undefined, error: undefined });
+  useEffect(() => {
+    if (!enabled || live === undefined) return;
+    let map = new Map<string, T>();
+    return live.subscribe<M>(
+      query,
+      (data) => {
+        const message = unpack(data);
+        map = applyDelta(map, message);
+        setList({ items: [...map.values()].sort(byId), at: message.at, error: undefined });
+      },
+      (error) => setList((l) => ({ ...l, error })),
+    );
+    // `unpack` is a module-level function at every call site.
+  }, [enabled, live, query, unpack]);
+  return list;
+}
+
+const unpackAgents = (m: { agentStates: DeltaPayload<Agent> & { agents: Agent[] } }) => ({
+  ...m.agentStates,
+  items: m.agentStates.agents,
+});
+const unpackContacts = (m: { liveContacts: DeltaPayload<LiveContact> & { contacts: LiveContact[] } }) => ({
+  ...m.liveContacts,
+  items: m.liveContacts.contacts,
+});
+
+export function useLiveAgents(enabled: boolean): LiveList<Agent> {
+  return useDeltaSubscription(enabled, agentStatesSubscription, unpackAgents);
+}
+
+export function useLiveContacts(enabled: boolean): LiveList<LiveContact> {
+  return useDeltaSubscription(enabled, liveContactsSubscription, unpackContacts);
+}
+
+/** Whole-message subscriptions (queues, alerts): each message replaces the list. */
+function useWholeSubscription<T, M>(
+  enabled: boolean,
+  query: string,
+  unpack: (m: M) => { at: string; items: T[] },
+) {
+  const { live } = useSession();
+  const [list, setList] = useState<LiveList<T>>({ items: [], at: undefined, error: undefined });
+  useEffect(() => {
+    if (!enabled || live === undefined) return;
+    return live.subscribe<M>(
+      query,
+      (data) => {
+        const { at, items } = unpack(data);
+        setList({ items, at, error: undefined });
+      },
+      (error) => setList((l) => ({ ...l, error })),
+    );
+  }, [enabled, live, query, unpack]);
+  return list;
+}
+
+const unpackQueues = (m: { queueStats: { at: string; queues: Queue[] } }) => ({
+  at: m.queueStats.at,
+  items: m.queueStats.queues,
+});
+const unpackAlerts = (m: { alerts: { at: string; alerts: Alert[] } }) => ({
+  at: m.alerts.at,
+  items: m.alerts.alerts,
+});
+
+export function useLiveQueues(enabled: boolean): LiveList<Queue> {
+  return useWholeSubscription(enabled, queueStatsSubscription, unpackQueues);
+}
+
+export function useLiveAlerts(enabled: boolean): LiveList<Alert> {
+  return useWholeSubscription(enabled, alertsSubscription, unpackAlerts);
+}

@@ -20,6 +20,10 @@ export interface TelephonyOptions {
   host: string | undefined;
   port: number;
   password: string;
+  /** The clock commands are judged by; the simulator swaps in simulated time once it runs. */
+  clock: { now: () => number };
+  /** A command older than this is refused (60 s, times the simulator's speed). */
+  maxAgeMs: number;
 }
 
 export async function startTelephony(options: TelephonyOptions): Promise<Telephony> {
@@ -33,7 +37,12 @@ export async function startTelephony(options: TelephonyOptions): Promise<Telepho
     port = await emulator.listen(0, host);
   }
   const adapter = new EslAdapter({ log: options.log, host, port, password: options.password });
-  const executor = new EslCommandExecutor({ log: options.log, fs: adapter });
+  const executor = new EslCommandExecutor({
+    log: options.log,
+    fs: adapter,
+    now: () => new Date(options.clock.now()),
+    maxAgeMs: options.maxAgeMs,
+  });
   try {
     await adapter.start();
     await executor.start();

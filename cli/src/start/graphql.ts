@@ -2,7 +2,7 @@
 // mutations as commands on the log.
 
 import { randomBytes } from "node:crypto";
-import type { EventLog, Role } from "@starboard/core";
+import type { EventLog, Role, RoutingConfig } from "@starboard/core";
 import { type ApiServer, type CustomerRecord, startApiServer } from "@starboard/graphql";
 import type { Warehouse } from "@starboard/sql";
 import type { StarboardConfig } from "../config/index";
@@ -23,6 +23,7 @@ export interface RunningApi {
 
 export async function startApi(
   config: StarboardConfig,
+  routing: RoutingConfig,
   log: EventLog,
   warehouse: Warehouse,
 ): Promise<RunningApi> {
@@ -35,7 +36,7 @@ export async function startApi(
   const server = await startApiServer({
     log,
     warehouse,
-    routing: config.routing,
+    routing,
     apiKeys,
     port: config.ports.graphql,
     host: config.ports.host,

@@ -1,8 +1,15 @@
 // The composition root: open the log, migrate, then the consumers (sink, router), then the sources
 // (ESL, chat, tickets), the API, the simulator and the dashboard. Stops in reverse.
 
-import { type EventLog, openEventLog, type RouterService, startRouterService, Topics } from "@starboard/core";
-import type { FsSwitch } from "@starboard/ingest";
+import {
+  type EventLog,
+  openEventLog,
+  type RouterService,
+  type RoutingConfig,
+  startRouterService,
+  Topics,
+} from "@starboard/core";
+import type { Simulator } from "@starboard/ingest";
 import { createWarehouseClient, migrate, type Sink, startSink, type Warehouse } from "@starboard/sql";
 import type { CommandIo } from "../command";
 import type { StarboardConfig } from "../config/index";
@@ -11,7 +18,9 @@ import { drainStep } from "./drain";
 import { startTelephony, type Telephony } from "./esl";
 import { type RunningGateway, startGateway } from "./gateways";
 import { type RunningApi, startApi } from "./graphql";
+import { routingFor } from "./routing";
 import { isFreshLog, runs, simulatorMode } from "./selection";
+import { missingForSimulator, startDemo } from "./simulator";
 import { Stack } from "./stack";
 
 export interface Platform {
@@ -26,12 +35,16 @@ export interface Platform {
   graphqlUrl: string | undefined;
   dashboard: RunningDashboard | undefined;
   simulator: "off" | "on" | "load";
+  /** The demo traffic, when it runs in this process. */
+  demo: Simulator | undefined;
+  /** What the router and the API route by (the configured queues, and the simulator's). */
+  routing: RoutingConfig;
   /** Stops sources, lets the router and the sink catch up, flushes, closes the stores. */
   stop(): Promise<void>;
 }
 
 /** How long a clean stop waits for a consumer to catch up with what is on the log. */
-const drainMs = 15_000;
+const drainMs = 30_000;
 
 export async function startPlatform(config: StarboardConfig, io: CommandIo): Promise<Platform> {
   const stack = new Stack(io);
@@ -53,6 +66,11 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
   );
   const fresh = await isFreshLog(log);
   const say = (line: string) => io.err(line);
+  const simulator = simulatorMode(config, fresh);
+  const routing = routingFor(config, simulator !== "off");
+  const speed = simulator === "off" ? 1 : config.simulator.speed;
+  // Commands are judged by the simulator's clock once it runs (they carry simulated time).
+  const clock = { now: Date.now };
 
   let warehouse: Warehouse | undefined;
   if (runs(config, "sink") || runs(config, "graphql"))
@@ -89,8 +107,9 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
   if (runs(config, "router")) {
     router = await stack.start(
       "router",
-      `${config.routing.queues.length} queues; replaying the log to rebuild its state`,
-      () => startRouterService({ log, routing: config.routing, onError: say }),
+      `${routing.queues.length} queues; replaying the log to rebuild its state`,
+      // Below real time the wall clock would run ahead of the events: ticks only at speed >= 1.
+      () => startRouterService({ log, routing, onError: say, tickMs: speed < 1 ? 0 : 1_000 }),
       (r) => r.stop(),
     );
     say(`  router replayed ${router.stats.replayed} events`);
@@ -113,6 +132,8 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
             host: config.esl.host,
             port: config.esl.port,
             password: config.esl.password,
+            clock,
+            maxAgeMs: 60_000 * Math.max(1, speed),
           }),
         (t) => t.stop(),
       );
@@ -145,7 +166,7 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
     api = await stack.start(
       "graphql",
       `API on ${config.ports.host}:${config.ports.graphql}`,
-      () => startApi(config, log, target),
+      () => startApi(config, routing, log, target),
       (a) => a.server.close(),
     );
     if (api.generatedKey !== undefined)
@@ -155,8 +176,27 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
   }
   const graphqlUrl = api?.server.url;
 
-  const simulator = simulatorMode(config, fresh);
-  if (simulator !== "off") startSimulatorPlaceholder(say, telephony?.fs);
+  let demo: Simulator | undefined;
+  if (simulator !== "off") {
+    const sources = {
+      log,
+      fs: telephony?.fs,
+      chatUrl: chat && `${chat.url}/chat/events`,
+      ticketsUrl: tickets && `${tickets.url}/tickets/events`,
+    };
+    const missing = missingForSimulator(sources);
+    if (missing !== undefined) say(`simulator: not started: ${missing}`);
+    else {
+      demo = await stack.start(
+        "simulator",
+        `${simulator} mode, speed ${config.simulator.speed}, seed ${config.simulator.seed}`,
+        () => startDemo(config, simulator, sources),
+        (d) => d.stop(),
+      );
+      const sim = demo;
+      clock.now = () => sim.now();
+    }
+  }
 
   let dashboard: RunningDashboard | undefined;
   if (runs(config, "dashboard")) {
@@ -189,11 +229,9 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
     tickets,
     graphqlUrl,
     dashboard,
-    simulator,
+    simulator: demo === undefined ? "off" : simulator,
+    demo,
+    routing,
     stop: () => stack.stop(),
   };
-}
-
-function startSimulatorPlaceholder(say: (line: string) => void, _fs: FsSwitch | undefined): void {
-  say("simulator: not in this build yet: no demo traffic");
 }

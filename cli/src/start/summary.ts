@@ -2,6 +2,9 @@
 
 import type { Platform } from "./platform";
 
+/** 127.0.0.1 is where the servers listen by default; people type localhost. */
+const friendly = (url: string) => url.replace("//127.0.0.1:", "//localhost:");
+
 export function summary(p: Platform): string[] {
   const { config } = p;
   const mode =
@@ -16,7 +19,12 @@ export function summary(p: Platform): string[] {
       p.dashboard?.url ?? `http://localhost:${config.ports.dashboard} (not built yet: not served)`,
     );
   if (config.services.includes("graphql"))
-    row("GraphQL", p.graphqlUrl ?? `http://localhost:${config.ports.graphql}/graphql (not started)`);
+    row(
+      "GraphQL",
+      p.graphqlUrl === undefined
+        ? `http://localhost:${config.ports.graphql}/graphql (not started)`
+        : friendly(p.graphqlUrl),
+    );
   if (p.chat !== undefined) row("chat", `${p.chat.url}/chat/events`);
   if (p.tickets !== undefined) row("tickets", `${p.tickets.url}/tickets/events`);
   if (p.telephony !== undefined) row("esl", p.telephony.address);

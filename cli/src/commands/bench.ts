@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type BenchRow, logBenchmarks, routingBenchmarks } from "@starboard/core/bench";
+import { apiBenchmarks } from "@starboard/graphql/bench";
 import { ingestBenchmarks } from "@starboard/ingest";
 import { warehouseBenchmarks } from "@starboard/sql";
 import { type Command, UsageError } from "../command";
@@ -12,6 +13,7 @@ const areas: Record<string, Area> = {
   ingest: (options) => ingestBenchmarks(options),
   warehouse: (options) => warehouseBenchmarks(options),
   routing: (options) => routingBenchmarks(options),
+  api: (options) => apiBenchmarks({ progress: options.progress }),
 };
 
 function formatTable(rows: readonly BenchRow[]): string[] {

@@ -49,7 +49,7 @@ export class FanOut {
   constructor(private readonly options: FanOutOptions) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.tick(), this.options.tickMs ?? 250);
+    this.timer = setInterval(() => void this.tick(), this.options.tickMs ?? 150);
     this.timer.unref();
   }
 

@@ -18,7 +18,7 @@ export interface LiveFeedOptions {
   thresholds?: Partial<AlertThresholds>;
   /** Each API process reads the whole log itself: a group of its own, never shared. */
   groupId?: string;
-  /** How often events that arrived are applied, in time order (default 50 ms). */
+  /** How often events that arrived are applied, in time order (default 20 ms). */
   flushMs?: number;
 }
 
@@ -40,6 +40,8 @@ export class LiveFeed {
   readonly counters = { events: 0, undecodable: 0 };
   /** Bumped on every applied event; the hub publishes when it moved. */
   version = 0;
+  /** Time of the newest event applied (epoch ms), or undefined before any. */
+  newestEventMs: number | undefined;
   private readonly waiters = new Map<string, Waiter>();
   private subscription: Subscription | undefined;
   private caughtUp: Promise<void> = Promise.resolve();
@@ -75,7 +77,7 @@ export class LiveFeed {
     if (remaining.size === 0) markCaughtUp();
     this.flushTimer = setInterval(() => {
       if (!this.replaying) this.flush();
-    }, this.options.flushMs ?? 50);
+    }, this.options.flushMs ?? 20);
     this.flushTimer.unref();
     this.subscription = await log.subscribe({
       groupId: this.options.groupId ?? `graphql-live-${process.pid}-${Date.now().toString(36)}`,
@@ -118,6 +120,8 @@ export class LiveFeed {
   apply(event: StarboardEvent): void {
     this.counters.events += 1;
     this.version += 1;
+    const ms = Date.parse(event.time);
+    if (this.newestEventMs === undefined || ms > this.newestEventMs) this.newestEventMs = ms;
     this.monitors.apply(event);
     switch (event.type) {
       case "contact.created":

@@ -58,11 +58,11 @@ function deltaTopic<T extends { id: string }>(
       }
       const removed = [...previous.keys()].filter((id) => !current.has(id));
       previous = current;
-      const snapshot = { snapshot: true, [field]: all, removed: [], at: view.at };
+      const snapshot = { snapshot: true, [field]: all, removed: [], at: view.at, asOf: view.asOf };
       const update =
         changed.length === 0 && removed.length === 0
           ? undefined
-          : { snapshot: false, [field]: changed, removed, at: view.at };
+          : { snapshot: false, [field]: changed, removed, at: view.at, asOf: view.asOf };
       return { snapshot, update };
     },
   };
@@ -71,7 +71,7 @@ function deltaTopic<T extends { id: string }>(
 export function createTopics(keepAliveMs = 1_000): Record<TopicName, Topic> {
   return {
     queueStats: wholeTopic(
-      (v) => ({ queues: v.queues, at: v.at }),
+      (v) => ({ queues: v.queues, at: v.at, asOf: v.asOf }),
       (v) =>
         JSON.stringify(v.queues.map((q) => [q.id, q.waiting, q.agents, q.counts, q.waitingContacts.length])),
       keepAliveMs,
@@ -79,7 +79,7 @@ export function createTopics(keepAliveMs = 1_000): Record<TopicName, Topic> {
     agentStates: deltaTopic((v) => v.agents, agentChangeKey, "agents"),
     liveContacts: deltaTopic((v) => v.contacts, contactChangeKey, "contacts"),
     alerts: wholeTopic(
-      (v) => ({ alerts: v.alerts, at: v.at }),
+      (v) => ({ alerts: v.alerts, at: v.at, asOf: v.asOf }),
       (v) => JSON.stringify(v.alerts.map((a) => [a.id, a.severity, a.acknowledged])),
       keepAliveMs * 5,
     ),

@@ -13,6 +13,7 @@ import {
 /** One moment of the live picture in API shapes, computed once and shared by queries and subscriptions. */
 export interface LiveView {
   at: string;
+  asOf: string | null;
   version: number;
   queues: ApiQueue[];
   agents: ApiAgent[];
@@ -27,6 +28,7 @@ export function liveView(feed: LiveFeed): LiveView {
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     at: snapshot.at,
+    asOf: feed.newestEventMs === undefined ? null : new Date(feed.newestEventMs).toISOString(),
     version: feed.version,
     queues: snapshot.queues.map(apiQueue).sort(byId),
     agents: snapshot.agents.map((a) => apiAgent(a, nowMs, monitored.has(a.agentId))).sort(byId),

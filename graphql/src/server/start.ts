@@ -32,7 +32,7 @@ export interface ApiServerOptions {
   limits?: Partial<QueryLimits>;
   /** Requests per second per key, and the burst allowed (default 50/s, 200). */
   rateLimit?: { perSecond: number; burst: number };
-  /** Subscription tick (default 250 ms: at most 4 messages per topic per second). */
+  /** Subscription tick (default 150 ms: at most ~7 messages per topic per second). */
   tickMs?: number;
   /** How long a mutation waits for FreeSWITCH's answer before returning PENDING (default 8 s). */
   commandTimeoutMs?: number;

@@ -1,0 +1,1 @@
+export { type ApiBenchOptions, apiBenchmarks } from "./api-bench";

@@ -65,7 +65,7 @@ export class ChatPlatform {
     };
     const post = (body: object, conversationId = id, channel: "web" | "app" | "video" = wire) => {
       const at = iso(world.clock.now());
-      then(() => world.hooks.post(world.chatUrl, { conversationId, channel, at, ...body }));
+      then(() => world.chat({ conversationId, channel, at, ...body }));
     };
     const chat: WaitingChat = { plan, queuedAt: 0, post, then };
     const lang = plan.language;

@@ -14,19 +14,25 @@ import { iso, type World } from "./world";
 
 let idCounter = 0;
 
-export function desktopEvent<E extends StarboardEvent>(
-  world: World,
-  event: Omit<E, "id" | "version" | "time" | "tenant" | "source">,
-): E {
+/** An event without its envelope's bookkeeping, per type (so `data` is checked against its type). */
+export type EventDraft = StarboardEvent extends infer E
+  ? E extends StarboardEvent
+    ? Omit<E, "id" | "version" | "time" | "tenant" | "source">
+    : never
+  : never;
+
+/** A desktop event at the simulated now, with an id unique in this run. */
+export function desktopEvent(world: World, draft: EventDraft): StarboardEvent {
   idCounter += 1;
+  // The drafts here are all version 1 types; the registry check in publishEvents would refuse otherwise.
   return {
-    ...event,
+    ...draft,
     id: `sim:${world.runId}:desk:${idCounter}`,
     version: 1,
     time: iso(world.clock.now()),
     tenant: world.profile.tenant,
     source: "agent-desktop",
-  } as E;
+  } as StarboardEvent;
 }
 
 function signIn(world: World, agent: SimAgent): void {

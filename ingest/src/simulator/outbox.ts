@@ -75,8 +75,11 @@ export class WebhookSender {
       if (status !== 202) throw new Error(`${url} answered ${status}: ${text.slice(0, 300)}`);
       this.accepted += (JSON.parse(text) as { accepted: number }).accepted;
     } catch (error) {
-      this.errors += 1;
-      this.lastError = (error as Error).message;
+      // Requests cut by close() (stop with posts still queued) are not failures of the gateway.
+      if (!this.closed) {
+        this.errors += 1;
+        this.lastError = (error as Error).message;
+      }
     } finally {
       this.inFlight -= 1;
     }
@@ -101,7 +104,10 @@ export class WebhookSender {
     });
   }
 
+  private closed = false;
+
   close(): void {
+    this.closed = true;
     this.agent.destroy();
   }
 }

@@ -30,7 +30,8 @@ export interface World {
   outbox: Outbox;
   hooks: WebhookSender;
   fs: FsSwitch;
-  chatUrl: string;
+  /** Sends one chat payload (webhook POST, or the gateway's WebSocket stream) and resolves when answered. */
+  chat: (body: object) => Promise<void>;
   ticketsUrl: string;
   runId: string;
   counts: { contacts: number; calls: number; chats: number; tickets: number; switchEvents: number };

@@ -65,6 +65,7 @@ export async function platform() {
     log,
     adapter,
     chatUrl: `http://127.0.0.1:${chatPort}/chat/events`,
+    chatStreamUrl: `ws://127.0.0.1:${chatPort}/chat/stream`,
     ticketsUrl: `http://127.0.0.1:${ticketPort}/tickets/events`,
     // Commands carry simulated time, so their maximum age is simulated too (60 s at speed 1).
     executor: (now: () => number, speed: number) =>

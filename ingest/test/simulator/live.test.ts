@@ -13,66 +13,77 @@ const count = (events: StarboardEvent[], type: string, source?: string) =>
   events.filter((e) => e.type === type && (source === undefined || e.source === source)).length;
 
 describe("the simulator on the real ingest paths", () => {
-  it("plays calls through the switch, chats and tickets through the gateways, agents through the router", async () => {
-    const p = await platform();
-    cleanups.push(() => p.close());
-    const profile = defaultProfile({ agents: 12, seed: 3 });
-    const speed = 60;
-    const router = await routerLoop(p.log, routingConfigFor(profile, { speed }));
-    cleanups.push(() => router.sub.stop());
-    const sim = await startSimulator({
-      profile,
-      log: p.log,
-      fs: p.emulator.fs,
-      chatUrl: p.chatUrl,
-      ticketsUrl: p.ticketsUrl,
-      webhookSecret: secret,
-      mode: "load",
-      speed,
-      seed: 3,
-      loadContactsPerSecond: 0.6,
-    });
-    const executor = p.executor(() => sim.now(), speed);
-    await executor.start();
-    cleanups.push(
-      () => executor.stop(),
-      () => sim.stop(),
-    );
-    await waitFor(
-      () => sim.stats.calls >= 8 && sim.stats.chats >= 6 && executor.counters.succeeded >= 4,
-      15_000,
-    );
-    await new Promise((r) => setTimeout(r, 2_500));
-    await sim.stop();
-    const events = await readAll(p.log);
-    expect(sim.stats.errors, sim.stats.lastError).toBe(0);
-    // Voice: queued by the switch (mod_callcenter), bridged on the router's command, connected by an agent.
-    expect(count(events, "contact.queued", "esl:emulator")).toBeGreaterThan(0);
-    expect(count(events, "router.command-result", "esl:emulator")).toBeGreaterThan(0);
-    const bridged = events.filter(
-      (e) => e.type === "router.command-result" && e.data.commandType === "command.bridge-call" && e.data.ok,
-    );
-    expect(bridged.length).toBeGreaterThan(0);
-    const voiceConnects = events.filter((e) => e.type === "contact.connected" && e.source === "esl:emulator");
-    expect(voiceConnects.length).toBeGreaterThan(0);
-    // Every connected call was connected to the agent the router chose for it.
-    const chosen = new Map(
-      events.flatMap((e) => (e.type === "command.bridge-call" ? [[e.contactId, e.agentId] as const] : [])),
-    );
-    for (const c of voiceConnects) expect(chosen.get(c.contactId ?? "")).toBe(c.agentId);
-    // Chats: created and answered through the gateway by the agent assign-chat named.
-    expect(count(events, "contact.created", "chat-gateway")).toBeGreaterThan(0);
-    const assigned = new Map<string, string>();
-    for (const e of events)
-      if (e.type === "command.assign-chat" && e.contactId) assigned.set(e.contactId, e.agentId ?? "");
-    const answers = events.filter(
-      (e) => e.type === "message.sent" && e.source === "chat-gateway" && e.data.senderRole === "agent",
-    );
-    expect(answers.length).toBeGreaterThan(0);
-    for (const a of answers) expect(assigned.get(a.contactId ?? "")).toBe(a.agentId);
-    expect(count(events, "ticket.created", "ticket-gateway")).toBeGreaterThan(0);
-    expect(count(events, "csat.survey-answered")).toBeGreaterThan(0);
-    expect(count(events, "contact.ended")).toBeGreaterThan(0);
-    expect(router.engine.anomalies.counts["unknown-queue"]).toBe(0);
-  }, 40_000);
+  it.each([
+    ["webhooks", false],
+    ["the WebSocket stream", true],
+  ])(
+    "plays calls through the switch, chats (%s) and tickets through the gateways, agents through the router",
+    async (_label, stream) => {
+      const p = await platform();
+      cleanups.push(() => p.close());
+      const profile = defaultProfile({ agents: 12, seed: 3 });
+      const speed = 60;
+      const router = await routerLoop(p.log, routingConfigFor(profile, { speed }));
+      cleanups.push(() => router.sub.stop());
+      const sim = await startSimulator({
+        profile,
+        log: p.log,
+        fs: p.emulator.fs,
+        chatUrl: p.chatUrl,
+        ticketsUrl: p.ticketsUrl,
+        webhookSecret: secret,
+        mode: "load",
+        speed,
+        seed: 3,
+        loadContactsPerSecond: 0.6,
+        ...(stream ? { chatStreamUrl: p.chatStreamUrl } : {}),
+      });
+      const executor = p.executor(() => sim.now(), speed);
+      await executor.start();
+      cleanups.push(
+        () => executor.stop(),
+        () => sim.stop(),
+      );
+      await waitFor(
+        () => sim.stats.calls >= 8 && sim.stats.chats >= 6 && executor.counters.succeeded >= 4,
+        15_000,
+      );
+      await new Promise((r) => setTimeout(r, 2_500));
+      await sim.stop();
+      const events = await readAll(p.log);
+      expect(sim.stats.errors, sim.stats.lastError).toBe(0);
+      // Voice: queued by the switch (mod_callcenter), bridged on the router's command, connected by an agent.
+      expect(count(events, "contact.queued", "esl:emulator")).toBeGreaterThan(0);
+      expect(count(events, "router.command-result", "esl:emulator")).toBeGreaterThan(0);
+      const bridged = events.filter(
+        (e) =>
+          e.type === "router.command-result" && e.data.commandType === "command.bridge-call" && e.data.ok,
+      );
+      expect(bridged.length).toBeGreaterThan(0);
+      const voiceConnects = events.filter(
+        (e) => e.type === "contact.connected" && e.source === "esl:emulator",
+      );
+      expect(voiceConnects.length).toBeGreaterThan(0);
+      // Every connected call was connected to the agent the router chose for it.
+      const chosen = new Map(
+        events.flatMap((e) => (e.type === "command.bridge-call" ? [[e.contactId, e.agentId] as const] : [])),
+      );
+      for (const c of voiceConnects) expect(chosen.get(c.contactId ?? "")).toBe(c.agentId);
+      // Chats: created and answered through the gateway by the agent assign-chat named.
+      expect(count(events, "contact.created", "chat-gateway")).toBeGreaterThan(0);
+      const assigned = new Map<string, string>();
+      for (const e of events)
+        if (e.type === "command.assign-chat" && e.contactId) assigned.set(e.contactId, e.agentId ?? "");
+      const answers = events.filter(
+        (e) => e.type === "message.sent" && e.source === "chat-gateway" && e.data.senderRole === "agent",
+      );
+      expect(answers.length).toBeGreaterThan(0);
+      for (const a of answers) expect(assigned.get(a.contactId ?? "")).toBe(a.agentId);
+      expect(count(events, "ticket.created", "ticket-gateway")).toBeGreaterThan(0);
+      expect(count(events, "csat.survey-answered")).toBeGreaterThan(0);
+      expect(count(events, "contact.ended")).toBeGreaterThan(0);
+      expect(router.engine.anomalies.counts["unknown-queue"]).toBe(0);
+    },
+    40_000,
+  );
 });

@@ -13,6 +13,12 @@ export interface ReplayOptions<T> {
   /** Turns a record into an item to apply, or undefined to skip it (undecodable). */
   decode: (record: { partition: number; offset: number; value: Buffer }) => MergeItem<T> | undefined;
   apply: (items: readonly MergeItem<T>[]) => Promise<void>;
+  /**
+   * A partition that delivers nothing for this long (default 5 s) while others wait on it is taken
+   * as finished: retention may have deleted every record below its committed offset, and the log
+   * then has nothing to hand over for it.
+   */
+  idleMs?: number;
 }
 
 /**
@@ -27,6 +33,7 @@ export async function replayCommitted<T>(options: ReplayOptions<T>): Promise<num
   const expected = [...boundary].filter(([, offset]) => offset > 0).map(([partition]) => partition);
   if (expected.length === 0) return 0;
   let replayed = 0;
+  let lastArrival = Date.now();
   let finishedCount = 0;
   let done!: () => void;
   const allDone = new Promise<void>((resolve) => {
@@ -36,6 +43,8 @@ export async function replayCommitted<T>(options: ReplayOptions<T>): Promise<num
     async (items) => {
       replayed += items.length;
       await options.apply(items);
+      // Applying a long stretch is progress too: nobody is idle while the merge works.
+      lastArrival = Date.now();
     },
     0,
     expected,
@@ -47,11 +56,24 @@ export async function replayCommitted<T>(options: ReplayOptions<T>): Promise<num
     finishedCount += 1;
     if (finishedCount === expected.length) done();
   };
+  const idleMs = options.idleMs ?? 5_000;
+  const idleCheck = setInterval(
+    () => {
+      if (Date.now() - lastArrival < idleMs) return;
+      for (const partition of expected)
+        if (!finished.has(partition) && !merge.holds(partition)) {
+          merge.finish(partition);
+          finish(partition);
+        }
+    },
+    Math.min(500, idleMs),
+  );
   const subscription = await log.subscribe({
     groupId: `${options.groupId}-replay`,
     topics: [Topics.events],
     startAt: "earliest",
     handler: async (batch) => {
+      lastArrival = Date.now();
       const end = boundary.get(batch.partition) ?? 0;
       if (finished.has(batch.partition) || end === 0) return;
       const items: MergeItem<T>[] = [];
@@ -76,6 +98,7 @@ export async function replayCommitted<T>(options: ReplayOptions<T>): Promise<num
     // The last releases are queued behind the merge's chain: wait for them before going live.
     await merge.serialise(async () => undefined);
   } finally {
+    clearInterval(idleCheck);
     await subscription.stop();
     merge.close();
   }

@@ -22,6 +22,8 @@ export interface RouterServiceOptions {
   tickMs?: number;
   /** How long live batches are held to be ordered with other partitions' (default 20 ms). */
   holdMs?: number;
+  /** Replay: a partition silent this long is taken as emptied by retention (default 5,000 ms). */
+  replayIdleMs?: number;
   /** Wall clock, for ticks. */
   now?: () => number;
   /** Where a failed tick is reported (the next tick retries). */
@@ -103,6 +105,7 @@ export async function startRouterService(options: RouterServiceOptions): Promise
     log,
     groupId,
     decode,
+    ...(options.replayIdleMs === undefined ? {} : { idleMs: options.replayIdleMs }),
     apply: async (items) => {
       run(
         items.map((i) => i.value),

@@ -81,6 +81,11 @@ export class TimeMerge<T> {
     this.release(false);
   }
 
+  /** Whether items of this partition are waiting to be released. */
+  holds(partition: number): boolean {
+    return this.pending.has(partition);
+  }
+
   /** Runs `work` in the apply order (between releases), e.g. a clock tick. */
   serialise(work: () => Promise<void>): Promise<void> {
     const next = this.chain.then(work);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type EventLog,
+  InProcessEventLog,
   publishEvents,
   type RoutingConfig,
   startRouterService,
@@ -131,5 +132,30 @@ describe("router service", () => {
     );
     expect(router.engine.contact("c1")?.queueId).toBe("support");
     expect(router.stats.ticks).toBeGreaterThan(0);
+  });
+});
+
+describe("router service replay after retention", () => {
+  it("does not wait forever for partitions whose records retention deleted", async () => {
+    const { dir, remove } = tempDir();
+    cleanup.push(remove);
+    const log = new InProcessEventLog({ dataDir: dir, retentionCheckMs: 50 });
+    cleanup.push(() => log.close());
+    await log.ensureTopics([
+      { name: Topics.events, partitions: 4, retentionMs: 100 },
+      { name: Topics.commands, partitions: 4 },
+    ]);
+    const s = new Script();
+    s.agent(0, "a1", billing);
+    s.queued(5, "c1", "sales");
+    await publishEvents(log, s.events);
+    const first = await startRouterService({ log, routing, tickMs: 0 });
+    await until("the first run to answer", () => first.stats.applied >= 3);
+    await first.stop();
+    // Retention (100 ms, checked every 50 ms) empties the events topic; committed offsets stay.
+    await new Promise((r) => setTimeout(r, 500));
+    const second = await startRouterService({ log, routing, tickMs: 0, replayIdleMs: 200 });
+    cleanup.push(() => second.stop());
+    expect(second.stats.replayed).toBe(0);
   });
 });

@@ -168,3 +168,11 @@ export function collect(client: Client, query: string) {
   );
   return { messages, dispose, error: () => error, completed: () => completed };
 }
+
+/** The response's data, or a failure that shows the errors (a missing `data` is a test failure, not a crash later). */
+export function dataOf(
+  r: { data?: Record<string, unknown> | null; errors?: readonly unknown[] } | undefined,
+): Record<string, unknown> {
+  if (r?.data === undefined || r.data === null) throw new Error(`no data: ${JSON.stringify(r?.errors ?? r)}`);
+  return r.data;
+}

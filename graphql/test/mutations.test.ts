@@ -1,7 +1,7 @@
 import { CallScenario, EslAdapter, EslCommandExecutor, EslEmulator } from "@starboard/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentOnline } from "./events";
-import { eventually, keys, routing, type Stack, startStack } from "./harness";
+import { dataOf, eventually, keys, routing, type Stack, startStack } from "./harness";
 
 // Supervisor actions end to end: GraphQL mutation -> commands topic -> ESL executor -> modesl over
 // TCP -> the FreeSWITCH emulator, whose events come back through the ESL adapter; the result and the
@@ -58,7 +58,7 @@ async function liveCall(from: string): Promise<{ callId: string; agentLeg: strin
   await eventually(async () => {
     const r = await stack.gql("qa", "{ liveContacts { nodes { id phase agentId } } }");
     const nodes =
-      (r.body.data?.liveContacts as { nodes: { id: string; phase: string }[] } | undefined)?.nodes ?? [];
+      (dataOf(r.body).liveContacts as { nodes: { id: string; phase: string }[] } | undefined)?.nodes ?? [];
     return nodes.some((n) => n.id === callId && n.phase === "CONNECTED") ? true : undefined;
   });
   return { callId, agentLeg: call.agentLeg?.uuid ?? "" };
@@ -76,7 +76,7 @@ const fields = "operation status commandId error { code message } monitor { moni
 async function mutate(role: string, call: string): Promise<Result> {
   const r = await stack.gql(role, `mutation { result: ${call} { ${fields} } }`);
   expect(r.body.errors).toBeUndefined();
-  return r.body.data?.result as Result;
+  return dataOf(r.body).result as Result;
 }
 
 const originates = () => emulator.received.filter((l) => l.startsWith("bgapi originate"));
@@ -104,7 +104,7 @@ describe("monitoring a call", () => {
         "supervisor",
         '{ monitors { monitorId callId agentId mode supervisor } agent(id: "1001@default") { monitored } }',
       );
-      const list = r.body.data?.monitors as { monitorId: string }[];
+      const list = dataOf(r.body).monitors as { monitorId: string }[];
       return list.length === 1 ? r.body.data : undefined;
     });
     expect(seen).toMatchObject({
@@ -121,7 +121,7 @@ describe("monitoring a call", () => {
     await eventually(async () => {
       const r = await stack.gql("qa", `{ liveContacts { nodes { id monitors { mode } } } }`);
       const node = (
-        r.body.data?.liveContacts as { nodes: { id: string; monitors: { mode: string }[] }[] }
+        dataOf(r.body).liveContacts as { nodes: { id: string; monitors: { mode: string }[] }[] }
       ).nodes.find((n) => n.id === callId);
       return node?.monitors[0]?.mode === "LISTEN" ? true : undefined;
     });
@@ -130,7 +130,7 @@ describe("monitoring a call", () => {
     expect(stop).toMatchObject({ operation: "STOP_MONITOR", status: "SUCCEEDED" });
     await eventually(async () => {
       const r = await stack.gql("qa", "{ monitors { monitorId } }");
-      return (r.body.data?.monitors as unknown[]).length === 0 ? true : undefined;
+      return (dataOf(r.body).monitors as unknown[]).length === 0 ? true : undefined;
     });
   });
 
@@ -258,7 +258,7 @@ describe("the audit trail", () => {
         "admin",
         '{ auditLog(from: "2026-06-01T00:00:00Z", to: "2027-06-01T00:00:00Z", first: 50) { totalCount nodes { at action actor role callId mode outcome commandId } } }',
       );
-      const log = r.body.data?.auditLog as {
+      const log = dataOf(r.body).auditLog as {
         totalCount: number;
         nodes: {
           action: string;

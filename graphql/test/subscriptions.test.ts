@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentOnline, callQueued } from "./events";
-import { collect, eventually, type Stack, startStack } from "./harness";
+import { collect, dataOf, eventually, type Stack, startStack } from "./harness";
 
 // Subscriptions through a real graphql-ws client: auth in connection_init, snapshot first, deltas,
 // roles, and one execution per tick shared by every subscriber of the same shape.
@@ -15,8 +15,11 @@ beforeAll(async () => {
     ...callQueued(t0, 5, "call-1", "+8613800138000", "billing"),
   ]);
   await eventually(async () =>
-    ((await stack.gql("supervisor", "{ agents { totalCount } }")).body.data?.agents as { totalCount: number })
-      .totalCount === 1
+    (
+      dataOf((await stack.gql("supervisor", "{ agents { totalCount } }")).body).agents as {
+        totalCount: number;
+      }
+    ).totalCount === 1
       ? true
       : undefined,
   );
@@ -37,11 +40,11 @@ describe("queueStats", () => {
     const sub = collect(stack.ws("exec"), "subscription { queueStats { at queues { id waiting } } }");
     const [first] = await waitFor(sub.messages, 1);
     const billing = () =>
-      (sub.messages.at(-1)?.data?.queueStats as { queues: { id: string; waiting: number }[] }).queues.find(
+      (dataOf(sub.messages.at(-1)).queueStats as { queues: { id: string; waiting: number }[] }).queues.find(
         (q) => q.id === "billing",
       );
     expect(
-      (first?.data?.queueStats as { queues: { id: string; waiting: number }[] }).queues.find(
+      (dataOf(first).queueStats as { queues: { id: string; waiting: number }[] }).queues.find(
         (q) => q.id === "billing",
       )?.waiting,
     ).toBe(1);
@@ -58,7 +61,7 @@ describe("agentStates", () => {
       "subscription { agentStates { snapshot agents { id status stateSince } removed at } }",
     );
     const [first] = await waitFor(sub.messages, 1);
-    expect(first?.data?.agentStates).toMatchObject({
+    expect(dataOf(first).agentStates).toMatchObject({
       snapshot: true,
       agents: [{ id: "agent-1", status: "AVAILABLE" }],
       removed: [],
@@ -68,12 +71,12 @@ describe("agentStates", () => {
       sub.messages
         .slice(1)
         .find((m) =>
-          ((m.data?.agentStates as { agents: { id: string }[] }).agents ?? []).some(
+          ((dataOf(m).agentStates as { agents: { id: string }[] }).agents ?? []).some(
             (a) => a.id === "agent-2",
           ),
         ),
     );
-    const update = delta.data?.agentStates as { snapshot: boolean; agents: { id: string }[] };
+    const update = dataOf(delta).agentStates as { snapshot: boolean; agents: { id: string }[] };
     expect(update.snapshot).toBe(false);
     // agent-2 took the waiting billing call or became available; agent-1 did not change: not sent.
     expect(update.agents.map((a) => a.id)).not.toContain("agent-1");
@@ -93,12 +96,12 @@ describe("agentStates", () => {
       sub.messages.some(
         (m) =>
           (
-            (m.data?.agentStates as { removed: string[]; agents: { id: string; status: string }[] }) ?? {
+            (dataOf(m).agentStates as { removed: string[]; agents: { id: string; status: string }[] }) ?? {
               removed: [],
               agents: [],
             }
           ).removed.includes("agent-1") ||
-          (m.data?.agentStates as { agents: { id: string; status: string }[] }).agents.some(
+          (dataOf(m).agentStates as { agents: { id: string; status: string }[] }).agents.some(
             (a) => a.id === "agent-1" && a.status === "OFFLINE",
           ),
       )
@@ -131,7 +134,7 @@ describe("auth and roles", () => {
       "subscription { liveContacts { snapshot contacts { id customerAddress } } }",
     );
     const [first] = await waitFor(sub.messages, 1);
-    const contacts = (first?.data?.liveContacts as { contacts: { id: string; customerAddress: string }[] })
+    const contacts = (dataOf(first).liveContacts as { contacts: { id: string; customerAddress: string }[] })
       .contacts;
     expect(contacts.find((c) => c.id === "call-1")?.customerAddress).toBe("+8613800138000");
     sub.dispose();

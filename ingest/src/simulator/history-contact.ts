@@ -1,10 +1,10 @@
 import type { StarboardEvent } from "@starboard/core";
 import { csatScore, surveyResponse } from "./csat";
-import { botLines, csatComments, topics } from "./phrases";
+import { botTurns, talkEvents, type Words } from "./history-words";
+import { csatComments, topics } from "./phrases";
 import type { ContactPlan } from "./plan";
 import type { SimulatorProfile } from "./profile";
 import type { Rng } from "./rng";
-import { conversation } from "./script";
 
 /** Where the history's queue model put the contact: an agent after a wait, or nobody. */
 export type Served = { agentId: string; waitSeconds: number } | { agentId: undefined; waitSeconds: number };
@@ -37,6 +37,7 @@ export function contactEvents(
   const out: StarboardEvent[] = [];
   let n = 0;
   const id = (type: string) => `${contactId}:${type}:${++n}`;
+  const words: Words = { base, id, contactId, language: plan.language };
   let t = plan.at;
   const voice = channel === "voice";
   out.push({
@@ -129,53 +130,9 @@ export function contactEvents(
     }
   }
   if (plan.bot !== undefined) {
-    out.push({
-      ...base,
-      id: id("msg"),
-      type: "message.sent",
-      time: iso(t),
-      data: {
-        messageId: `${contactId}-b0`,
-        senderRole: "bot",
-        botId: "starbot",
-        text: botLines[lang].greet,
-        language: lang,
-      },
-    });
-    out.push({
-      ...base,
-      id: id("msg"),
-      type: "message.received",
-      time: iso(t + 5_000),
-      data: {
-        messageId: `${contactId}-c0`,
-        senderRole: "customer",
-        text: rng.pick(topics[plan.topic].opening[lang]),
-        language: lang,
-      },
-    });
+    out.push(...botTurns(rng, plan, plan.bot, words, t));
     t += plan.bot.seconds * 1000;
-    const bot = {
-      botId: "starbot",
-      intent: topics[plan.topic].intent,
-      botTurns: plan.bot.turns,
-      botSeconds: plan.bot.seconds,
-    };
     if (plan.bot.resolves) {
-      out.push({
-        ...base,
-        id: id("msg"),
-        type: "message.sent",
-        time: iso(t),
-        data: {
-          messageId: `${contactId}-b1`,
-          senderRole: "bot",
-          botId: "starbot",
-          text: botLines[lang].resolved,
-          language: lang,
-        },
-      });
-      out.push({ ...base, id: id("bot"), type: "bot.resolved", time: iso(t), data: bot });
       out.push({
         ...base,
         id: id("disc"),
@@ -186,18 +143,6 @@ export function contactEvents(
       end("self-service", "bot", { wait: 0, talk: plan.bot.seconds, hold: 0, wrap: 0 });
       return out;
     }
-    out.push({
-      ...base,
-      id: id("bot"),
-      type: "bot.handoff",
-      time: iso(t),
-      data: {
-        ...bot,
-        reason: plan.bot.reason,
-        summary: `customer: ${topics[plan.topic].opening[lang][0] ?? ""}`,
-        toQueueId: plan.queueId,
-      },
-    });
   }
   out.push({
     ...base,
@@ -252,43 +197,7 @@ export function contactEvents(
     data: { queueId: plan.queueId, waitSeconds: served.waitSeconds, ringMs: ring * 1000 },
   });
   const talkStart = t;
-  conversation(rng, plan).forEach((line, i) => {
-    const at = talkStart + line.offsetSeconds * 1000;
-    if (voice) {
-      const startMs = Math.round(line.offsetSeconds * 1000);
-      out.push({
-        ...base,
-        id: id("seg"),
-        type: "transcript.segment",
-        time: iso(at),
-        data: {
-          segmentId: `${contactId}-s${i}`,
-          speaker: line.speaker,
-          text: line.text,
-          language: lang,
-          startMs,
-          endMs: startMs + 2_500,
-          confidence: 0.9,
-        },
-      });
-    } else if (line.speaker === "agent") {
-      out.push({
-        ...withAgent,
-        id: id("msg"),
-        type: "message.sent",
-        time: iso(at),
-        data: { messageId: `${contactId}-m${i}`, senderRole: "agent", text: line.text, language: lang },
-      });
-    } else {
-      out.push({
-        ...base,
-        id: id("msg"),
-        type: "message.received",
-        time: iso(at),
-        data: { messageId: `${contactId}-m${i}`, senderRole: "customer", text: line.text, language: lang },
-      });
-    }
-  });
+  out.push(...talkEvents(rng, plan, { ...words, agentId }, talkStart));
   if (plan.holdSeconds > 0) {
     out.push({
       ...withAgent,

@@ -161,3 +161,49 @@ describe("fan-out", () => {
     for (const s of subs) s.dispose();
   });
 });
+
+describe("alerts", () => {
+  it("a long wait raises an alert while nothing else happens; acknowledging it is seen by every subscriber", async () => {
+    const alerting = await startStack({ tickMs: 50, alertThresholds: { longWaitSeconds: 2 } });
+    try {
+      const sub = collect(
+        alerting.ws("supervisor"),
+        "subscription { alerts { asOf alerts { id kind severity subject acknowledged acknowledgedBy } } }",
+      );
+      await alerting.publish(callQueued(Date.now() - 500, 0, "call-stuck", "+8613800138000", "billing"));
+      type Alerts = {
+        alerts: { id: string; kind: string; acknowledged: boolean; acknowledgedBy: string | null }[];
+      };
+      const raised = await eventually(() => {
+        const last = sub.messages.at(-1);
+        const list = last === undefined ? [] : (dataOf(last).alerts as Alerts).alerts;
+        return list.find((a) => a.kind === "LONG_WAIT");
+      });
+      const ack = await alerting.gql(
+        "supervisor",
+        `mutation { acknowledgeAlert(alertId: "${raised.id}") { operation status } }`,
+      );
+      expect(dataOf(ack.body).acknowledgeAlert).toEqual({
+        operation: "ACKNOWLEDGE_ALERT",
+        status: "SUCCEEDED",
+      });
+      const acknowledged = await eventually(() => {
+        const last = sub.messages.at(-1);
+        const list = last === undefined ? [] : (dataOf(last).alerts as Alerts).alerts;
+        return list.find((a) => a.id === raised.id && a.acknowledged);
+      });
+      expect(acknowledged.acknowledgedBy).toMatch(/^key-/);
+      const unknown = await alerting.gql(
+        "supervisor",
+        'mutation { acknowledgeAlert(alertId: "nope") { status error { code } } }',
+      );
+      expect(dataOf(unknown.body).acknowledgeAlert).toEqual({
+        status: "FAILED",
+        error: { code: "NOT_FOUND" },
+      });
+      sub.dispose();
+    } finally {
+      await alerting.close();
+    }
+  });
+});

@@ -75,8 +75,16 @@ export class LiveFeed {
       };
     });
     if (remaining.size === 0) markCaughtUp();
+    let lastEvaluation = 0;
     this.flushTimer = setInterval(() => {
-      if (!this.replaying) this.flush();
+      if (this.replaying) return;
+      this.flush();
+      // Time-based alerts (a contact waiting too long, an agent away too long) must fire while
+      // nothing happens, not only when the next event arrives.
+      if (Date.now() - lastEvaluation >= 1_000) {
+        lastEvaluation = Date.now();
+        if (this.live.evaluate(this.nowMs()).length > 0) this.version += 1;
+      }
     }, this.options.flushMs ?? 20);
     this.flushTimer.unref();
     this.subscription = await log.subscribe({

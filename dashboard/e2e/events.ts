@@ -62,7 +62,14 @@ export function handledContact(
   channel: HistoryChannel,
   start: Date,
   agentId: string,
-  opts: { wait: number; talk: number; csat?: number; resolved?: boolean; queueId?: string },
+  opts: {
+    wait: number;
+    talk: number;
+    csat?: number;
+    resolved?: boolean;
+    queueId?: string;
+    categories?: string[];
+  },
 ): StarboardEvent[] {
   const contactId = randomUUID();
   const queueId = opts.queueId ?? "support";
@@ -88,7 +95,7 @@ export function handledContact(
       channel,
       contactId,
       agentId,
-      data: { queueId, waitSeconds: opts.wait },
+      data: { queueId, waitSeconds: opts.wait, ringMs: 3000 },
     },
     {
       ...base(t(opts.wait + opts.talk + 5)),
@@ -105,7 +112,7 @@ export function handledContact(
         talkSeconds: opts.talk,
         holdSeconds: 0,
         wrapupSeconds: 5,
-        categories: ["billing"],
+        categories: opts.categories ?? ["billing"],
       },
     },
   ] as StarboardEvent[];

@@ -5,18 +5,18 @@ import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../lib/i18n";
 import { locales } from "../lib/i18n";
-import { can, type EntryPoint } from "../lib/roles";
+import { can, type EntryPoint, type Role } from "../lib/roles";
 import { useSession } from "../lib/session";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { SignIn } from "./SignIn";
 
-export const pages: { href: string; label: MessageKey; entry: EntryPoint }[] = [
+export const pages: { href: string; label: MessageKey; entry: EntryPoint | EntryPoint[] }[] = [
   { href: "/", label: "navWallboard", entry: "Subscription.queueStats" },
   { href: "/reports", label: "navReports", entry: "Query.channelReport" },
   { href: "/service-level", label: "navServiceLevel", entry: "Query.serviceLevel" },
   { href: "/agents", label: "navAgents", entry: "Query.agentPerformance" },
   { href: "/qa", label: "navQa", entry: "Query.liveContacts" },
-  { href: "/tickets", label: "navTickets", entry: "Query.ticketSla" },
+  { href: "/tickets", label: "navTickets", entry: ["Query.ticketSla", "Query.ticket"] },
   { href: "/demand", label: "navDemand", entry: "Query.demand" },
   { href: "/customers", label: "navCustomers", entry: "Query.customer" },
 ];
@@ -35,7 +35,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <strong className="brand">{t("appName")}</strong>
         <nav>
           {pages
-            .filter((p) => can(role, p.entry))
+            .filter((p) => canAny(role, p.entry))
             .map((p) => (
               <Link key={p.href} href={p.href} className={path === p.href ? "active" : undefined}>
                 {t(p.label)}
@@ -72,9 +72,13 @@ export function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-/** Renders its children only for roles the API lets through `entry`; says why otherwise. */
-export function Allowed({ entry, children }: { entry: EntryPoint; children: ReactNode }) {
+function canAny(role: Role | undefined, entry: EntryPoint | EntryPoint[]): boolean {
+  return (Array.isArray(entry) ? entry : [entry]).some((e) => can(role, e));
+}
+
+/** Renders its children only for roles the API lets through `entry` (any of them); says why otherwise. */
+export function Allowed({ entry, children }: { entry: EntryPoint | EntryPoint[]; children: ReactNode }) {
   const { role, t } = useSession();
-  if (!can(role, entry)) return <p className="notice">{t("notAllowed", { role: role ?? "?" })}</p>;
+  if (!canAny(role, entry)) return <p className="notice">{t("notAllowed", { role: role ?? "?" })}</p>;
   return <>{children}</>;
 }

@@ -38,6 +38,8 @@ export class LiveConnection {
       url: wsUrlOf(httpUrl),
       connectionParams: { authorization: `Bearer ${key}` },
       keepAlive: pingEveryMs,
+      // Connected even on pages without subscriptions: the badge then tells whether the API is reachable.
+      lazy: false,
       retryAttempts: Number.POSITIVE_INFINITY,
       shouldRetry: () => true,
       retryWait: async (retries) => {

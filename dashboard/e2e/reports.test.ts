@@ -1,0 +1,141 @@
+import type { StarboardEvent } from "@starboard/core";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot, signedInPage } from "./browser";
+import { agentSignedIn, handledContact } from "./events";
+import { type E2eStack, keys, startE2eStack } from "./stack";
+
+// History published as events, written by the real sink into chdb, read back through the API and
+// drawn by the dashboard.
+
+let stack: E2eStack;
+let browser: Browser;
+const published = { VOICE: 0, WEBCHAT: 0, EMAIL: 0 };
+
+beforeAll(async () => {
+  stack = await startE2eStack();
+  browser = await launchBrowser();
+  const events: StarboardEvent[] = [...agentSignedIn("2001", new Date(Date.now() - 10 * 86_400_000))];
+  const day = 86_400_000;
+  // Eight days back to the last hour: voice busier than chat, chat busier than email.
+  for (let d = 7; d >= 0; d--) {
+    const base = Date.now() - d * day - 3_600_000;
+    for (let i = 0; i < 3; i++) {
+      events.push(
+        ...handledContact("voice", new Date(base + i * 600_000), "2001", {
+          wait: 5 + i * 20,
+          talk: 120,
+          csat: 5 - (i % 3),
+          resolved: i !== 2,
+          categories: [i === 0 ? "billing" : "账单"],
+        }),
+      );
+      published.VOICE++;
+    }
+    for (let i = 0; i < 2; i++) {
+      events.push(
+        ...handledContact("webchat", new Date(base + i * 900_000), "2001", {
+          wait: 10,
+          talk: 300,
+          csat: 4,
+          categories: ["物流慢"],
+        }),
+      );
+      published.WEBCHAT++;
+    }
+    if (d % 2 === 0) {
+      events.push(
+        ...handledContact("email", new Date(base), "2001", {
+          wait: 60,
+          talk: 600,
+          resolved: false,
+          categories: ["refund"],
+        }),
+      );
+      published.EMAIL++;
+    }
+  }
+  await stack.publish(events);
+  await stack.flushed();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+describe("reports", () => {
+  it("channel report: per-channel totals side by side, trend lines and the mix for a chosen range", async () => {
+    const { context, page } = await signedInPage(browser, keys.exec);
+    await page.goto(`${stack.dashboardUrl}/reports`);
+    const table = page.getByTestId("channel-table");
+    await expect.poll(() => table.locator("tbody tr").count(), { timeout: 30_000 }).toBe(3);
+    const volume = (channel: string) =>
+      table.locator("tbody tr", { hasText: channel }).locator("td").nth(1).textContent();
+    expect(await volume("Voice")).toBe(String(published.VOICE));
+    expect(await volume("Web chat")).toBe(String(published.WEBCHAT));
+    expect(await volume("Email")).toBe(String(published.EMAIL));
+    // One trend line per channel, a pie sector per channel.
+    await expect.poll(() => page.getByTestId("trend-chart").locator("path.recharts-curve").count()).toBe(3);
+    expect(await page.getByTestId("mix-chart").locator(".recharts-pie-sector").count()).toBe(3);
+    await screenshot(page, "channels");
+
+    // Narrow the range to the last two days, by week: fewer contacts, still three channels.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await page.locator('input[name="from"]').fill(day(-1));
+    await page.locator('input[name="to"]').fill(day(1));
+    await page.locator('select[name="interval"]').selectOption("WEEK");
+    await page.getByRole("button", { name: "Show" }).click();
+    // Today and yesterday: three voice calls a day.
+    await expect.poll(() => volume("Voice"), { timeout: 20_000 }).toBe("6");
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export-csv").click();
+    const csv = await (await download).createReadStream();
+    let text = "";
+    for await (const chunk of csv) text += String(chunk);
+    expect(text.split("\r\n")[0]).toContain("channel,offered,handled");
+    expect(text).toMatch(/VOICE,6,6/);
+    await context.close();
+  });
+
+  it("service level, agents, demand, tickets and customers pages render for the roles that may see them", async () => {
+    const { context, page } = await signedInPage(browser, keys.supervisor);
+    await page.goto(`${stack.dashboardUrl}/service-level`);
+    await expect
+      .poll(() => page.getByTestId("sl-chart").locator("path.recharts-curve").count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId("staffing").locator(".recharts-bar-rectangle").count(), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    await screenshot(page, "service-level");
+    await page.goto(`${stack.dashboardUrl}/agents`);
+    await expect
+      .poll(() => page.getByTestId("scorecards").locator("tbody tr").count(), { timeout: 20_000 })
+      .toBe(1);
+    await page.getByTestId("scorecards").getByRole("button", { name: "2001" }).click();
+    await expect.poll(() => page.getByTestId("agent-detail").textContent()).toContain("2001");
+    await screenshot(page, "agent-detail");
+    await page.goto(`${stack.dashboardUrl}/demand`);
+    await expect
+      .poll(() => page.getByTestId("demand-categories").locator(".recharts-pie-sector").count(), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    await screenshot(page, "demand");
+    await page.goto(`${stack.dashboardUrl}/tickets`);
+    await page.locator('input[name="ticket"]').fill("T-404");
+    await page.getByRole("button", { name: "Find" }).click();
+    await expect.poll(() => page.locator("main").textContent(), { timeout: 20_000 }).toContain("Not found.");
+    await screenshot(page, "tickets");
+    await page.goto(`${stack.dashboardUrl}/customers`);
+    await page.locator('input[name="customer"]').fill("+8613800000000");
+    await page.getByRole("button", { name: "Find" }).click();
+    await expect
+      .poll(() => page.locator("main").textContent(), { timeout: 20_000 })
+      .toMatch(/History|Not found/);
+    await screenshot(page, "customers");
+    await context.close();
+  });
+});

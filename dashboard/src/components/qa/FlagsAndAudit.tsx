@@ -1,0 +1,139 @@
+"use client";
+
+import { useMemo } from "react";
+import { useQuery } from "../../lib/hooks";
+import type { MessageKey } from "../../lib/i18n";
+import { can } from "../../lib/roles";
+import { useSession } from "../../lib/session";
+import { Status } from "../Status";
+
+interface Flag {
+  id: string;
+  flaggedAt: string;
+  contactId: string;
+  channel: string | null;
+  agentId: string;
+  ruleId: string;
+  category: string;
+  severity: string;
+  matchedText: string;
+}
+interface Audit {
+  at: string;
+  action: string;
+  actor: string;
+  role: string;
+  callId: string | null;
+  agentId: string | null;
+  mode: string | null;
+  outcome: string;
+  reason: string | null;
+}
+
+const flagsQuery = `query($from: DateTime!, $to: DateTime!) { qaFlags(from: $from, to: $to, first: 100) {
+  nodes { id flaggedAt contactId channel agentId ruleId category severity matchedText } } }`;
+const auditQuery = `query($from: DateTime!, $to: DateTime!) { auditLog(from: $from, to: $to, first: 100) {
+  nodes { at action actor role callId agentId mode outcome reason } } }`;
+
+/** Flagged transcript segments (last 7 days) and the supervisor audit trail (last 24 hours). */
+export function FlagsAndAudit({ refresh }: { refresh: number }) {
+  const { t, fmt, role } = useSession();
+  const week = useMemo(
+    () => ({
+      from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+      to: new Date(Date.now() + 3_600_000).toISOString(),
+    }),
+    [],
+  );
+  // `refresh` moves the audit window's end so a new command's entry is fetched.
+  const day = useMemo(
+    () => ({
+      from: new Date(Date.now() - 86_400_000).toISOString(),
+      to: new Date(Date.now() + 3_600_000 + refresh).toISOString(),
+    }),
+    [refresh],
+  );
+  const flags = useQuery<{ qaFlags: { nodes: Flag[] } }>(flagsQuery, week, !can(role, "Query.qaFlags"));
+  const audit = useQuery<{ auditLog: { nodes: Audit[] } }>(auditQuery, day, !can(role, "Query.auditLog"));
+  return (
+    <>
+      {can(role, "Query.qaFlags") && (
+        <section className="card">
+          <h2>{t("flaggedSegments")}</h2>
+          <Status
+            loading={flags.loading}
+            error={flags.error}
+            empty={flags.data?.qaFlags.nodes.length === 0}
+          />
+          <table>
+            <thead>
+              <tr>
+                <th>{t("at")}</th>
+                <th>{t("rule")}</th>
+                <th>{t("category")}</th>
+                <th>{t("agent")}</th>
+                <th>{t("channel")}</th>
+                <th>{t("matched")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {flags.data?.qaFlags.nodes.map((f) => (
+                <tr key={f.id}>
+                  <td>{fmt.dateTime(f.flaggedAt)}</td>
+                  <td>
+                    {f.ruleId} <span className="muted">{f.severity}</span>
+                  </td>
+                  <td>{f.category}</td>
+                  <td>{f.agentId}</td>
+                  <td>{f.channel === null ? t("none") : t(`channel_${f.channel}` as MessageKey)}</td>
+                  <td>“{f.matchedText}”</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {can(role, "Query.auditLog") && (
+        <section className="card" data-testid="audit">
+          <h2>{t("auditTrail")}</h2>
+          <Status
+            loading={audit.loading}
+            error={audit.error}
+            empty={audit.data?.auditLog.nodes.length === 0}
+          />
+          <table>
+            <thead>
+              <tr>
+                <th>{t("at")}</th>
+                <th>{t("action")}</th>
+                <th>{t("actor")}</th>
+                <th>{t("customer")}</th>
+                <th>{t("agent")}</th>
+                <th>{t("mode")}</th>
+                <th>{t("outcome")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.data?.auditLog.nodes.map((a) => (
+                <tr key={`${a.at}-${a.action}-${a.actor}-${a.outcome}`}>
+                  <td>{fmt.time(a.at)}</td>
+                  <td>{a.action}</td>
+                  <td>
+                    {a.actor} <span className="muted">{a.role}</span>
+                  </td>
+                  <td>{a.callId?.slice(0, 8) ?? t("none")}</td>
+                  <td>{a.agentId ?? t("none")}</td>
+                  <td>{a.mode ?? t("none")}</td>
+                  <td>
+                    {a.outcome}
+                    {a.reason !== null ? ` — ${a.reason}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import type { MessageKey } from "../../lib/i18n";
+import { useSession } from "../../lib/session";
+import type { Outcome } from "./commands";
+
+export function Outcomes({ outcomes }: { outcomes: Outcome[] }) {
+  const { t, fmt } = useSession();
+  return (
+    <section className="card" data-testid="outcomes">
+      <h2>{t("outcomes")}</h2>
+      <ul className="plain">
+        {outcomes.map((o) => (
+          <li key={`${o.at}-${o.operation}-${o.target}`} data-testid="outcome" data-status={o.status}>
+            <span className="muted">{fmt.time(o.at)}</span> {o.operation} · {o.target.slice(0, 12)} ·{" "}
+            <strong className={`outcome-${o.status}`}>
+              {o.status === "ERROR" ? t("error") : t(`status_${o.status}` as MessageKey)}
+            </strong>
+            {o.message !== undefined && <span className="muted"> — {o.message}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -38,21 +38,13 @@ export interface RunningDashboard {
 /** Starts Next and resolves once it answers HTTP (or fails with its last output). */
 export async function startDashboard(
   plan: Extract<DashboardPlan, { kind: "next" }>,
-  options: {
-    host: string;
-    port: number;
-    graphqlUrl: string | undefined;
-    /** The key the dashboard's server side sends (never shipped to the browser by name). */
-    apiKey: string | undefined;
-    say: (line: string) => void;
-  },
+  options: { host: string; port: number; graphqlUrl: string | undefined; readyTimeoutMs?: number },
 ): Promise<RunningDashboard> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port) };
   if (options.graphqlUrl !== undefined) {
     env.STARBOARD_GRAPHQL_URL = options.graphqlUrl;
     env.NEXT_PUBLIC_GRAPHQL_URL = options.graphqlUrl;
   }
-  if (options.apiKey !== undefined) env.STARBOARD_API_KEY = options.apiKey;
   const child: ChildProcess = spawn(
     process.execPath,
     [plan.nextBin, plan.mode, "--port", String(options.port), "--hostname", options.host],
@@ -61,7 +53,13 @@ export async function startDashboard(
   const tail: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://localhost:${options.port}`;
-  await new Promise<void>((resolve, reject) => {
+  const timeoutMs = options.readyTimeoutMs ?? 120_000;
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`next ${plan.mode} not ready after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const onLine = (chunk: Buffer) => {
       for (const line of chunk.toString("utf8").split("\n")) {
         if (line.trim() === "") continue;
@@ -76,6 +74,14 @@ export async function startDashboard(
       reject(new Error(`next ${plan.mode} exited with ${code}:\n${tail.join("\n")}`)),
     );
   });
+  try {
+    await ready;
+  } catch (error) {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   return {
     url,
     stop: async () => {

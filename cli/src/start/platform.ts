@@ -203,19 +203,17 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
     const plan = planDashboard();
     if (plan.kind === "absent") say(`dashboard: not built yet (${plan.why}): not started`);
     else
-      dashboard = await stack.start(
-        "dashboard",
-        `next ${plan.mode} on port ${config.ports.dashboard}`,
-        () =>
-          startDashboard(plan, {
-            host: config.ports.host,
-            port: config.ports.dashboard,
-            graphqlUrl,
-            apiKey: api?.generatedKey ?? config.apiKeys[0]?.key,
-            say,
-          }),
-        (d) => d.stop(),
-      );
+      try {
+        dashboard = await stack.start(
+          "dashboard",
+          `next ${plan.mode} on port ${config.ports.dashboard}`,
+          () => startDashboard(plan, { host: config.ports.host, port: config.ports.dashboard, graphqlUrl }),
+          (d) => d.stop(),
+        );
+      } catch (error) {
+        // The supervisor app is a convenience on top: the platform runs without it.
+        say(`dashboard: ${error instanceof Error ? error.message : String(error)}; the rest keeps running`);
+      }
   }
 
   return {

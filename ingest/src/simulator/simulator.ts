@@ -102,8 +102,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   if (options.mode === "load") staffAll(world);
   else staffShifts(world);
   const picker = new CustomerPicker(profile.customers, profile.returningShare);
+  // Arrivals and plans have their own random stream: what happens to a contact later depends on
+  // pipeline timing (who the router picks, when), but which contacts arrive depends only on the seed.
+  const plans = new Rng(subSeed(options.seed, "plans"));
   const arrive = (at: number) => {
-    const planned = planContact(world.rng, profile, at, picker.next(world.rng));
+    const planned = planContact(plans, profile, at, picker.next(plans));
     const plan = options.mode === "load" ? compress(planned) : planned;
     world.counts.contacts += 1;
     if (plan.channel === "voice") voice.start(plan);
@@ -114,7 +117,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   if (options.mode === "on") {
     // Arrivals are drawn a minute ahead from the curve at that time of day.
     const window = (from: number) => {
-      for (const at of arrivalsBetween(profile, from, from + 60_000, world.rng))
+      for (const at of arrivalsBetween(profile, from, from + 60_000, plans))
         clock.at(at, () => world.stopped || arrive(at));
       clock.at(from + 60_000, () => world.stopped || window(from + 60_000));
     };
@@ -123,7 +126,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const rate = options.loadContactsPerSecond ?? profile.agents.length * 0.04;
     const next = () => {
       arrive(clock.now());
-      if (!world.stopped) clock.after(world.rng.exponential(1 / rate), next);
+      if (!world.stopped) clock.after(plans.exponential(1 / rate), next);
     };
     clock.after(1, next);
   }

@@ -86,4 +86,42 @@ describe("the simulator on the real ingest paths", () => {
     },
     40_000,
   );
+
+  it("repeats the same arrivals for the same seed and start, whatever the pipeline's timing", async () => {
+    // A start in the future, so the simulated clock starts there rather than at the switch's clock.
+    const origin = Date.UTC(2027, 0, 4, 2, 0, 0);
+    const arrivals = async () => {
+      const p = await platform();
+      const profile = defaultProfile({ agents: 12, seed: 5 });
+      const router = await routerLoop(p.log, routingConfigFor(profile, { speed: 60 }));
+      const t0 = Date.now();
+      const sim = await startSimulator({
+        profile,
+        log: p.log,
+        fs: p.emulator.fs,
+        chatUrl: p.chatUrl,
+        ticketsUrl: p.ticketsUrl,
+        webhookSecret: secret,
+        mode: "load",
+        speed: 60,
+        seed: 5,
+        now: () => origin + (Date.now() - t0),
+        loadContactsPerSecond: 0.5,
+      });
+      await waitFor(() => sim.stats.contacts >= 40, 15_000);
+      await sim.stop();
+      const created = (await readAll(p.log)).filter((e) => e.type === "contact.created");
+      await router.sub.stop();
+      await p.close();
+      // Voice contact ids are the switch's channel uuids: compare who called, on what, when.
+      return created
+        .map((e) => `${e.time} ${e.channel} ${e.type === "contact.created" ? e.data.from : ""}`)
+        .sort()
+        .slice(0, 25);
+    };
+    const first = await arrivals();
+    expect(first.length).toBe(25);
+    expect(first[0]?.startsWith("2027-01-04T02:00:")).toBe(true);
+    expect(await arrivals()).toEqual(first);
+  }, 40_000);
 });

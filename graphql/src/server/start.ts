@@ -190,12 +190,25 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       );
     });
   });
-  const ws = attachWebSocket(server, "/graphql", { schema, keys, services, limiter, limits, fanOut });
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 4000, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 4000, host, () => resolve());
+    });
+  } catch (error) {
+    fanOut.stop();
+    await apollo.stop();
+    await feed.stop();
+    const code = (error as { code?: string }).code;
+    throw new Error(
+      code === "EADDRINUSE"
+        ? `GraphQL API: port ${options.port ?? 4000} on ${host} is already in use`
+        : `GraphQL API: cannot listen: ${String(error)}`,
+    );
+  }
+  // Attached once listening: a port already in use is then one clear error, not one per listener.
+  const ws = attachWebSocket(server, "/graphql", { schema, keys, services, limiter, limits, fanOut });
   const port = (server.address() as AddressInfo).port;
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   return {

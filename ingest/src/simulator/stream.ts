@@ -51,6 +51,8 @@ export class ChatStream {
       const socket = { ws, inFlight: 0 };
       ws.on("message", (data) => this.answer(String(data)));
       ws.on("error", (e) => this.fail(e.message));
+      // A socket the gateway closed answers nothing more: its pending messages fail, the rest go on.
+      ws.on("close", (code) => this.dropSocket(socket, code));
       this.sockets.push(socket);
     }
   }
@@ -97,14 +99,25 @@ export class ChatStream {
     return undefined;
   }
 
+  private dropSocket(socket: { inFlight: number }, code: number): void {
+    for (const [id, p] of this.pending) {
+      if (p.socket !== socket) continue;
+      this.pending.delete(id);
+      this.fail(`chat stream closed (${code}) with ${id} unanswered`);
+      p.resolve();
+    }
+    socket.inFlight = 0;
+    this.pump();
+  }
+
   private answer(text: string): void {
-    const a = JSON.parse(text) as {
-      deliveryId?: string;
-      status?: string;
-      ids?: string[];
-      reason?: string;
-      path?: string;
-    };
+    let a: { deliveryId?: string; status?: string; ids?: string[]; reason?: string; path?: string };
+    try {
+      a = JSON.parse(text) as typeof a;
+    } catch {
+      this.fail(`chat stream answered something that is not JSON: ${text.slice(0, 100)}`);
+      return;
+    }
     const pending = a.deliveryId === undefined ? undefined : this.pending.get(a.deliveryId);
     if (pending === undefined || a.deliveryId === undefined) return;
     this.pending.delete(a.deliveryId);

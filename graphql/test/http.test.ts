@@ -207,3 +207,35 @@ describe("rate limit per key", () => {
     }
   });
 });
+
+describe("a second API instance", () => {
+  it("started later, rebuilds the same live picture from the log", async () => {
+    const { startApiServer } = await import("../src/index");
+    const { routing } = await import("./harness");
+    const second = await startApiServer({
+      log: stack.log,
+      warehouse: stack.warehouse,
+      routing,
+      apiKeys: [{ key: keys.supervisor, role: "supervisor" }],
+      port: 0,
+    });
+    try {
+      await second.feed.ready();
+      const query =
+        "{ queues { id waiting counts { handled } } agents { nodes { id status handledToday } } }";
+      const ask = async (url: string) =>
+        (
+          (await (
+            await fetch(url, {
+              method: "POST",
+              headers: { "content-type": "application/json", authorization: `Bearer ${keys.supervisor}` },
+              body: JSON.stringify({ query }),
+            })
+          ).json()) as { data: unknown }
+        ).data;
+      expect(await ask(second.url)).toEqual(await ask(stack.api.url));
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -1,9 +1,11 @@
+import type { StarboardEvent } from "@starboard/core";
 import { parse, specifiedRules, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { ApiKeyConfigError, KeyRing, keyIdOf, parseApiKeys } from "../src/auth/api-keys";
 import { mask } from "../src/auth/role-matrix";
 import { defaultQueryLimits, limitRule } from "../src/limits/query-limits";
 import { RateLimiter } from "../src/limits/rate-limit";
+import { MonitorBook } from "../src/live/monitor-book";
 import { buildApiSchema } from "../src/schema";
 import { cursorAt, pageOf } from "../src/services/pagination";
 import {
@@ -162,5 +164,82 @@ describe("rate limit", () => {
     now = 500;
     expect(limiter.take("k")).toBe(true);
     expect(limiter.take("k")).toBe(false);
+  });
+});
+
+describe("monitor sessions from the log", () => {
+  const command = (type: string, data: Record<string, unknown>) =>
+    ({
+      id: `e-${Math.random()}`,
+      version: 1,
+      time: "2026-11-30T09:00:00.000Z",
+      tenant: "default",
+      source: "graphql",
+      channel: "voice",
+      contactId: "call-1",
+      agentId: "agent-1",
+      type,
+      data: { requestedBy: "key-1", ...data },
+    }) as unknown as StarboardEvent;
+  const result = (commandId: string, ok: boolean) =>
+    ({
+      id: `r-${commandId}`,
+      version: 1,
+      time: "2026-11-30T09:00:01.000Z",
+      tenant: "default",
+      source: "esl",
+      type: "router.command-result",
+      data: ok
+        ? { commandId, commandType: "command.monitor-call", ok }
+        : { commandId, commandType: "command.monitor-call", ok, error: "-ERR" },
+    }) as unknown as StarboardEvent;
+  const start = command("command.monitor-call", {
+    commandId: "c1",
+    monitorId: "m1",
+    mode: "barge",
+    supervisorEndpoint: "user/2001",
+  });
+
+  it.each([
+    ["command then ok", [start, result("c1", true)], ["m1:barge"]],
+    ["ok read before its command (replay order)", [result("c1", true), start], ["m1:barge"]],
+    ["refused by the switch", [start, result("c1", false)], []],
+    ["no answer yet", [start], []],
+    [
+      "mode change after ok",
+      [
+        start,
+        result("c1", true),
+        command("command.change-monitor-mode", { commandId: "c2", monitorId: "m1", mode: "listen" }),
+        result("c2", true),
+      ],
+      ["m1:listen"],
+    ],
+    [
+      "stopped",
+      [
+        start,
+        result("c1", true),
+        command("command.stop-monitor", { commandId: "c3", monitorId: "m1" }),
+        result("c3", true),
+      ],
+      [],
+    ],
+    [
+      "the call hung up",
+      [
+        start,
+        result("c1", true),
+        {
+          ...command("contact.disconnected", {}),
+          data: { endedBy: "customer", hangupCause: "NORMAL_CLEARING" },
+        } as StarboardEvent,
+      ],
+      [],
+    ],
+  ])("%s", (_name, events, expected) => {
+    const book = new MonitorBook();
+    for (const e of events) book.apply(e);
+    expect(book.list().map((s) => `${s.monitorId}:${s.mode}`)).toEqual(expected);
   });
 });

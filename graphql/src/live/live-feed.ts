@@ -1,14 +1,13 @@
 import {
   type AlertThresholds,
-  decodeEventRecord,
   type EventLog,
   LiveState,
   type RouterCommandResultData,
   type RoutingConfig,
   type StarboardEvent,
-  type Subscription,
-  Topics,
+  tickEvent,
 } from "@starboard/core";
+import { type FeedReader, startFeedReader } from "./feed-reader";
 import { MonitorBook } from "./monitor-book";
 
 export interface LiveFeedOptions {
@@ -18,15 +17,16 @@ export interface LiveFeedOptions {
   thresholds?: Partial<AlertThresholds>;
   /** Each API process reads the whole log itself: a group of its own, never shared. */
   groupId?: string;
-  /** How often events that arrived are applied, in time order (default 20 ms). */
-  flushMs?: number;
+  /** Live events arriving together are held this long and applied in time order (default 20 ms). */
+  holdMs?: number;
 }
 
 type Waiter = (result: RouterCommandResultData) => void;
 
 /**
  * The API's copy of the live picture: it replays the events and commands topics from the start into
- * core's LiveState (deterministic, so it equals the router's), tracks monitoring sessions, alert
+ * core's LiveState (deterministic, so it equals the router's) in event-time order (feed-reader.ts),
+ * ticks its clock like the router service does, tracks monitoring sessions, alert
  * acknowledgements and callers' addresses, and hands command results to mutations waiting on them.
  * Undecodable records are the sink's to dead-letter; here they are counted and skipped.
  */
@@ -43,86 +43,50 @@ export class LiveFeed {
   /** Time of the newest event applied (epoch ms), or undefined before any. */
   newestEventMs: number | undefined;
   private readonly waiters = new Map<string, Waiter>();
-  private subscription: Subscription | undefined;
-  private caughtUp: Promise<void> = Promise.resolve();
-  /**
-   * Partitions arrive in separate batches, so a replay can deliver one partition's hour before
-   * another's minute; the engine ignores events older than its clock (minus a tolerance). Events
-   * wait here and are applied in time order: all of the backlog at once when caught up, then
-   * whatever arrived every `flushMs`.
-   */
-  private pending: StarboardEvent[] = [];
-  private replaying = true;
-  private flushTimer: NodeJS.Timeout | undefined;
+  private reader: FeedReader | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** The newest event's time and the wall time it was applied at: the engine's clock between events. */
+  private last: { ms: number; wall: number; tenant: string } | undefined;
 
   constructor(private readonly options: LiveFeedOptions) {
     this.live = new LiveState(options.routing, options.thresholds ?? {}, options.tenant ?? "default");
   }
 
   async start(): Promise<void> {
-    const { log } = this.options;
-    const ends = new Map<string, Map<number, number>>();
-    for (const topic of [Topics.events, Topics.commands]) ends.set(topic, await log.endOffsets(topic));
-    const remaining = new Set<string>();
-    for (const [topic, parts] of ends)
-      for (const [p, end] of parts) if (end > 0) remaining.add(`${topic}/${p}`);
-    let markCaughtUp: () => void = () => {};
-    this.caughtUp = new Promise((r) => {
-      markCaughtUp = () => {
-        this.replaying = false;
-        this.flush();
-        r();
-      };
-    });
-    if (remaining.size === 0) markCaughtUp();
-    let lastEvaluation = 0;
-    this.flushTimer = setInterval(() => {
-      if (this.replaying) return;
-      this.flush();
-      // Time-based alerts (a contact waiting too long, an agent away too long) must fire while
-      // nothing happens, not only when the next event arrives.
-      if (Date.now() - lastEvaluation >= 1_000) {
-        lastEvaluation = Date.now();
-        if (this.live.evaluate(this.nowMs()).length > 0) this.version += 1;
-      }
-    }, this.options.flushMs ?? 20);
-    this.flushTimer.unref();
-    this.subscription = await log.subscribe({
+    this.reader = await startFeedReader({
+      log: this.options.log,
       groupId: this.options.groupId ?? `graphql-live-${process.pid}-${Date.now().toString(36)}`,
-      topics: [Topics.events, Topics.commands],
-      startAt: "earliest",
-      maxBatchSize: 5_000,
-      handler: async (batch) => {
-        for (const record of batch.records) {
-          const decoded = decodeEventRecord(record);
-          if (decoded.ok) this.pending.push(decoded.event);
-          else this.counters.undecodable += 1;
-        }
-        const last = batch.records.at(-1);
-        const end = ends.get(batch.topic)?.get(batch.partition) ?? 0;
-        if (
-          last !== undefined &&
-          last.offset + 1 >= end &&
-          remaining.delete(`${batch.topic}/${batch.partition}`)
-        )
-          if (remaining.size === 0) markCaughtUp();
+      apply: (events) => {
+        for (const event of events) this.apply(event);
+      },
+      holdMs: this.options.holdMs ?? 20,
+      onUndecodable: () => {
+        this.counters.undecodable += 1;
       },
     });
+    this.timer = setInterval(() => this.tick(), 1_000);
+    this.timer.unref();
+  }
+
+  /**
+   * Once a second: move the engine's clock with the wall clock (its relax/overflow/callback timers
+   * fire, as in the router service, with the same never-published tick event) and re-check the
+   * time-based alerts (a contact waiting too long) while nothing else happens.
+   */
+  private tick(): void {
+    const last = this.last;
+    if (last === undefined) return;
+    const at = last.ms + Math.max(0, Date.now() - last.wall);
+    if (at > this.live.engine.state.clockMs && this.live.engine.state.timers.size > 0) {
+      this.live.handle(tickEvent(at, last.tenant));
+      this.version += 1;
+    }
+    if (this.live.evaluate(this.nowMs()).length > 0) this.version += 1;
   }
 
   /** Resolves once the records present at start have been applied. */
   ready(): Promise<void> {
-    return this.caughtUp;
-  }
-
-  /** Applies what is waiting, oldest first (a stable sort keeps each partition's own order). */
-  flush(): void {
-    if (this.pending.length === 0) return;
-    const events = this.pending;
-    this.pending = [];
-    const withTime = events.map((event, i) => ({ event, ms: Date.parse(event.time), i }));
-    withTime.sort((a, b) => a.ms - b.ms || a.i - b.i);
-    for (const { event } of withTime) this.apply(event);
+    return this.reader?.caughtUp ?? Promise.resolve();
   }
 
   apply(event: StarboardEvent): void {
@@ -130,6 +94,8 @@ export class LiveFeed {
     this.version += 1;
     const ms = Date.parse(event.time);
     if (this.newestEventMs === undefined || ms > this.newestEventMs) this.newestEventMs = ms;
+    if (!event.type.startsWith("command."))
+      this.last = { ms: Math.max(ms, this.last?.ms ?? ms), wall: Date.now(), tenant: event.tenant };
     this.monitors.apply(event);
     switch (event.type) {
       case "contact.created":
@@ -174,8 +140,8 @@ export class LiveFeed {
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.flushTimer);
-    await this.subscription?.stop();
-    this.subscription = undefined;
+    clearInterval(this.timer);
+    await this.reader?.stop();
+    this.reader = undefined;
   }
 }

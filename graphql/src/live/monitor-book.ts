@@ -23,8 +23,28 @@ type Pending =
 export class MonitorBook {
   private readonly sessions = new Map<string, MonitorSessionState>();
   private readonly pending = new Map<string, Pending>();
+  /**
+   * Results read before their command: the two topics are read independently, so on a replay a
+   * result can come first. Kept (bounded) until the command shows up.
+   */
+  private readonly early = new Map<string, boolean>();
 
   apply(event: StarboardEvent): boolean {
+    const changed = this.record(event);
+    const commandId = event.type.startsWith("command.")
+      ? (event.data as { commandId?: unknown }).commandId
+      : undefined;
+    if (typeof commandId === "string") {
+      const ok = this.early.get(commandId);
+      if (ok !== undefined) {
+        this.early.delete(commandId);
+        return this.settle(commandId, ok) || changed;
+      }
+    }
+    return changed;
+  }
+
+  private record(event: StarboardEvent): boolean {
     switch (event.type) {
       case "command.monitor-call":
         this.pending.set(event.data.commandId, {
@@ -62,7 +82,11 @@ export class MonitorBook {
 
   private settle(commandId: string, ok: boolean): boolean {
     const p = this.pending.get(commandId);
-    if (p === undefined) return false;
+    if (p === undefined) {
+      this.early.set(commandId, ok);
+      if (this.early.size > 10_000) this.early.delete(this.early.keys().next().value ?? "");
+      return false;
+    }
     this.pending.delete(commandId);
     if (!ok) return false;
     if (p.kind === "start") this.sessions.set(p.session.monitorId, p.session);

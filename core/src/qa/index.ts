@@ -1,0 +1,21 @@
+// QA rules: phrase, regex, required-phrase, silence and hold rules over messages and transcripts.
+
+export { Automaton } from "./automaton";
+export { defaultQaRules } from "./default-rules";
+export { type Folded, Folder, foldPhrase } from "./fold";
+export { compileRules, type Inspection, RuleSet } from "./rule-set";
+export type {
+  HoldRule,
+  Match,
+  PhraseRule,
+  QaRuleDef,
+  QaRuleKind,
+  QaSide,
+  RegexRule,
+  RequiredPhraseRule,
+  RuleError,
+  ScanContext,
+  SilenceRule,
+} from "./rule-types";
+export { traditionalCoverage } from "./tradsimp";
+export { QaRuleError, type RuleValidation, validateRule, validateRules } from "./validate";

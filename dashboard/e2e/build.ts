@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 export const dashboardDir = fileURLToPath(new URL("..", import.meta.url));
 export const nextBin = createRequire(join(dashboardDir, "package.json")).resolve("next/dist/bin/next");
 
-const sources = ["app", "src", "next.config.ts", "package.json", "tsconfig.json"];
+const sources = ["app", "src", "next.config.ts", "package.json", "tsconfig.json", "tsconfig.app.json"];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

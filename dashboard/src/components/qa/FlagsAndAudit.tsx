@@ -36,7 +36,7 @@ const auditQuery = `query($from: DateTime!, $to: DateTime!) { auditLog(from: $fr
   nodes { at action actor role callId agentId mode outcome reason } } }`;
 
 /** Flagged transcript segments (last 7 days) and the supervisor audit trail (last 24 hours). */
-export function FlagsAndAudit({ refresh }: { refresh: number }) {
+export function FlagsAndAudit({ refresh, poll }: { refresh: number; poll: number }) {
   const { t, fmt, role } = useSession();
   const week = useMemo(
     () => ({
@@ -45,16 +45,21 @@ export function FlagsAndAudit({ refresh }: { refresh: number }) {
     }),
     [],
   );
-  // `refresh` moves the audit window's end so a new command's entry is fetched.
+  // The last 24 hours up to an hour ahead; `refresh` (an extra variable the query ignores) makes a
+  // new command's entry be fetched, `poll` picks up entries the warehouse sink writes a moment later.
   const day = useMemo(
     () => ({
       from: new Date(Date.now() - 86_400_000).toISOString(),
-      to: new Date(Date.now() + 3_600_000 + refresh).toISOString(),
+      to: new Date(Date.now() + 3_600_000).toISOString(),
     }),
-    [refresh],
+    [],
   );
   const flags = useQuery<{ qaFlags: { nodes: Flag[] } }>(flagsQuery, week, !can(role, "Query.qaFlags"));
-  const audit = useQuery<{ auditLog: { nodes: Audit[] } }>(auditQuery, day, !can(role, "Query.auditLog"));
+  const audit = useQuery<{ auditLog: { nodes: Audit[] } }>(
+    auditQuery,
+    { ...day, refresh, poll },
+    !can(role, "Query.auditLog"),
+  );
   return (
     <>
       {can(role, "Query.qaFlags") && (

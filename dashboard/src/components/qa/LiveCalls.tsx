@@ -1,7 +1,7 @@
 "use client";
 
 import type { MessageKey } from "../../lib/i18n";
-import type { LiveContact, MonitorMode } from "../../lib/live-types";
+import type { LiveContact, MonitorMode, MonitorSession } from "../../lib/live-types";
 import { can } from "../../lib/roles";
 import { useSession } from "../../lib/session";
 import type { Operation } from "./commands";
@@ -15,11 +15,13 @@ const modes: { mode: MonitorMode; label: MessageKey }[] = [
 /** Calls and chats in progress; voice rows carry the monitoring buttons the role may use. */
 export function LiveCalls({
   contacts,
+  monitors,
   endpoint,
   busy,
   run,
 }: {
   contacts: LiveContact[];
+  monitors: Map<string, MonitorSession[]>;
   endpoint: string;
   busy: boolean;
   run: (operation: Operation, target: string, variables: Record<string, unknown>) => Promise<void>;
@@ -64,7 +66,7 @@ export function LiveCalls({
                   {fmt.duration((Date.now() - Date.parse(c.waitingSince)) / 1000)}
                 </td>
                 <td>
-                  {c.monitors
+                  {(monitors.get(c.id) ?? [])
                     .map((m) => `${m.supervisor} ${t(m.mode.toLowerCase() as MessageKey)}`)
                     .join(", ")}
                 </td>

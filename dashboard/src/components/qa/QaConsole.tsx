@@ -25,19 +25,25 @@ export function QaConsole() {
   const root = useRef<HTMLDivElement>(null);
   useDomClock(root);
   useEffect(() => setEndpoint(localStorage.getItem(endpointStorage) ?? "user/2001"), []);
+  // Who monitors what: asked again after every command and every few seconds (sessions started
+  // elsewhere show up without a reload).
+  const [poll, setPoll] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setPoll((n) => n + 1), 5_000);
+    return () => clearInterval(timer);
+  }, []);
   const monitors = useQuery<{ monitors: MonitorSession[] }>(
     monitorsQuery,
-    { refresh },
+    { refresh, poll },
     !can(role, "Query.monitors"),
   );
-  const { outcomes, busy, run } = useCommands(() => setRefresh(Date.now()));
-  // Sessions from the live contacts are current; the query adds any on calls not in the list.
-  const sessions = useMemo(() => {
-    const byId = new Map<string, MonitorSession>();
-    for (const m of monitors.data?.monitors ?? []) byId.set(m.monitorId, m);
-    for (const c of contacts.items) for (const m of c.monitors) byId.set(m.monitorId, m);
-    return [...byId.values()];
-  }, [monitors.data, contacts.items]);
+  const { outcomes, busy, run } = useCommands(() => setRefresh((n) => n + 1));
+  const sessions = monitors.data?.monitors ?? [];
+  const byCall = useMemo(() => {
+    const map = new Map<string, MonitorSession[]>();
+    for (const m of sessions) map.set(m.callId, [...(map.get(m.callId) ?? []), m]);
+    return map;
+  }, [sessions]);
   return (
     <div className="stack" ref={root}>
       <div className="row">
@@ -55,13 +61,13 @@ export function QaConsole() {
         </label>
       </div>
       {contacts.error !== undefined && <p className="error">{contacts.error}</p>}
-      <LiveCalls contacts={contacts.items} endpoint={endpoint} busy={busy} run={run} />
+      <LiveCalls contacts={contacts.items} monitors={byCall} endpoint={endpoint} busy={busy} run={run} />
       <div className="grid2">
         <Monitors monitors={sessions} busy={busy} run={run} />
         <Outcomes outcomes={outcomes} />
       </div>
       {can(role, "Mutation.setAgentState") && <AgentStatePanel agents={agents.items} busy={busy} run={run} />}
-      <FlagsAndAudit refresh={refresh} />
+      <FlagsAndAudit refresh={refresh} poll={poll} />
     </div>
   );
 }

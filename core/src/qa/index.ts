@@ -2,7 +2,10 @@
 
 export { Automaton } from "./automaton";
 export { defaultQaRules } from "./default-rules";
+export { flagIdOf } from "./flag-event";
 export { type Folded, Folder, foldPhrase } from "./fold";
+export { type Line, lineOf, QaEngine } from "./qa-engine";
+export { type QaService, type QaServiceOptions, type QaServiceStats, startQaService } from "./qa-service";
 export { compileRules, type Inspection, RuleSet } from "./rule-set";
 export type {
   HoldRule,

@@ -1,0 +1,215 @@
+// The QA engine: events in, qa.flagged events out. Pure and deterministic (no clock, no random ids)
+// so a replay of the same events produces the same flags with the same ids.
+//
+// Text rules run on every message.received / message.sent / transcript.segment. The time rules need
+// per-contact state, kept here:
+// - required-phrase: the clock starts at contact.connected (chat) or at the recording's start
+//   (voice: segment startMs); the first line past the window, when the rule's side had not said a
+//   phrase by then, carries the flag.
+// - silence: the gap between consecutive lines (voice: previous endMs -> next startMs; chat: event
+//   times); the line that ends the silence carries the flag.
+// - hold: contact.resumed says how long the hold was; the next line of the contact carries the flag.
+// A flag must point at text (qa.flagged has a non-empty charRange), which is why the time rules flag
+// the line where the condition became known, with the whole line as the range (at most 2,000 chars).
+
+import type { Channel } from "../events/envelope";
+import type { StarboardEvent } from "../events/index";
+import type { FlagLocation, QaFlagged } from "../events/qa";
+import { flagEvent } from "./flag-event";
+import type { RuleSet } from "./rule-set";
+import type { Match, QaRuleDef, QaSide } from "./rule-types";
+
+/** A message or transcript segment, reduced to what the rules need. */
+export interface Line {
+  contactId: string;
+  channel: Channel;
+  agentId: string | undefined;
+  tenant: string;
+  time: string;
+  timeMs: number;
+  side: QaSide;
+  text: string;
+  kind: "message" | "transcript-segment";
+  lineId: string;
+  /** Voice only: from the start of the recording. */
+  startMs: number | undefined;
+  endMs: number | undefined;
+}
+
+interface ContactState {
+  connectedAtMs: number | undefined;
+  /** Required-phrase rules already satisfied or flagged. */
+  settled: Set<string>;
+  lastLine: { timeMs: number; endMs: number | undefined } | undefined;
+  /** Hold seconds waiting for the next line to carry their flag. */
+  pendingHolds: number[];
+}
+
+const MAX_MATCHED = 2_000;
+
+export function lineOf(event: StarboardEvent): Line | undefined {
+  if (
+    event.type !== "message.received" &&
+    event.type !== "message.sent" &&
+    event.type !== "transcript.segment"
+  ) {
+    return undefined;
+  }
+  const common = {
+    contactId: event.contactId,
+    channel: event.channel,
+    agentId: event.agentId,
+    tenant: event.tenant,
+    time: event.time,
+    timeMs: Date.parse(event.time),
+  };
+  if (event.type === "transcript.segment") {
+    const d = event.data;
+    return {
+      ...common,
+      side: d.speaker,
+      text: d.text,
+      kind: "transcript-segment",
+      lineId: d.segmentId,
+      startMs: d.startMs,
+      endMs: d.endMs,
+    };
+  }
+  // Bots and system messages speak for the business: agent-side rules read them too.
+  const side: QaSide = event.type === "message.received" ? "customer" : "agent";
+  const d = event.data;
+  return {
+    ...common,
+    side,
+    text: d.text,
+    kind: "message",
+    lineId: d.messageId,
+    startMs: undefined,
+    endMs: undefined,
+  };
+}
+
+export class QaEngine {
+  private readonly contacts = new Map<string, ContactState>();
+
+  constructor(private rules: RuleSet) {}
+
+  /** Swaps the rules (API edit); contact state is kept. */
+  setRules(rules: RuleSet): void {
+    this.rules = rules;
+  }
+
+  get trackedContacts(): number {
+    return this.contacts.size;
+  }
+
+  handle(event: StarboardEvent): QaFlagged[] {
+    if (event.type === "contact.connected") {
+      this.state(event.contactId).connectedAtMs = Date.parse(event.time);
+      return [];
+    }
+    if (event.type === "contact.resumed") {
+      this.state(event.contactId).pendingHolds.push(event.data.holdSeconds);
+      return [];
+    }
+    if (event.type === "contact.ended") {
+      this.contacts.delete(event.contactId);
+      return [];
+    }
+    const line = lineOf(event);
+    if (line === undefined || line.text.length === 0) return [];
+    const inspection = this.rules.inspect(line.text, { side: line.side, channel: line.channel });
+    const matches = [...inspection.matches, ...this.timeRules(line, new Set(inspection.said))];
+    return matches.map((m) => {
+      // qa.flagged carries at most 2,000 characters; a longer (regex) match keeps its start.
+      const capped: Match =
+        m.matchedText.length <= MAX_MATCHED
+          ? m
+          : {
+              ...m,
+              charRange: [m.charRange[0], m.charRange[0] + MAX_MATCHED],
+              matchedText: m.matchedText.slice(0, MAX_MATCHED),
+            };
+      return flagEvent(line, capped, locationOf(line, capped));
+    });
+  }
+
+  private state(contactId: string): ContactState {
+    let s = this.contacts.get(contactId);
+    if (s === undefined) {
+      s = { connectedAtMs: undefined, settled: new Set(), lastLine: undefined, pendingHolds: [] };
+      this.contacts.set(contactId, s);
+    }
+    return s;
+  }
+
+  private timeRules(line: Line, said: ReadonlySet<string>): Match[] {
+    const s = this.state(line.contactId);
+    const out: Match[] = [];
+    const whole = (rule: QaRuleDef): Match => {
+      const end = Math.min(line.text.length, MAX_MATCHED);
+      return {
+        ruleId: rule.id,
+        category: rule.category,
+        severity: rule.severity,
+        side: rule.side === "any" ? line.side : rule.side,
+        charRange: [0, end],
+        matchedText: line.text.slice(0, end),
+      };
+    };
+    const runs = (rule: QaRuleDef) => rule.channels === undefined || rule.channels.includes(line.channel);
+    // Elapsed time into the contact: the recording's clock for voice, the connect for chat.
+    if (s.connectedAtMs === undefined && line.startMs === undefined) s.connectedAtMs = line.timeMs;
+    const elapsedMs = line.startMs ?? line.timeMs - (s.connectedAtMs ?? line.timeMs);
+    for (const rule of this.rules.requiredPhraseRules()) {
+      if (!runs(rule) || s.settled.has(rule.id)) continue;
+      const sideOk = rule.side === "any" || rule.side === line.side;
+      if (elapsedMs <= rule.withinSeconds * 1000) {
+        if (sideOk && said.has(rule.id)) s.settled.add(rule.id);
+      } else {
+        s.settled.add(rule.id);
+        out.push(whole(rule));
+      }
+    }
+    if (s.lastLine !== undefined) {
+      const previous = s.lastLine;
+      const gapMs =
+        line.startMs !== undefined && previous.endMs !== undefined
+          ? line.startMs - previous.endMs
+          : line.timeMs - previous.timeMs;
+      for (const rule of this.rules.silenceRules()) {
+        if (runs(rule) && gapMs > rule.maxSeconds * 1000) out.push(whole(rule));
+      }
+    }
+    for (const held of s.pendingHolds) {
+      for (const rule of this.rules.holdRules())
+        if (runs(rule) && held > rule.maxSeconds) out.push(whole(rule));
+    }
+    s.pendingHolds = [];
+    const endMs = line.endMs === undefined ? undefined : Math.max(line.endMs, previousEnd(s));
+    s.lastLine = { timeMs: Math.max(line.timeMs, s.lastLine?.timeMs ?? line.timeMs), endMs };
+    return out;
+  }
+}
+
+/** Overlapping speakers: silence starts when the LAST of them stopped talking. */
+function previousEnd(s: ContactState): number {
+  return s.lastLine?.endMs ?? 0;
+}
+
+function locationOf(line: Line, m: Match): FlagLocation {
+  if (line.kind === "message") return { type: "message", messageId: line.lineId, charRange: m.charRange };
+  return {
+    type: "transcript-segment",
+    segmentId: line.lineId,
+    charRange: m.charRange,
+    // Voice: where in the recording the words are heard, estimated by the match's position in the segment.
+    offsetMs: offsetInSegment(line, m.charRange[0]),
+  };
+}
+
+function offsetInSegment(line: Line, charStart: number): number {
+  const start = line.startMs ?? 0;
+  const end = line.endMs ?? start;
+  return Math.round(start + ((end - start) * charStart) / Math.max(1, line.text.length));
+}

@@ -2,6 +2,7 @@
 
 export { Automaton } from "./automaton";
 export { defaultQaRules } from "./default-rules";
+export { type CategoryScore, type Evaluation, evaluateRules, type LabelledLine } from "./evaluate";
 export { flagIdOf } from "./flag-event";
 export { type Folded, Folder, foldPhrase } from "./fold";
 export { type Line, lineOf, QaEngine } from "./qa-engine";

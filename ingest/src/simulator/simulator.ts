@@ -9,6 +9,7 @@ import { Outbox, WebhookSender } from "./outbox";
 import { type ContactPlan, planContact } from "./plan";
 import type { SimulatorProfile } from "./profile";
 import { Rng, subSeed } from "./rng";
+import { available } from "./shifts";
 import { ChatStream } from "./stream";
 import { VoiceLine } from "./voice";
 import { playTicket, type SimulatorStats, type World } from "./world";
@@ -35,6 +36,11 @@ export interface SimulatorOptions {
   seed: number;
   /** Wall clock (ms); simulated time starts at it, or at the switch's clock if that is later. */
   now?: () => number;
+  /**
+   * "on" mode starts as a busy center would be mid-shift: about 1.3 contacts per agent on shift
+   * arrive in the first 20 simulated seconds (default true; false starts from an idle center).
+   */
+  warmStart?: boolean;
   /** Load mode's arrivals per simulated second (default 0.04 per agent). */
   loadContactsPerSecond?: number;
 }
@@ -115,6 +121,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     else chat.start(plan);
   };
   if (options.mode === "on") {
+    if (options.warmStart !== false) {
+      // A center opened mid-day is already busy: the contacts it would have in progress (about one
+      // per agent on shift, plus a queue) arrive over the first 20 simulated seconds, so the
+      // wallboard shows talking agents and waiting contacts at once instead of after an hour.
+      const onShift = profile.agents.filter((_, i) => available(profile, i, clock.startMs)).length;
+      const count = Math.max(6, Math.ceil(onShift * 1.3));
+      for (let k = 0; k < count; k++) {
+        const at = clock.startMs + 500 + Math.floor((k / count) * 20_000);
+        clock.at(at, () => world.stopped || arrive(at));
+      }
+    }
     // Arrivals are drawn a minute ahead from the curve at that time of day.
     const window = (from: number) => {
       for (const at of arrivalsBetween(profile, from, from + 60_000, plans))

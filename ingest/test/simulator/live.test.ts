@@ -1,6 +1,7 @@
 import type { StarboardEvent } from "@starboard/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultProfile, routingConfigFor, startSimulator } from "../../src/simulator/index";
+import { available } from "../../src/simulator/shifts";
 import { waitFor } from "../esl/log-helpers";
 import { platform, readAll, routerLoop, secret } from "./live-setup";
 
@@ -124,4 +125,33 @@ describe("the simulator on the real ingest paths", () => {
     expect(first[0]?.startsWith("2027-01-04T02:00:")).toBe(true);
     expect(await arrivals()).toEqual(first);
   }, 40_000);
+});
+
+describe("on mode's warm start", () => {
+  it.each([
+    [true, "a busy center: about 1.3 contacts per agent on shift arrive in the first 20 simulated seconds"],
+    [false, "an idle center: only the day's curve"],
+  ])("warmStart %s: %s", async (warmStart) => {
+    const p = await platform();
+    cleanups.push(() => p.close());
+    const profile = defaultProfile({ agents: 20, seed: 9 });
+    const sim = await startSimulator({
+      profile,
+      log: p.log,
+      fs: p.emulator.fs,
+      chatUrl: p.chatUrl,
+      ticketsUrl: p.ticketsUrl,
+      webhookSecret: secret,
+      mode: "on",
+      speed: 20,
+      seed: 9,
+      warmStart,
+    });
+    cleanups.push(() => sim.stop());
+    const onShift = profile.agents.filter((_, i) => available(profile, i, sim.now())).length;
+    await new Promise((r) => setTimeout(r, 1_500));
+    // 30 simulated seconds at 20x: the curve alone brings at most about 20 x 25 x 10% / 120 = 0.4.
+    if (warmStart) expect(sim.stats.contacts).toBeGreaterThanOrEqual(Math.max(6, Math.ceil(onShift * 1.3)));
+    else expect(sim.stats.contacts).toBeLessThanOrEqual(3);
+  });
 });

@@ -14,16 +14,25 @@ export interface Inspection {
   said: string[];
 }
 
-interface Hit {
-  start: number;
-  end: number;
-}
+const ROLE_MAIN = 0;
+const ROLE_NEAR = 1;
+const ROLE_REQUIRED = 2;
 
 export class RuleSet {
   private readonly table: PhraseTable;
   private readonly folder = new Folder();
   private readonly regexes: { rule: number; re: RegExp }[];
   private readonly applicable = new Map<string, Uint8Array>();
+  /** Per-scan state for the bound automaton callback (scans are synchronous, never interleaved). */
+  private current: Uint8Array = new Uint8Array(0);
+  private folded: Folded = {
+    codes: new Uint16Array(0),
+    length: 0,
+    starts: new Int32Array(0),
+    ends: new Int32Array(0),
+  };
+  /** Raw hits as (role, rule, start, end) quadruples in folded offsets. */
+  private readonly hits: number[] = [];
 
   constructor(readonly rules: readonly QaRuleDef[]) {
     this.table = new PhraseTable(rules);
@@ -55,41 +64,32 @@ export class RuleSet {
   }
 
   inspect(text: string, context: ScanContext): Inspection {
-    const applies = this.applies(context.side, context.channel);
+    this.current = this.applies(context.side, context.channel);
     const folded = this.folder.fold(text);
-    const { codes, length } = folded;
-    const main = new Map<number, Hit[]>();
-    const near = new Map<number, Hit[]>();
-    const said = new Set<number>();
-    const table = this.table;
-    table.automaton.scan(codes, length, (pattern, end) => {
-      for (const entry of table.entries[pattern] ?? []) {
-        if (applies[entry.rule] !== 1) continue;
-        const start = end - entry.length;
-        if (!table.boundariesHold(entry, codes, length, start, end)) continue;
-        if (entry.role === "required") {
-          said.add(entry.rule);
-          continue;
-        }
-        if (entry.role === "main" && table.excluded(entry.rule, codes, length, start, end)) continue;
-        const into = entry.role === "main" ? main : near;
-        let list = into.get(entry.rule);
-        if (list === undefined) {
-          list = [];
-          into.set(entry.rule, list);
-        }
-        list.push({ start, end });
-      }
-    });
+    this.folded = folded;
+    this.hits.length = 0;
+    this.table.automaton.scan(folded.codes, folded.length, this.collect);
+    const hasRegex = this.regexes.length > 0;
+    if (this.hits.length === 0 && !hasRegex) return { matches: [], said: [] };
     const matches: Match[] = [];
-    const seen = new Set<string>();
+    const said: string[] = [];
+    let seen: Set<string> | undefined;
     const emit = (rule: number, start: number, end: number) => {
       const def = this.rules[rule] as QaRuleDef;
       const from = folded.starts[start] as number;
       const to = folded.ends[end - 1] as number;
-      const key = `${rule}:${from}:${to}`;
-      if (seen.has(key)) return;
-      seen.add(key);
+      // A chat line has a handful of matches: a linear look-up beats string keys; long texts get a Set.
+      if (seen === undefined) {
+        for (const m of matches)
+          if (m.ruleId === def.id && m.charRange[0] === from && m.charRange[1] === to) return;
+        if (matches.length >= 16)
+          seen = new Set(matches.map((m) => `${m.ruleId}:${m.charRange[0]}:${m.charRange[1]}`));
+      }
+      if (seen !== undefined) {
+        const key = `${def.id}:${from}:${to}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+      }
       matches.push({
         ruleId: def.id,
         category: def.category,
@@ -99,35 +99,62 @@ export class RuleSet {
         matchedText: text.slice(from, to),
       });
     };
-    for (const [rule, hits] of main) {
-      const def = this.rules[rule];
-      const proximity = def?.kind === "phrases" ? def.near : undefined;
-      for (const hit of hits) {
-        if (proximity === undefined) {
-          emit(rule, hit.start, hit.end);
-          continue;
-        }
-        // One flag per promise, covering it and every object near it ("保证给您全额退款"): what a reviewer reads.
-        let start = hit.start;
-        let end = hit.end;
-        for (const other of near.get(rule) ?? []) {
-          const gap = other.start >= hit.end ? other.start - hit.end : hit.start - other.end;
-          if (gap > proximity.withinChars) continue;
-          start = Math.min(start, other.start);
-          end = Math.max(end, other.end);
-        }
-        if (end - start > hit.end - hit.start) emit(rule, start, end);
+    const hits = this.hits;
+    for (let i = 0; i < hits.length; i += 4) {
+      const role = hits[i] as number;
+      const rule = hits[i + 1] as number;
+      const def = this.rules[rule] as QaRuleDef;
+      if (role === ROLE_REQUIRED && !said.includes(def.id)) said.push(def.id);
+      if (role !== ROLE_MAIN) continue;
+      const start = hits[i + 2] as number;
+      const end = hits[i + 3] as number;
+      const proximity = def.kind === "phrases" ? def.near : undefined;
+      if (proximity === undefined) {
+        emit(rule, start, end);
+        continue;
       }
+      // One flag per promise, covering it and every object near it ("保证给您全额退款"): what a reviewer reads.
+      let from = start;
+      let to = end;
+      for (let j = 0; j < hits.length; j += 4) {
+        if (hits[j] !== ROLE_NEAR || hits[j + 1] !== rule) continue;
+        const os = hits[j + 2] as number;
+        const oe = hits[j + 3] as number;
+        const gap = os >= end ? os - end : start - oe;
+        if (gap > proximity.withinChars) continue;
+        from = Math.min(from, os);
+        to = Math.max(to, oe);
+      }
+      if (to - from > end - start) emit(rule, from, to);
     }
-    this.runRegexes(applies, folded, (rule, start, end) => emit(rule, start, end));
-    matches.sort(
-      (a, b) =>
-        a.charRange[0] - b.charRange[0] ||
-        a.charRange[1] - b.charRange[1] ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-    );
-    return { matches, said: [...said].map((r) => (this.rules[r] as QaRuleDef).id) };
+    this.runRegexes(this.current, folded, emit);
+    if (matches.length > 1)
+      matches.sort(
+        (a, b) =>
+          a.charRange[0] - b.charRange[0] ||
+          a.charRange[1] - b.charRange[1] ||
+          (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+      );
+    return { matches, said };
   }
+
+  /** The automaton's callback, bound once: keeps every raw hit that passes boundaries and exclusions. */
+  private readonly collect = (pattern: number, end: number): void => {
+    const { table, current: applies, hits } = this;
+    const { codes, length } = this.folded;
+    for (const entry of table.entries[pattern] ?? []) {
+      if (applies[entry.rule] !== 1) continue;
+      const start = end - entry.length;
+      if (!table.boundariesHold(entry, codes, length, start, end)) continue;
+      if (entry.role === "main" && table.excluded(entry.rule, codes, length, start, end)) continue;
+      hits.push(
+        entry.role === "main" ? ROLE_MAIN : entry.role === "near" ? ROLE_NEAR : ROLE_REQUIRED,
+        entry.rule,
+        start,
+        end,
+      );
+    }
+  };
 
   private runRegexes(
     applies: Uint8Array,

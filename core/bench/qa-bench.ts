@@ -94,7 +94,7 @@ function throughput(
   return Math.round(((bytes * rounds) / seconds / 1e6) * 100) / 100;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export async function qaBenchmarks(options: {
   progress: BenchProgress;
@@ -131,7 +131,7 @@ export async function qaBenchmarks(options: {
   const combined = new RegExp(
     [...phrases]
       .sort((a, b) => b.length - a.length)
-      .map(escape)
+      .map(escapeRegExp)
       .join("|"),
     "gi",
   );

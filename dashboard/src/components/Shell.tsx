@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import type { MessageKey } from "../lib/i18n";
 import { locales } from "../lib/i18n";
 import { can, type EntryPoint, type Role } from "../lib/roles";
@@ -26,6 +26,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t, role } = session;
   const path = usePathname();
   const tv = useSearchParams().get("tv") === "1";
+  useEffect(() => {
+    document.documentElement.classList.toggle("tv-root", tv);
+  }, [tv]);
   if (session.phase === "loading") return <p className="center muted">{t("loading")}</p>;
   if (session.phase === "signed-out") return <SignIn />;
   if (tv) return <div className="tv">{children}</div>;

@@ -41,8 +41,30 @@ export function applyDelta<T extends { id: string }>(
   return next;
 }
 
-function byId<T extends { id: string }>(a: T, b: T): number {
-  return a.id.localeCompare(b.id, undefined, { numeric: true });
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+/**
+ * Keeps the items in id order. Sorting a thousand ids on every delta showed up in the wallboard
+ * bench, so the order is recomputed only when ids come or go; a delta that only changes known items
+ * reuses it.
+ */
+export class OrderedStore<T extends { id: string }> {
+  private map = new Map<string, T>();
+  private order: string[] = [];
+
+  apply(message: DeltaPayload<T>): T[] {
+    const before = this.map.size;
+    this.map = applyDelta(this.map, message);
+    // Without a snapshot or removals, a new id can only show as a larger map.
+    const membershipChanged = message.snapshot || message.removed.length > 0 || this.map.size !== before;
+    if (membershipChanged) this.order = [...this.map.keys()].sort(collator.compare);
+    const items: T[] = [];
+    for (const id of this.order) {
+      const item = this.map.get(id);
+      if (item !== undefined) items.push(item);
+    }
+    return items;
+  }
 }
 
 function useDeltaSubscription<T extends { id: string }, M>(
@@ -54,13 +76,12 @@ function useDeltaSubscription<T extends { id: string }, M>(
   const [list, setList] = useState<LiveList<T>>({ items: [], at: undefined, error: undefined });
   useEffect(() => {
     if (!enabled || live === undefined) return;
-    let map = new Map<string, T>();
+    const store = new OrderedStore<T>();
     return live.subscribe<M>(
       query,
       (data) => {
         const message = unpack(data);
-        map = applyDelta(map, message);
-        setList({ items: [...map.values()].sort(byId), at: message.at, error: undefined });
+        setList({ items: store.apply(message), at: message.at, error: undefined });
       },
       (error) => setList((l) => ({ ...l, error })),
     );

@@ -3,6 +3,7 @@ import { benchCommand } from "./commands/bench";
 import { eslEmulatorCommand } from "./commands/esl-emulator";
 import { eslReplayCommand } from "./commands/esl-replay";
 import { migrateCommand } from "./commands/migrate";
+import { qaScanCommand } from "./commands/qa-scan";
 import { simulateCommand } from "./commands/simulate";
 import { staffingCommand } from "./commands/staffing";
 import { startCommand } from "./commands/start";
@@ -14,6 +15,7 @@ export const commands: readonly Command[] = [
   migrateCommand,
   eslReplayCommand,
   eslEmulatorCommand,
+  qaScanCommand,
   simulateCommand,
 ];
 

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { type BenchRow, logBenchmarks, routingBenchmarks } from "@starboard/core/bench";
+import { type BenchRow, logBenchmarks, qaBenchmarks, routingBenchmarks } from "@starboard/core/bench";
 import { apiBenchmarks } from "@starboard/graphql/bench";
 import { ingestBenchmarks } from "@starboard/ingest";
 import { warehouseBenchmarks } from "@starboard/sql";
@@ -14,6 +14,7 @@ const areas: Record<string, Area> = {
   warehouse: (options) => warehouseBenchmarks(options),
   routing: (options) => routingBenchmarks(options),
   api: (options) => apiBenchmarks({ progress: options.progress }),
+  qa: (options) => qaBenchmarks({ progress: options.progress }),
 };
 
 function formatTable(rows: readonly BenchRow[]): string[] {

@@ -1,7 +1,7 @@
 // compileRules(rules) -> RuleSet; RuleSet.scan(text, context) -> Match[]. Pure and synchronous: the
 // API can compile a rule set on every change and swap it in; the QA service and qa-scan share it.
 
-import type { Channel } from "../events/envelope";
+import { type Channel, channels } from "../events/envelope";
 import { type Folded, Folder, foldedString } from "./fold";
 import { PhraseTable } from "./patterns";
 import type { HoldRule, Match, QaRuleDef, RequiredPhraseRule, ScanContext, SilenceRule } from "./rule-types";
@@ -22,7 +22,8 @@ export class RuleSet {
   private readonly table: PhraseTable;
   private readonly folder = new Folder();
   private readonly regexes: { rule: number; re: RegExp }[];
-  private readonly applicable = new Map<string, Uint8Array>();
+  /** Rule masks by side (0 agent, 1 customer) and channel (0 none, else index in `channels` + 1). */
+  private readonly applicable: (Uint8Array | undefined)[] = [];
   /** Per-scan state for the bound automaton callback (scans are synchronous, never interleaved). */
   private current: Uint8Array = new Uint8Array(0);
   private folded: Folded = {
@@ -174,8 +175,10 @@ export class RuleSet {
 
   /** Which rules read this side on this channel; cached, as there are only a few combinations. */
   private applies(side: "agent" | "customer", channel: Channel | undefined): Uint8Array {
-    const key = `${side}:${channel ?? ""}`;
-    const cached = this.applicable.get(key);
+    const key =
+      (side === "agent" ? 0 : 1) * (channels.length + 1) +
+      (channel === undefined ? 0 : channels.indexOf(channel) + 1);
+    const cached = this.applicable[key];
     if (cached !== undefined) return cached;
     const mask = new Uint8Array(this.rules.length);
     this.rules.forEach((rule, i) => {
@@ -184,7 +187,7 @@ export class RuleSet {
         channel === undefined || rule.channels === undefined || rule.channels.includes(channel);
       mask[i] = sideOk && channelOk ? 1 : 0;
     });
-    this.applicable.set(key, mask);
+    this.applicable[key] = mask;
     return mask;
   }
 }

@@ -40,9 +40,11 @@ export const startCommand: Command = {
     }
     // Armed before starting, so a Ctrl+C during start-up still stops what has started.
     const signal = untilSignal(() => io.err("second signal: exiting without a clean stop"));
+    const starting = new AbortController();
+    void signal.promise.then(() => starting.abort());
     let platform: Awaited<ReturnType<typeof startPlatform>>;
     try {
-      platform = await startPlatform(config, io);
+      platform = await startPlatform(config, io, starting.signal);
     } catch (error) {
       signal.dispose();
       io.err(`starboard start: ${error instanceof Error ? error.message : String(error)}`);

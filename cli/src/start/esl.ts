@@ -3,7 +3,7 @@
 // free port stands in, reached over real TCP like a switch would be.
 
 import type { EventLog } from "@starboard/core";
-import { EslAdapter, EslCommandExecutor, EslEmulator, type FsSwitch } from "@starboard/ingest";
+import { EslAdapter, EslClient, EslCommandExecutor, EslEmulator, type FsSwitch } from "@starboard/ingest";
 
 export interface Telephony {
   /** host:port the adapter is connected to. */
@@ -36,7 +36,18 @@ export async function startTelephony(options: TelephonyOptions): Promise<Telepho
     host = "127.0.0.1";
     port = await emulator.listen(0, host);
   }
-  const adapter = new EslAdapter({ log: options.log, host, port, password: options.password });
+  const settings = { host, port, password: options.password };
+  // The adapter retries a refused connection forever (right for a switch that restarts, wrong for a
+  // typo): one probe first, so a bad address or password fails the start with the reason.
+  try {
+    (await EslClient.connect(settings)).close();
+  } catch (error) {
+    await emulator?.close();
+    const why = error instanceof Error ? error.message : String(error);
+    const hint = /auth/i.test(why) ? " (check STARBOARD_ESL_PASSWORD)" : " (check STARBOARD_ESL_HOST/PORT)";
+    throw new Error(`FreeSWITCH at ${host}:${port}: ${why}${hint}`);
+  }
+  const adapter = new EslAdapter({ log: options.log, ...settings });
   const executor = new EslCommandExecutor({
     log: options.log,
     fs: adapter,

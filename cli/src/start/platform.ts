@@ -46,8 +46,13 @@ export interface Platform {
 /** How long a clean stop waits for a consumer to catch up with what is on the log. */
 const drainMs = 30_000;
 
-export async function startPlatform(config: StarboardConfig, io: CommandIo): Promise<Platform> {
-  const stack = new Stack(io);
+/** `abort` (a signal during start-up) stops the start between steps and undoes what started. */
+export async function startPlatform(
+  config: StarboardConfig,
+  io: CommandIo,
+  abort?: AbortSignal,
+): Promise<Platform> {
+  const stack = new Stack(io, abort);
   try {
     return await compose(config, io, stack);
   } catch (error) {

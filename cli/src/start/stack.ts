@@ -16,7 +16,11 @@ export class Stack {
   private readonly parts: Part[] = [];
   private stopping: Promise<void> | undefined;
 
-  constructor(private readonly io: CommandIo) {}
+  constructor(
+    private readonly io: CommandIo,
+    /** Aborted (Ctrl+C during start-up): no further step starts, and the start fails. */
+    private readonly abort?: AbortSignal,
+  ) {}
 
   /** Runs one start step with its progress lines; what it returns is stopped by `stop`. */
   async start<T>(
@@ -25,6 +29,7 @@ export class Stack {
     run: () => Promise<T>,
     stop: (value: T) => Promise<void>,
   ): Promise<T> {
+    if (this.abort?.aborted) throw new Error(`start interrupted before ${name}`);
     const began = Date.now();
     this.io.err(`starting ${name}: ${detail}`);
     let value: T;

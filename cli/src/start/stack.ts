@@ -36,7 +36,10 @@ export class Stack {
     try {
       value = await run();
     } catch (error) {
-      throw new Error(`${name} did not start: ${message(error)}`, { cause: error });
+      const hint = /EADDRINUSE/.test(message(error))
+        ? " (the port is taken: choose another with --graphql-port/--chat-port/--tickets-port/--dashboard-port, 0 for any free port)"
+        : "";
+      throw new Error(`${name} did not start: ${message(error)}${hint}`, { cause: error });
     }
     this.parts.push({ name, stop: () => stop(value) });
     this.io.err(`  ${name} ready (${Date.now() - began} ms)`);

@@ -41,6 +41,8 @@ interface ContactState {
   /** Required-phrase rules already satisfied or flagged. */
   settled: Set<string>;
   lastLine: { timeMs: number; endMs: number | undefined } | undefined;
+  /** The latest text line, to carry a required-phrase flag when the contact ends without one. */
+  last: Line | undefined;
   /** Hold seconds waiting for the next line to carry their flag. */
   pendingHolds: number[];
 }
@@ -113,8 +115,9 @@ export class QaEngine {
       return [];
     }
     if (event.type === "contact.ended") {
+      const s = this.contacts.get(event.contactId);
       this.contacts.delete(event.contactId);
-      return [];
+      return s === undefined ? [] : this.endOfContact(s, Date.parse(event.time));
     }
     const line = lineOf(event);
     if (line === undefined || line.text.length === 0) return [];
@@ -137,26 +140,41 @@ export class QaEngine {
   private state(contactId: string): ContactState {
     let s = this.contacts.get(contactId);
     if (s === undefined) {
-      s = { connectedAtMs: undefined, settled: new Set(), lastLine: undefined, pendingHolds: [] };
+      s = {
+        connectedAtMs: undefined,
+        settled: new Set(),
+        lastLine: undefined,
+        last: undefined,
+        pendingHolds: [],
+      };
       this.contacts.set(contactId, s);
     }
     return s;
   }
 
+  /**
+   * A contact that ended after a required phrase's window without it, and without a later line to
+   * carry the flag (a quiet chat that timed out): the last line carries it, dated at the end.
+   */
+  private endOfContact(s: ContactState, endedMs: number): QaFlagged[] {
+    const line = s.last;
+    if (line === undefined || s.connectedAtMs === undefined) return [];
+    const out: QaFlagged[] = [];
+    for (const rule of this.rules.requiredPhraseRules()) {
+      if (s.settled.has(rule.id) || (rule.channels !== undefined && !rule.channels.includes(line.channel)))
+        continue;
+      if (endedMs - s.connectedAtMs <= rule.withinSeconds * 1000) continue;
+      const match = wholeLine(line, rule);
+      out.push(flagEvent({ ...line, time: new Date(endedMs).toISOString() }, match, locationOf(line, match)));
+    }
+    return out;
+  }
+
   private timeRules(line: Line, said: ReadonlySet<string>): Match[] {
     const s = this.state(line.contactId);
     const out: Match[] = [];
-    const whole = (rule: QaRuleDef): Match => {
-      const end = Math.min(line.text.length, MAX_MATCHED);
-      return {
-        ruleId: rule.id,
-        category: rule.category,
-        severity: rule.severity,
-        side: rule.side === "any" ? line.side : rule.side,
-        charRange: [0, end],
-        matchedText: line.text.slice(0, end),
-      };
-    };
+    const whole = (rule: QaRuleDef) => wholeLine(line, rule);
+    s.last = line;
     const runs = (rule: QaRuleDef) => rule.channels === undefined || rule.channels.includes(line.channel);
     // Elapsed time into the contact: the recording's clock for voice, the connect for chat.
     if (s.connectedAtMs === undefined && line.startMs === undefined) s.connectedAtMs = line.timeMs;
@@ -190,6 +208,19 @@ export class QaEngine {
     s.lastLine = { timeMs: Math.max(line.timeMs, s.lastLine?.timeMs ?? line.timeMs), endMs };
     return out;
   }
+}
+
+/** A time rule's flag: the whole line (capped) that carries it. */
+function wholeLine(line: Line, rule: QaRuleDef): Match {
+  const end = Math.min(line.text.length, MAX_MATCHED);
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    side: rule.side === "any" ? line.side : rule.side,
+    charRange: [0, end],
+    matchedText: line.text.slice(0, end),
+  };
 }
 
 /** Overlapping speakers: silence starts when the LAST of them stopped talking. */

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, serviceNames } from "../config/index";
 import { parseStartFlags } from "../start/options";
 import { startPlatform } from "../start/platform";
 import { untilSignal } from "../start/signals";
-import { summary } from "../start/summary";
+import { summary, totals } from "../start/summary";
 
 export const startCommand: Command = {
   name: "start",
@@ -55,6 +55,7 @@ export const startCommand: Command = {
     io.err(`${received}: stopping (sources first, then the router and sink catch up)`);
     await platform.stop();
     signal.dispose();
+    for (const line of totals(platform)) io.err(line);
     io.err("stopped");
     return 0;
   },

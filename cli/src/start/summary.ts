@@ -32,3 +32,28 @@ export function summary(p: Platform): string[] {
   lines.push("Ctrl+C stops it (a restart picks up where it stopped).");
   return lines;
 }
+
+/** What this run did, for the last lines on the way out. */
+export function totals(p: Platform): string[] {
+  const lines: string[] = [];
+  if (p.router !== undefined) {
+    const r = p.router.stats;
+    const anomalies = p.router.engine.anomalies.total;
+    lines.push(
+      `  router: ${r.applied} events routed live (${r.replayed} replayed at start), ${r.published} decisions/commands published, ${anomalies} anomalies`,
+    );
+  }
+  if (p.sink !== undefined) {
+    const s = p.sink.stats;
+    lines.push(
+      `  sink: ${s.written} events written in ${s.writes} inserts, ${s.duplicates} duplicates dropped, ${s.deadLettered} dead-lettered`,
+    );
+  }
+  if (p.demo !== undefined) {
+    const d = p.demo.stats;
+    lines.push(
+      `  simulator: ${d.contacts} contacts (${d.calls} calls, ${d.chats} chats, ${d.tickets} tickets)`,
+    );
+  }
+  return lines;
+}

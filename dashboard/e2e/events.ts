@@ -28,6 +28,14 @@ export function agentSignedIn(
   ] as StarboardEvent[];
 }
 
+/** Signed in straight onto a break (never ready): takes no contacts. */
+export function agentOnBreak(agentId: string, at: Date, skill: string, reasonCode: string): StarboardEvent[] {
+  const [signedIn] = agentSignedIn(agentId, at, skill);
+  return signedIn === undefined
+    ? []
+    : [signedIn, agentNotReady(agentId, new Date(at.getTime() + 100), reasonCode)];
+}
+
 export function agentNotReady(agentId: string, at: Date, reasonCode: string): StarboardEvent {
   return { ...base(at), type: "agent.not-ready", agentId, data: { reasonCode } } as StarboardEvent;
 }
@@ -126,4 +134,25 @@ export function handledContact(
       data: { surveyId: "post-contact", score: opts.csat },
     } as StarboardEvent);
   return events;
+}
+
+/** A queued call an agent answered: the agent shows busy on the wallboard until it ends. */
+export function callConnected(
+  contactId: string,
+  agentId: string,
+  at: Date,
+  from: string,
+  queueId = "support",
+): StarboardEvent[] {
+  return [
+    ...callQueued(contactId, at, from, queueId),
+    {
+      ...base(new Date(at.getTime() + 8_000)),
+      type: "contact.connected",
+      channel: "voice",
+      contactId,
+      agentId,
+      data: { queueId, waitSeconds: 8, ringMs: 2_000 },
+    } as StarboardEvent,
+  ];
 }

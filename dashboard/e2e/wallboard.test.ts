@@ -1,7 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signedInPage } from "./browser";
-import { agentNotReady, agentSignedIn, callQueued } from "./events";
+import { agentNotReady, agentOnBreak, agentSignedIn, callQueued } from "./events";
+import { busyFloor, floorWaiting } from "./floor";
 import { type E2eStack, keys, startE2eStack } from "./stack";
 
 let stack: E2eStack;
@@ -11,10 +12,12 @@ beforeAll(async () => {
   stack = await startE2eStack();
   browser = await launchBrowser();
   const now = new Date();
+  await stack.publish(busyFloor(now.getTime() - 1_000));
   await stack.publish([
     ...agentSignedIn("1001", now),
     ...agentSignedIn("1002", now),
-    ...agentSignedIn("1003", now, "billing"),
+    // The only billing agent is on a break: billing callers wait, and the wallboard says why.
+    ...agentOnBreak("1003", now, "billing", "lunch"),
   ]);
 });
 
@@ -28,22 +31,22 @@ describe("wallboard", () => {
     const { context, page } = await signedInPage(browser, keys.supervisor);
     await page.goto(stack.dashboardUrl);
     const waiting = page.getByTestId("queue-billing").getByTestId("waiting");
-    await expect.poll(() => waiting.textContent(), { timeout: 20_000 }).toBe("0");
+    await expect.poll(() => waiting.textContent(), { timeout: 20_000 }).toBe(String(floorWaiting));
     await expect
       .poll(() => page.getByTestId("agent-1002").getAttribute("data-status"), { timeout: 20_000 })
       .toBe("AVAILABLE");
     const navigations: string[] = [];
     page.on("framenavigated", (f) => navigations.push(f.url()));
 
-    // Two callers queue for billing (the billing agent goes on a break first) and an agent goes away.
+    // Two more callers queue for billing and an agent goes away.
     const t = new Date();
-    await stack.publish([agentNotReady("1003", t, "lunch"), agentNotReady("1002", t, "training")]);
+    await stack.publish([agentNotReady("1002", t, "training")]);
     await stack.publish([
       ...callQueued("c-live-1", t, "+8613800000001", "billing"),
       ...callQueued("c-live-2", t, "+8613800000002", "billing"),
     ]);
 
-    await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe("2");
+    await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe(String(floorWaiting + 2));
     await expect
       .poll(() => page.getByTestId("agent-1002").getAttribute("data-status"), { timeout: 15_000 })
       .toBe("AWAY");
@@ -55,7 +58,7 @@ describe("wallboard", () => {
     expect(navigations).toEqual([]);
     await screenshot(page, "wallboard");
     await page.goto(`${stack.dashboardUrl}/?tv=1`);
-    await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe("2");
+    await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe(String(floorWaiting + 2));
     expect(await page.locator("header.top").count()).toBe(0);
     await screenshot(page, "wallboard-tv");
     await context.close();
@@ -101,7 +104,7 @@ describe("wallboard", () => {
     await stack.publish(callQueued("c-after-restart", new Date(), "+8613800000003", "billing"));
     await expect
       .poll(() => page.getByTestId("queue-billing").getByTestId("waiting").textContent(), { timeout: 15_000 })
-      .toBe("3");
+      .toBe(String(floorWaiting + 3));
     await context.close();
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roleMatrix } from "../src/auth/role-matrix";
 import { agentOnline, callHandled, callQueued } from "./events";
 import { eventually, keys, type Stack, startStack } from "./harness";
 
@@ -237,5 +238,40 @@ describe("a second API instance", () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe("probes and slow clients", () => {
+  it("healthz answers, readyz says whether the live picture caught up with the log", async () => {
+    for (const path of ["/healthz", "/readyz"]) {
+      const res = await fetch(stack.api.url.replace("/graphql", path));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: true, caughtUp: true });
+    }
+  });
+
+  it("cuts off a client that never finishes its headers", async () => {
+    const { connect } = await import("node:net");
+    const slow = await startStack({ headersTimeoutMs: 1_000 });
+    const port = Number(new URL(slow.api.url).port);
+    const socket = connect(port, "127.0.0.1");
+    socket.write("POST /graphql HTTP/1.1\r\nHost: x\r\n");
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve) => {
+      let text = "";
+      socket.on("data", (d) => {
+        text += d.toString();
+      });
+      socket.on("close", () => resolve(text));
+    });
+    await slow.close();
+    expect(answer).toContain("408");
+    // Cut at the 1 s limit (checked every second), not at Node's default of a minute.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 30_000);
+
+  it("has no way to write or delete the audit trail", () => {
+    const mutations = Object.keys(roleMatrix).filter((e) => e.startsWith("Mutation."));
+    expect(mutations.filter((m) => /audit|supervisorAction/i.test(m))).toEqual([]);
   });
 });

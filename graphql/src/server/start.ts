@@ -34,6 +34,8 @@ export interface ApiServerOptions {
   rateLimit?: { perSecond: number; burst: number };
   /** Subscription tick (default 150 ms: at most ~7 messages per topic per second). */
   tickMs?: number;
+  /** A client must have sent its request headers within this (default 10 s). */
+  headersTimeoutMs?: number;
   /** How long a mutation waits for FreeSWITCH's answer before returning PENDING (default 8 s). */
   commandTimeoutMs?: number;
 }
@@ -82,7 +84,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return { ...formatted, extensions: { ...rest, code } };
 }
 
-/** The API on one HTTP server: POST/GET /graphql (Apollo), WebSocket /graphql (graphql-ws), GET /health. */
+/** The API on one HTTP server: POST/GET /graphql (Apollo), WebSocket /graphql (graphql-ws), GET /healthz and /readyz. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const tenant = options.tenant ?? "default";
   const limits: QueryLimits = { ...defaultQueryLimits, ...options.limits };
@@ -145,10 +147,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   await apollo.start();
   await feed.start();
+  let caughtUp = false;
+  void feed.ready().then(() => {
+    caughtUp = true;
+  });
   fanOut.start();
   const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
   const deps = { apollo, keys, services, limiter, maxDocumentBytes: limits.maxDocumentBytes };
-  const server = createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     // Browsers (the dashboard on another port, BI tools in a page) call with a bearer key, never
     // cookies, so any origin may: the key is what is checked.
@@ -162,10 +168,17 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       res.end();
       return;
     }
-    if (path === "/health") {
-      res.writeHead(200, { "content-type": "application/json" });
+    if (path === "/health" || path === "/healthz" || path === "/readyz") {
+      // healthz: the process answers. readyz: the live picture has caught up with the log.
+      const ready = path !== "/readyz" || caughtUp;
+      res.writeHead(ready ? 200 : 503, { "content-type": "application/json" });
       res.end(
-        JSON.stringify({ ok: true, events: feed.counters.events, subscribers: fanOut.subscriberCount }),
+        JSON.stringify({
+          ok: ready,
+          caughtUp,
+          events: feed.counters.events,
+          subscribers: fanOut.subscriberCount,
+        }),
       );
       return;
     }
@@ -190,6 +203,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       );
     });
   });
+  // A client that trickles its headers or body (slowloris) is cut off instead of holding a socket.
+  server.headersTimeout = options.headersTimeoutMs ?? 10_000;
+  server.requestTimeout = Math.max(server.headersTimeout, 30_000);
   const host = options.host ?? "127.0.0.1";
   try {
     await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@
 // between re-publishes the batch's flags with the same ids, which sinks drop as duplicates.
 
 import type { StarboardEvent } from "../events/index";
+import type { QaFlagged } from "../events/qa";
 import { Topics } from "../events/topics";
 import { decodeEventRecord, publishEvents } from "../log/typed";
 import type { BatchContext, EventLog, RecordBatch, Subscription } from "../log/types";
@@ -75,23 +76,42 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
     },
   });
 
+  // A batch whose publish fails is retried (whole, then record by record) by the log. The engine has
+  // already moved on for those records (a greeting marked late, a silence measured), so handling them
+  // again would lose their flags: records already fed keep their flags here until they are published.
+  const fedUpTo = new Map<number, number>();
+  const unpublished = new Map<number, Map<number, QaFlagged[]>>();
   const handler = async (batch: RecordBatch, context: BatchContext) => {
-    const flags = [];
+    const fed = fedUpTo.get(batch.partition) ?? -1;
+    let cache = unpublished.get(batch.partition);
+    if (cache === undefined) {
+      cache = new Map();
+      unpublished.set(batch.partition, cache);
+    }
+    const flags: QaFlagged[] = [];
     for (const record of batch.records) {
+      if (record.offset <= fed) {
+        flags.push(...(cache.get(record.offset) ?? []));
+        continue;
+      }
       const decoded = decodeEventRecord(record);
       if (!decoded.ok) {
         const where = decoded.error.path === "" ? "" : `${decoded.error.path}: `;
         await context.deadLetter(record, { reason: `${where}${decoded.error.reason}`, step: "qa.decode" });
         stats.deadLettered += 1;
-        continue;
+      } else {
+        if (scanned.has(decoded.event.type)) stats.scanned += 1;
+        const out = engine.handle(decoded.event);
+        if (out.length > 0) cache.set(record.offset, out);
+        flags.push(...out);
       }
-      if (scanned.has(decoded.event.type)) stats.scanned += 1;
-      flags.push(...engine.handle(decoded.event));
+      fedUpTo.set(batch.partition, record.offset);
     }
     if (flags.length > 0) {
       await publishEvents(log, flags);
       stats.flagged += flags.length;
     }
+    for (const record of batch.records) cache.delete(record.offset);
   };
   const subscription: Subscription = await log.subscribe({
     groupId,

@@ -3,11 +3,13 @@ import {
   compileRules,
   defaultQaRules,
   type EventLog,
+  type OutgoingRecord,
   publishEvents,
   type QaFlagged,
   type StarboardEvent,
   startQaService,
   Topics,
+  TransientError,
 } from "../../src/index";
 import { collect, openLog, tempDir, until } from "../services/helpers";
 
@@ -189,5 +191,35 @@ describe("QA service on the in-process log", () => {
     expect(qa.stats.deadLettered).toBe(1);
     const parked = [...(await log.endOffsets(Topics.deadLetter)).values()].reduce((a, b) => a + b, 0);
     expect(parked).toBe(1);
+  });
+
+  it("keeps a failed publish's flags for the retry (the engine has moved on; nothing is lost or doubled)", async () => {
+    const { log } = await fresh();
+    // The real log, with the first publish of flags refused as a transient failure (broker hiccup).
+    let refusals = 1;
+    const flaky: EventLog = Object.create(log, {
+      publish: {
+        value: async (topic: string, records: readonly OutgoingRecord[]) => {
+          if (refusals > 0 && records.some((r) => r.headers?.["event-type"] === "qa.flagged")) {
+            refusals -= 1;
+            throw new TransientError("publish refused for the test");
+          }
+          return log.publish(topic, records);
+        },
+      },
+    });
+    const qa = await startQaService({ log: flaky, rules });
+    cleanup.push(() => qa.stop());
+    await publishEvents(log, chat("chat-4"));
+    await until("flags after the retry", () => qa.stats.flagged === 4);
+    expect(refusals).toBe(0);
+    const seen = await collect(log, Topics.events);
+    cleanup.push(seen.stop);
+    await until("flags on the log", () => flagsOf(seen.seen).length === 4);
+    expect(
+      flagsOf(seen.seen)
+        .map((f) => f.data.ruleId)
+        .sort(),
+    ).toEqual(["complaint-zh", "delivery-late", "greeting-required", "prohibited-promise"]);
   });
 });

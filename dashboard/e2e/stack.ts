@@ -147,6 +147,8 @@ export async function startE2eStack(): Promise<E2eStack> {
     apiKeys: Object.entries(keys).map(([role, key]) => ({ key, role: role as Role })),
     tickMs: 100,
     commandTimeoutMs: 5_000,
+    // A minute's wait raises a long-wait alert, so the alerts feed has something to acknowledge.
+    alertThresholds: { longWaitSeconds: 60 },
   };
   let api = await startApiServer({ ...apiOptions, port: 0 });
   const apiPort = api.port;

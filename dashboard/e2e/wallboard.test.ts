@@ -56,7 +56,16 @@ describe("wallboard", () => {
     expect(why?.trim().length).toBeGreaterThan(0);
     expect(await page.getByTestId("updated").textContent()).toMatch(/Updated \d\d:\d\d:\d\d/);
     expect(navigations).toEqual([]);
+    // Callers past a minute raised long-wait alerts; a supervisor acknowledges one.
+    const alert = page.getByTestId("alert").first();
+    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toMatch(/Warning|Critical/);
     await screenshot(page, "wallboard");
+    await alert.getByRole("button", { name: "Acknowledge" }).click();
+    await expect
+      .poll(() => page.getByTestId("alert").filter({ hasText: "Acknowledged by" }).count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
     await page.goto(`${stack.dashboardUrl}/?tv=1`);
     await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe(String(floorWaiting + 2));
     expect(await page.locator("header.top").count()).toBe(0);

@@ -45,15 +45,16 @@ export function AlertsFeed({ alerts }: { alerts: Alert[] }) {
             <span className="alert-text">
               <strong>{a.subject}</strong> {a.message}
               <span className="muted"> · {fmt.duration(a.sinceSeconds)}</span>
+              {a.acknowledged && (
+                <span className="muted acked-by">
+                  {t("acknowledgedBy", { who: a.acknowledgedBy ?? "?" })}
+                </span>
+              )}
             </span>
-            {a.acknowledged ? (
-              <span className="muted">{t("acknowledgedBy", { who: a.acknowledgedBy ?? "?" })}</span>
-            ) : (
-              can(role, "Mutation.acknowledgeAlert") && (
-                <button type="button" className="small" onClick={() => void acknowledge(a.id)}>
-                  {t("acknowledge")}
-                </button>
-              )
+            {!a.acknowledged && can(role, "Mutation.acknowledgeAlert") && (
+              <button type="button" className="small" onClick={() => void acknowledge(a.id)}>
+                {t("acknowledge")}
+              </button>
             )}
           </li>
         ))}

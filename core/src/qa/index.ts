@@ -5,7 +5,7 @@ export { defaultQaRules } from "./default-rules";
 export { type CategoryScore, type Evaluation, evaluateRules, type LabelledLine } from "./evaluate";
 export { flagIdOf } from "./flag-event";
 export { type Folded, Folder, foldPhrase } from "./fold";
-export { type Line, lineOf, QaEngine } from "./qa-engine";
+export { type Line as QaLine, lineOf, QaEngine } from "./qa-engine";
 export { type QaService, type QaServiceOptions, type QaServiceStats, startQaService } from "./qa-service";
 export { compileRules, type Inspection, RuleSet } from "./rule-set";
 export type {

@@ -9,6 +9,7 @@ import type { EventLog, Subscription } from "../log/types";
 import type { RoutingConfig } from "../routing/config";
 import type { RouterOutput } from "../routing/emit";
 import { RoutingEngine } from "../routing/engine";
+import { recentRouterOutputs } from "./recent-outputs";
 import { replayCommitted } from "./router-replay";
 import { tickEvent, tickTime } from "./router-tick";
 import { type MergeItem, TimeMerge } from "./time-merge";
@@ -24,6 +25,11 @@ export interface RouterServiceOptions {
   holdMs?: number;
   /** Replay: a partition silent this long is taken as emptied by retention (default 5,000 ms). */
   replayIdleMs?: number;
+  /**
+   * How far back (wall-clock ms, default 10 minutes) to look for outputs already published by a
+   * run that died before committing them; 0 skips the look.
+   */
+  crashWindowMs?: number;
   /** Wall clock, for ticks. */
   now?: () => number;
   /** Where a failed tick is reported (the next tick retries). */
@@ -40,6 +46,8 @@ export interface RouterServiceStats {
   /** Records that were not a valid event (the sink dead-letters them; the router skips them). */
   undecodable: number;
   ticks: number;
+  /** Outputs not published again because a run that died before committing had published them. */
+  alreadyPublished: number;
 }
 
 export interface RouterService {
@@ -53,16 +61,25 @@ export interface RouterService {
  * outputs of its batch were published. On start, the records below those committed offsets were
  * answered already: they are replayed into the engine from a separate group and their outputs are
  * thrown away (router-replay.ts); the live group then resumes at its committed offsets and publishes.
- * A crash between publishing and committing re-publishes that batch's outputs on the next start, with
- * the same ids (they derive from the input ids): the sink drops them as duplicates; the ESL command
- * executor drops a repeated commandId it remembers and refuses commands older than a minute.
+ * A crash between publishing and committing makes the next start answer that batch again, with the
+ * same output ids (they derive from the input ids). Before going live the service reads the ids the
+ * router published in the last `crashWindowMs` (recent-outputs.ts) and skips those: the commands
+ * are not sent twice. Past the window a repeat is still harmless downstream: the sink drops a known
+ * id, and the ESL executor refuses commands older than a minute.
  */
 export async function startRouterService(options: RouterServiceOptions): Promise<RouterService> {
   const { log } = options;
   const groupId = options.groupId ?? "router";
   const now = options.now ?? Date.now;
   const engine = new RoutingEngine(options.routing);
-  const stats: RouterServiceStats = { replayed: 0, applied: 0, published: 0, undecodable: 0, ticks: 0 };
+  const stats: RouterServiceStats = {
+    replayed: 0,
+    applied: 0,
+    published: 0,
+    undecodable: 0,
+    ticks: 0,
+    alreadyPublished: 0,
+  };
   let last: { ms: number; wall: number; tenant: string } | undefined;
 
   const run = (events: readonly StarboardEvent[], publish: boolean): RouterOutput[] => {
@@ -75,7 +92,10 @@ export async function startRouterService(options: RouterServiceOptions): Promise
     }
     return out;
   };
-  const emit = async (out: RouterOutput[]) => {
+  let recent = new Set<string>();
+  const emit = async (produced: RouterOutput[]) => {
+    const out = recent.size === 0 ? produced : produced.filter((o) => !recent.delete(o.id));
+    stats.alreadyPublished += produced.length - out.length;
     if (out.length === 0) return;
     await publishEvents(log, out);
     stats.published += out.length;
@@ -113,6 +133,11 @@ export async function startRouterService(options: RouterServiceOptions): Promise
       );
     },
   });
+
+  const crashWindowMs = options.crashWindowMs ?? 600_000;
+  // Record timestamps are append times on the wall clock, whatever clock the events run on.
+  if (crashWindowMs > 0)
+    recent = await recentRouterOutputs({ log, groupId, sinceMs: Date.now() - crashWindowMs });
 
   const merge = new TimeMerge<StarboardEvent>(async (items) => {
     stats.applied += items.length;

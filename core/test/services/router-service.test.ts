@@ -4,6 +4,7 @@ import {
   InProcessEventLog,
   publishEvents,
   type RoutingConfig,
+  RoutingEngine,
   startRouterService,
   statusOf,
   Topics,
@@ -64,6 +65,12 @@ describe("router service", () => {
     const first = await startRouterService({ log, routing, tickMs: 0 });
     await until("the first run to answer", () => first.stats.applied >= 5);
     await first.stop();
+    // What the first run committed: the five inputs, and its own decision if it read it back in time.
+    const committed = [...(await log.committedOffsets("router", Topics.events)).values()].reduce(
+      (a, b) => a + b,
+      0,
+    );
+    expect(committed).toBeGreaterThanOrEqual(5);
     await log.close();
     cleanup.pop();
 
@@ -72,7 +79,7 @@ describe("router service", () => {
     const second = await startRouterService({ log: reopened, routing, tickMs: 0 });
     cleanup.push(() => second.stop());
     // The replayed state knows c1 was offered: the next contact goes to the other agent.
-    expect(second.stats.replayed).toBe(5);
+    expect(second.stats.replayed).toBe(committed);
     expect(second.engine.contact("c1")?.phase).toBe("offered");
     const commands = await collect(reopened);
     cleanup.push(commands.stop);
@@ -157,5 +164,33 @@ describe("router service replay after retention", () => {
     const second = await startRouterService({ log, routing, tickMs: 0, replayIdleMs: 200 });
     cleanup.push(() => second.stop());
     expect(second.stats.replayed).toBe(0);
+  });
+});
+
+describe("router service after a crash between publishing and committing", () => {
+  it.each([
+    ["skips what the dead run already published", 600_000, 1],
+    ["without the look-back (crashWindowMs 0) the command goes out twice", 0, 2],
+  ])("%s", async (_name, crashWindowMs, copies) => {
+    const { log } = await fresh();
+    const s = new Script();
+    s.agent(0, "a1", billing);
+    s.queued(5, "c1", "sales");
+    await publishEvents(log, s.events);
+    // The dead run: the same engine over the same events published its outputs, then died
+    // before committing (no "router" offsets).
+    const engine = new RoutingEngine(routing);
+    await publishEvents(
+      log,
+      s.events.flatMap((e) => engine.handle(e)),
+    );
+    const router = await startRouterService({ log, routing, tickMs: 0, crashWindowMs });
+    cleanup.push(() => router.stop());
+    await until("the restarted router to answer", () => router.stats.applied >= s.events.length);
+    const commands = await collect(log);
+    cleanup.push(commands.stop);
+    await until("the commands", () => commands.seen.length >= copies);
+    expect(commandIds(commands.seen)).toEqual(Array(copies).fill("c1:offer1"));
+    expect(router.stats.alreadyPublished > 0).toBe(crashWindowMs > 0);
   });
 });

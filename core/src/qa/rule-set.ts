@@ -34,9 +34,20 @@ export class RuleSet {
   };
   /** Raw hits as (role, rule, start, end) quadruples in folded offsets. */
   private readonly hits: number[] = [];
+  /** The time rules, listed once: the engine asks for them on every line. */
+  private readonly timeRules: {
+    required: RequiredPhraseRule[];
+    silence: SilenceRule[];
+    hold: HoldRule[];
+  };
 
   constructor(readonly rules: readonly QaRuleDef[]) {
     this.table = new PhraseTable(rules);
+    this.timeRules = {
+      required: rules.filter((r): r is RequiredPhraseRule => r.kind === "required-phrase"),
+      silence: rules.filter((r): r is SilenceRule => r.kind === "silence"),
+      hold: rules.filter((r): r is HoldRule => r.kind === "hold"),
+    };
     this.regexes = rules.flatMap((rule, index) =>
       rule.kind === "regex" ? [{ rule: index, re: new RegExp(rule.pattern, `${rule.flags ?? ""}g`) }] : [],
     );
@@ -47,16 +58,16 @@ export class RuleSet {
     return this.table.patternCount;
   }
 
-  requiredPhraseRules(): RequiredPhraseRule[] {
-    return this.rules.filter((r): r is RequiredPhraseRule => r.kind === "required-phrase");
+  requiredPhraseRules(): readonly RequiredPhraseRule[] {
+    return this.timeRules.required;
   }
 
-  silenceRules(): SilenceRule[] {
-    return this.rules.filter((r): r is SilenceRule => r.kind === "silence");
+  silenceRules(): readonly SilenceRule[] {
+    return this.timeRules.silence;
   }
 
-  holdRules(): HoldRule[] {
-    return this.rules.filter((r): r is HoldRule => r.kind === "hold");
+  holdRules(): readonly HoldRule[] {
+    return this.timeRules.hold;
   }
 
   /** Text flags, sorted by start, end, rule id. Overlapping matches of different phrases are all reported. */

@@ -24,7 +24,8 @@ export const startCommand: Command = {
   <data-dir>/warehouse. STARBOARD_KAFKA_BROKERS and STARBOARD_CLICKHOUSE_URL switch to a Kafka
   broker and a ClickHouse server; STARBOARD_ESL_HOST/PORT/PASSWORD to a real FreeSWITCH (otherwise
   an emulator runs in-process); STARBOARD_API_KEYS (key:role,...) for the API; STARBOARD_CONFIG
-  names a YAML file with queues, skills, agents, SLA targets, QA rules, hours, customers and ports.
+  names a YAML file with queues, skills, agents, SLA targets, QA rules, hours, customers and ports
+  (every key is shown in cli/src/config/example.yaml).
   Runs until SIGINT or SIGTERM, then stops sources first and lets the router and sink catch up.`,
   async run(argv, io) {
     const flags = parseStartFlags(argv);

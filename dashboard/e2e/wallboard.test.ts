@@ -56,6 +56,9 @@ describe("wallboard", () => {
     expect(why?.trim().length).toBeGreaterThan(0);
     expect(await page.getByTestId("updated").textContent()).toMatch(/Updated \d\d:\d\d:\d\d/);
     expect(navigations).toEqual([]);
+    // Billing's callers have waited more than twice its 30 s threshold: the tile is red; support is fine.
+    expect(await page.getByTestId("queue-billing").getAttribute("data-health")).toBe("crit");
+    expect(await page.getByTestId("queue-support").getAttribute("data-health")).toBe("ok");
     // Callers past a minute raised long-wait alerts; a supervisor acknowledges one.
     const alert = page.getByTestId("alert").first();
     await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toMatch(/Warning|Critical/);
@@ -114,6 +117,31 @@ describe("wallboard", () => {
     await expect
       .poll(() => page.getByTestId("queue-billing").getByTestId("waiting").textContent(), { timeout: 15_000 })
       .toBe(String(floorWaiting + 3));
+    await context.close();
+  });
+
+  it("signs in with an API key through the form, refuses a wrong key, and signs out", async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(stack.dashboardUrl);
+    const key = page.locator('input[name="apiKey"]');
+    await key.fill("not-a-key-0123456789abcdef");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect
+      .poll(() => page.locator("form.signin .error").textContent(), { timeout: 15_000 })
+      .toBeTruthy();
+    await screenshot(page, "sign-in");
+    await key.fill(keys.qa);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByTestId("role").textContent(), { timeout: 15_000 }).toContain("qa");
+    // QA sees the console but no reports; the key survives a reload.
+    const nav = page.locator("header.top nav");
+    expect(await nav.textContent()).toContain("QA console");
+    expect(await nav.textContent()).not.toContain("Channels");
+    await page.reload();
+    await expect.poll(() => page.getByTestId("role").textContent(), { timeout: 15_000 }).toContain("qa");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.locator('input[name="apiKey"]').count()).toBe(1);
     await context.close();
   });
 });

@@ -5,6 +5,7 @@ import { useQuery } from "../../lib/hooks";
 import type { MessageKey } from "../../lib/i18n";
 import { useSession } from "../../lib/session";
 import { Status } from "../Status";
+import { lookupVariables } from "./lookup";
 
 interface Customer {
   id: string;
@@ -38,12 +39,6 @@ const query = `query($phone: String, $id: ID) { customer(phone: $phone, id: $id)
   id phone name tier tags csatAverage
   contacts { contactId channel startedAt queueId agentId outcome resolved csatScore categories }
   tickets { number subject priority department createdAt resolvedAt } } }`;
-
-/** Phone numbers start with + or a digit; anything else is a customer id. */
-export function lookupVariables(input: string): { phone?: string; id?: string } {
-  const value = input.trim();
-  return /^\+?[\d\s-]+$/.test(value) ? { phone: value.replace(/[\s-]/g, "") } : { id: value };
-}
 
 export function Customers() {
   const { t, fmt } = useSession();

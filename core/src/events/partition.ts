@@ -12,5 +12,12 @@ export function partitionKey(event: StarboardEvent): string {
   const data = event.data;
   if ("alertId" in data) return data.alertId;
   if ("ticketNumber" in data && data.ticketNumber !== undefined) return data.ticketNumber;
+  // A rule's saves and removal stay in order.
+  if (
+    "ruleId" in data &&
+    typeof data.ruleId === "string" &&
+    (event.type === "qa.rule-saved" || event.type === "qa.rule-removed")
+  )
+    return `qa-rule:${data.ruleId}`;
   return event.id;
 }

@@ -43,10 +43,28 @@ export interface QaFlagReviewedData {
   note?: string;
 }
 
+/**
+ * A QA rule saved through the API: the rule set is the config's rules with these applied in log
+ * order, so every scanner and API instance agrees. `rule` is the rule as core/src/qa validates it
+ * (validated again by each consumer; an invalid one is skipped and counted).
+ */
+export interface QaRuleSavedData {
+  ruleId: string;
+  rule: Record<string, unknown>;
+  savedBy: string;
+}
+
+export interface QaRuleRemovedData {
+  ruleId: string;
+  removedBy: string;
+}
+
 export type QaFlagged = EventDef<"qa.flagged", 1, "contact", QaFlaggedData>;
 export type QaFlagReviewed = EventDef<"qa.flag-reviewed", 1, "contact", QaFlagReviewedData>;
+export type QaRuleSaved = EventDef<"qa.rule-saved", 1, "detached", QaRuleSavedData>;
+export type QaRuleRemoved = EventDef<"qa.rule-removed", 1, "detached", QaRuleRemovedData>;
 
-export type QaEvent = QaFlagged | QaFlagReviewed;
+export type QaEvent = QaFlagged | QaFlagReviewed | QaRuleSaved | QaRuleRemoved;
 
 const charRange = z
   .tuple([count, count])
@@ -83,7 +101,25 @@ const qaFlagReviewedV1 = z.strictObject({
   note: shortText(4_000).optional(),
 }) satisfies z.ZodType<QaFlagReviewedData>;
 
+const qaRuleSavedV1 = z
+  .strictObject({
+    ruleId: idString,
+    rule: z.record(z.string(), z.unknown()),
+    savedBy: idString,
+  })
+  .refine((d) => d.rule.id === d.ruleId, {
+    path: ["rule", "id"],
+    error: "must equal ruleId",
+  }) satisfies z.ZodType<QaRuleSavedData>;
+
+const qaRuleRemovedV1 = z.strictObject({
+  ruleId: idString,
+  removedBy: idString,
+}) satisfies z.ZodType<QaRuleRemovedData>;
+
 export const qaSpecs = {
   "qa.flagged": { 1: { subject: "contact", data: qaFlaggedV1 } },
   "qa.flag-reviewed": { 1: { subject: "contact", data: qaFlagReviewedV1 } },
+  "qa.rule-saved": { 1: { subject: "detached", data: qaRuleSavedV1 } },
+  "qa.rule-removed": { 1: { subject: "detached", data: qaRuleRemovedV1 } },
 } satisfies SpecTable<QaEvent>;

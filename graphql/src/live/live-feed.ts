@@ -9,6 +9,7 @@ import {
 } from "@starboard/core";
 import { type FeedReader, startFeedReader } from "./feed-reader";
 import { MonitorBook } from "./monitor-book";
+import { QaRuleBook } from "./qa-rule-book";
 
 export interface LiveFeedOptions {
   log: EventLog;
@@ -19,6 +20,8 @@ export interface LiveFeedOptions {
   groupId?: string;
   /** Live events arriving together are held this long and applied in time order (default 20 ms). */
   holdMs?: number;
+  /** The config's QA rules (core/src/qa shapes), before the API's saves and removals. */
+  qaRules?: readonly unknown[];
 }
 
 type Waiter = (result: RouterCommandResultData) => void;
@@ -33,6 +36,7 @@ type Waiter = (result: RouterCommandResultData) => void;
 export class LiveFeed {
   readonly live: LiveState;
   readonly monitors = new MonitorBook();
+  readonly qaRules: QaRuleBook;
   /** alertId -> who acknowledged it. */
   readonly acknowledged = new Map<string, string>();
   /** Live contacts' caller number or chat identity. */
@@ -50,6 +54,7 @@ export class LiveFeed {
 
   constructor(private readonly options: LiveFeedOptions) {
     this.live = new LiveState(options.routing, options.thresholds ?? {}, options.tenant ?? "default");
+    this.qaRules = new QaRuleBook(options.qaRules ?? []);
   }
 
   async start(): Promise<void> {
@@ -97,6 +102,7 @@ export class LiveFeed {
     if (!event.type.startsWith("command."))
       this.last = { ms: Math.max(ms, this.last?.ms ?? ms), wall: Date.now(), tenant: event.tenant };
     this.monitors.apply(event);
+    this.qaRules.apply(event);
     switch (event.type) {
       case "contact.created":
         this.addresses.set(event.contactId, event.data.from);

@@ -67,6 +67,7 @@ export const queryResolvers: Record<string, Resolver> = {
       first: opt(a, "first"),
       after: opt(a, "after"),
     }),
+  qaRules: (_p, _a, ctx) => ctx.services.qaRules.list(),
   staffing: (_p, a, ctx) =>
     ctx.services.reports.staffing({
       calls: n(a, "calls"),
@@ -105,6 +106,8 @@ export const mutationResolvers: Record<string, Resolver> = {
       state: s(a, "state"),
       reasonCode: opt(a, "reasonCode"),
     }),
+  saveQaRule: (_p, a, ctx) => ctx.services.qaRules.save(ctx.principal, a.rule as Record<string, unknown>),
+  removeQaRule: (_p, a, ctx) => ctx.services.qaRules.remove(ctx.principal, s(a, "id")),
   acknowledgeAlert: (_p, a, ctx) =>
     ctx.services.supervisor.acknowledgeAlert(ctx.principal, { alertId: s(a, "alertId") }),
 };

@@ -13,6 +13,7 @@ import { LiveFeed } from "../live/live-feed";
 import { LiveViews } from "../live/views";
 import { buildApiSchema } from "../schema";
 import { LiveService } from "../services/live";
+import { QaRuleService } from "../services/qa-rules";
 import { type CustomerRecord, ReportService } from "../services/reports";
 import type { Services } from "../services/services";
 import { SupervisorService } from "../services/supervisor";
@@ -28,6 +29,8 @@ export interface ApiServerOptions {
   host?: string;
   tenant?: string;
   customers?: readonly CustomerRecord[];
+  /** QA rules from the config (core/src/qa shapes); the API's saves and removals apply on top. */
+  qaRules?: readonly unknown[];
   alertThresholds?: Partial<AlertThresholds>;
   limits?: Partial<QueryLimits>;
   /** Requests per second per key, and the burst allowed (default 50/s, 200). */
@@ -93,6 +96,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     log: options.log,
     routing: options.routing,
     tenant,
+    ...(options.qaRules === undefined ? {} : { qaRules: options.qaRules }),
     ...(options.alertThresholds === undefined ? {} : { thresholds: options.alertThresholds }),
   });
   const views = new LiveViews(feed);
@@ -106,6 +110,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     live: new LiveService(feed, views),
     reports: new ReportService(options.warehouse, tenant, options.customers ?? []),
     supervisor,
+    qaRules: new QaRuleService(options.log, feed, tenant),
   };
   const schema = buildApiSchema({
     onDenied: async (context, field, args) => {

@@ -1,4 +1,5 @@
 import type { LiveService } from "./live";
+import type { QaRuleService } from "./qa-rules";
 import type { ReportService } from "./reports";
 import type { SupervisorService } from "./supervisor";
 
@@ -6,4 +7,5 @@ export interface Services {
   live: LiveService;
   reports: ReportService;
   supervisor: SupervisorService;
+  qaRules: QaRuleService;
 }

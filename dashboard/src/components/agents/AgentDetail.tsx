@@ -1,6 +1,8 @@
 "use client";
 
+import { useRef } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useDomClock } from "../../lib/dom-clock";
 import { useQuery } from "../../lib/hooks";
 import type { MessageKey } from "../../lib/i18n";
 import type { Agent } from "../../lib/live-types";
@@ -30,6 +32,8 @@ export function AgentDetail({
   onBack: () => void;
 }) {
   const { t, fmt, role } = useSession();
+  const root = useRef<HTMLDivElement>(null);
+  useDomClock(root);
   const live = useQuery<{ agent: Agent | null }>(agentQuery, { id: agentId }, !can(role, "Query.agent"));
   const rates: { label: MessageKey; mine: number | null; team: number | null }[] =
     card === undefined
@@ -45,7 +49,7 @@ export function AgentDetail({
         ];
   const agent = live.data?.agent;
   return (
-    <div className="stack" data-testid="agent-detail">
+    <div className="stack" data-testid="agent-detail" ref={root}>
       <div className="row">
         <button type="button" onClick={onBack}>
           ← {t("back")}
@@ -71,7 +75,7 @@ export function AgentDetail({
               </div>
               <div className="kpi">
                 <span className="muted">{t("inStateFor")}</span>
-                <span className="kpi-value">
+                <span className="kpi-value" data-since={Date.parse(agent.stateSince)}>
                   {fmt.duration((Date.now() - Date.parse(agent.stateSince)) / 1000)}
                 </span>
               </div>

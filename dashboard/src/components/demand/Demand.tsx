@@ -118,7 +118,8 @@ export function Demand() {
           </section>
           <section className="card">
             <h2>{t("keywords")}</h2>
-            <div className="chart">
+            {keywords.length === 0 && <p className="muted">{t("noData")}</p>}
+            <div className="chart" hidden={keywords.length === 0}>
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart data={keywords} layout="vertical">
                   <CartesianGrid stroke="#30363d" />

@@ -14,6 +14,20 @@ export interface Inspection {
   said: string[];
 }
 
+/** One scan's matches under construction. */
+interface Assembly {
+  text: string;
+  side: ScanContext["side"];
+  folded: Folded;
+  matches: Match[];
+  seen: Set<string> | undefined;
+}
+
+const byPosition = (a: Match, b: Match) =>
+  a.charRange[0] - b.charRange[0] ||
+  a.charRange[1] - b.charRange[1] ||
+  (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+
 const ROLE_MAIN = 0;
 const ROLE_NEAR = 1;
 const ROLE_REQUIRED = 2;
@@ -32,8 +46,9 @@ export class RuleSet {
     starts: new Int32Array(0),
     ends: new Int32Array(0),
   };
-  /** Raw hits as (role, rule, start, end) quadruples in folded offsets. */
-  private readonly hits: number[] = [];
+  /** Raw hits as (role, rule, start, end) quadruples in folded offsets; a reused, growing buffer. */
+  private hits = new Int32Array(256);
+  private hitCount = 0;
   /** The time rules, listed once: the engine asks for them on every line. */
   private readonly timeRules: {
     required: RequiredPhraseRule[];
@@ -79,40 +94,14 @@ export class RuleSet {
     this.current = this.applies(context.side, context.channel);
     const folded = this.folder.fold(text);
     this.folded = folded;
-    this.hits.length = 0;
+    this.hitCount = 0;
     this.table.automaton.scan(folded.codes, folded.length, this.collect);
-    const hasRegex = this.regexes.length > 0;
-    if (this.hits.length === 0 && !hasRegex) return { matches: [], said: [] };
-    const matches: Match[] = [];
+    if (this.hitCount === 0 && this.regexes.length === 0) return { matches: [], said: [] };
+    const out: Assembly = { text, side: context.side, folded, matches: [], seen: undefined };
     const said: string[] = [];
-    let seen: Set<string> | undefined;
-    const emit = (rule: number, start: number, end: number) => {
-      const def = this.rules[rule] as QaRuleDef;
-      const from = folded.starts[start] as number;
-      const to = folded.ends[end - 1] as number;
-      // A chat line has a handful of matches: a linear look-up beats string keys; long texts get a Set.
-      if (seen === undefined) {
-        for (const m of matches)
-          if (m.ruleId === def.id && m.charRange[0] === from && m.charRange[1] === to) return;
-        if (matches.length >= 16)
-          seen = new Set(matches.map((m) => `${m.ruleId}:${m.charRange[0]}:${m.charRange[1]}`));
-      }
-      if (seen !== undefined) {
-        const key = `${def.id}:${from}:${to}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-      }
-      matches.push({
-        ruleId: def.id,
-        category: def.category,
-        severity: def.severity,
-        side: context.side,
-        charRange: [from, to],
-        matchedText: text.slice(from, to),
-      });
-    };
     const hits = this.hits;
-    for (let i = 0; i < hits.length; i += 4) {
+    const n = this.hitCount * 4;
+    for (let i = 0; i < n; i += 4) {
       const role = hits[i] as number;
       const rule = hits[i + 1] as number;
       const def = this.rules[rule] as QaRuleDef;
@@ -122,13 +111,13 @@ export class RuleSet {
       const end = hits[i + 3] as number;
       const proximity = def.kind === "phrases" ? def.near : undefined;
       if (proximity === undefined) {
-        emit(rule, start, end);
+        this.emit(out, rule, start, end);
         continue;
       }
       // One flag per promise, covering it and every object near it ("保证给您全额退款"): what a reviewer reads.
       let from = start;
       let to = end;
-      for (let j = 0; j < hits.length; j += 4) {
+      for (let j = 0; j < n; j += 4) {
         if (hits[j] !== ROLE_NEAR || hits[j + 1] !== rule) continue;
         const os = hits[j + 2] as number;
         const oe = hits[j + 3] as number;
@@ -137,49 +126,75 @@ export class RuleSet {
         from = Math.min(from, os);
         to = Math.max(to, oe);
       }
-      if (to - from > end - start) emit(rule, from, to);
+      if (to - from > end - start) this.emit(out, rule, from, to);
     }
-    this.runRegexes(this.current, folded, emit);
-    if (matches.length > 1)
-      matches.sort(
-        (a, b) =>
-          a.charRange[0] - b.charRange[0] ||
-          a.charRange[1] - b.charRange[1] ||
-          (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-      );
+    this.runRegexes(out);
+    const { matches } = out;
+    if (matches.length > 1) matches.sort(byPosition);
     return { matches, said };
+  }
+
+  /** Adds a match (folded offsets) once, mapped back to the original text. */
+  private emit(out: Assembly, rule: number, start: number, end: number): void {
+    const def = this.rules[rule] as QaRuleDef;
+    const from = out.folded.starts[start] as number;
+    const to = out.folded.ends[end - 1] as number;
+    const { matches } = out;
+    // A chat line has a handful of matches: a linear look-up beats string keys; long texts get a Set.
+    if (out.seen === undefined) {
+      for (const m of matches)
+        if (m.ruleId === def.id && m.charRange[0] === from && m.charRange[1] === to) return;
+      if (matches.length >= 16)
+        out.seen = new Set(matches.map((m) => `${m.ruleId}:${m.charRange[0]}:${m.charRange[1]}`));
+    }
+    if (out.seen !== undefined) {
+      const key = `${def.id}:${from}:${to}`;
+      if (out.seen.has(key)) return;
+      out.seen.add(key);
+    }
+    matches.push({
+      ruleId: def.id,
+      category: def.category,
+      severity: def.severity,
+      side: out.side,
+      charRange: [from, to],
+      matchedText: out.text.slice(from, to),
+    });
   }
 
   /** The automaton's callback, bound once: keeps every raw hit that passes boundaries and exclusions. */
   private readonly collect = (pattern: number, end: number): void => {
-    const { table, current: applies, hits } = this;
+    const { table, current: applies } = this;
     const { codes, length } = this.folded;
     for (const entry of table.entries[pattern] ?? []) {
       if (applies[entry.rule] !== 1) continue;
       const start = end - entry.length;
       if (!table.boundariesHold(entry, codes, length, start, end)) continue;
       if (entry.role === "main" && table.excluded(entry.rule, codes, length, start, end)) continue;
-      hits.push(
-        entry.role === "main" ? ROLE_MAIN : entry.role === "near" ? ROLE_NEAR : ROLE_REQUIRED,
-        entry.rule,
-        start,
-        end,
-      );
+      const at = this.hitCount * 4;
+      if (at + 4 > this.hits.length) {
+        const grown = new Int32Array(this.hits.length * 2);
+        grown.set(this.hits);
+        this.hits = grown;
+      }
+      this.hits[at] = entry.role === "main" ? ROLE_MAIN : entry.role === "near" ? ROLE_NEAR : ROLE_REQUIRED;
+      this.hits[at + 1] = entry.rule;
+      this.hits[at + 2] = start;
+      this.hits[at + 3] = end;
+      this.hitCount += 1;
     }
   };
 
-  private runRegexes(
-    applies: Uint8Array,
-    folded: Folded,
-    emit: (rule: number, start: number, end: number) => void,
-  ) {
+  /** Regular-expression rules over the folded text (built only when one applies). */
+  private runRegexes(out: Assembly): void {
+    const applies = this.current;
     const active = this.regexes.filter((r) => applies[r.rule] === 1);
-    if (active.length === 0 || folded.length === 0) return;
-    const text = foldedString(folded);
+    if (active.length === 0 || out.folded.length === 0) return;
+    const folded = foldedString(out.folded);
     for (const { rule, re } of active) {
       re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        if (m[0].length > 0) emit(rule, m.index, m.index + m[0].length);
+      for (const m of folded.matchAll(re)) {
+        if (m[0].length > 0) this.emit(out, rule, m.index, m.index + m[0].length);
       }
     }
   }

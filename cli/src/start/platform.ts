@@ -127,26 +127,24 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
 
   let telephony: Telephony | undefined;
   if (runs(config, "esl")) {
-    if (config.esl.host === undefined && !embedded)
-      say("esl: STARBOARD_ESL_HOST is not set (distributed mode starts no emulator): no telephony");
-    else
-      telephony = await stack.start(
-        "esl",
-        config.esl.host === undefined
-          ? "FreeSWITCH emulator in-process (STARBOARD_ESL_HOST unset)"
-          : `FreeSWITCH at ${config.esl.host}:${config.esl.port}`,
-        () =>
-          startTelephony({
-            log,
-            host: config.esl.host,
-            port: config.esl.port,
-            password: config.esl.password,
-            clock,
-            maxAgeMs: 60_000 * Math.max(1, speed),
-          }),
-        (t) => t.stop(),
-      );
-    if (telephony !== undefined) say(`  event socket ${telephony.address}`);
+    // No STARBOARD_ESL_HOST: an emulated switch in-process (embedded or on Kafka), so a demo has calls.
+    telephony = await stack.start(
+      "esl",
+      config.esl.host === undefined
+        ? "FreeSWITCH emulator in-process (STARBOARD_ESL_HOST unset)"
+        : `FreeSWITCH at ${config.esl.host}:${config.esl.port}`,
+      () =>
+        startTelephony({
+          log,
+          host: config.esl.host,
+          port: config.esl.port,
+          password: config.esl.password,
+          clock,
+          maxAgeMs: 60_000 * Math.max(1, speed),
+        }),
+      (t) => t.stop(),
+    );
+    say(`  event socket ${telephony.address}`);
   }
 
   const gateway = (kind: "chat" | "tickets") =>

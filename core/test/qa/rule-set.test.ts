@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileRules, defaultQaRules, type Match, type QaSide } from "../../src/index";
+import { mulberry32 } from "../../src/routing/simulation";
 
 const rules = compileRules(defaultQaRules);
 
@@ -187,5 +188,32 @@ describe("rule scoping", () => {
     expect(set.scan("退款，成功", { side: "customer" })).toEqual([]);
     expect(set.scan("不要 退款", { side: "customer" })).toEqual([]);
     expect(set.scan("退款，失败", { side: "customer" }).map((m) => m.matchedText)).toEqual(["退款"]);
+  });
+});
+
+describe("offsets on generated text", () => {
+  // Random lines of Chinese, full-width and ASCII letters, emoji and separators with one phrase
+  // planted, split by random separators: the phrase is always found, and every reported range
+  // slices exactly the reported text out of the original.
+  const pieces = ["我们", "訂單", "ＡＢＣ", "abc", "😀", "１２３", "，", " ", "。", "\u3000", "、", "物流"];
+  const separators = ["", " ", "，", "、", "\u3000", " ， "];
+  const set = compileRules([
+    { id: "p", kind: "phrases", category: "c", severity: "low", side: "any", phrases: ["处理不了"] },
+  ]);
+
+  it.each([11, 12, 13, 14, 15, 16])("seed %i", (seed) => {
+    const random = mulberry32(seed);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+    for (let round = 0; round < 200; round++) {
+      const before = Array.from({ length: Math.floor(random() * 6) }, () => pick(pieces)).join("");
+      const after = Array.from({ length: Math.floor(random() * 6) }, () => pick(pieces)).join("");
+      const planted = ["處", "理", "不", "了"]
+        .map((c, i) => (i === 0 ? c : `${pick(separators)}${c}`))
+        .join("");
+      const text = `${before}${planted}${after}`;
+      const matches = set.scan(text, { side: "agent" });
+      for (const m of matches) expect(text.slice(...m.charRange)).toBe(m.matchedText);
+      expect(matches.map((m) => m.matchedText)).toContain(planted);
+    }
   });
 });

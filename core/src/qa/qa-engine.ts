@@ -16,6 +16,7 @@ import type { Channel } from "../events/envelope";
 import type { StarboardEvent } from "../events/index";
 import type { FlagLocation, QaFlagged } from "../events/qa";
 import { flagEvent } from "./flag-event";
+import { RuleBook } from "./rule-book";
 import type { RuleSet } from "./rule-set";
 import type { Match, QaRuleDef, QaSide } from "./rule-types";
 
@@ -94,11 +95,22 @@ export function lineOf(event: StarboardEvent): Line | undefined {
 export class QaEngine {
   private readonly contacts = new Map<string, ContactState>();
 
-  constructor(private rules: RuleSet) {}
+  private readonly book: RuleBook;
+  private rules: RuleSet;
 
-  /** Swaps the rules (API edit); contact state is kept. */
-  setRules(rules: RuleSet): void {
+  constructor(rules: RuleSet) {
+    this.book = new RuleBook(rules);
     this.rules = rules;
+  }
+
+  /** Swaps the configured rules; rule edits read from the log still apply, contact state is kept. */
+  setRules(rules: RuleSet): void {
+    this.book.setBase(rules);
+  }
+
+  /** Rule edits from the log: applied, and refused as invalid. */
+  get ruleEdits(): { applied: number; invalid: number } {
+    return { applied: this.book.changes, invalid: this.book.invalid };
   }
 
   get trackedContacts(): number {
@@ -106,6 +118,8 @@ export class QaEngine {
   }
 
   handle(event: StarboardEvent): QaFlagged[] {
+    if (this.book.apply(event)) return [];
+    this.rules = this.book.current();
     if (event.type === "contact.connected") {
       this.state(event.contactId).connectedAtMs = Date.parse(event.time);
       return [];

@@ -31,11 +31,14 @@ export interface QaServiceStats {
   flagged: number;
   /** Records that were not a valid event: sent to the dead-letter topic with the parse error. */
   deadLettered: number;
+  /** qa.rule-saved / qa.rule-removed applied (replayed ones included), and saved rules refused as invalid. */
+  ruleEdits: number;
+  invalidRules: number;
 }
 
 export interface QaService {
   readonly stats: QaServiceStats;
-  /** New rules from config or the API take effect from the next batch. */
+  /** New configured rules take effect from the next line; qa.rule-saved / -removed from the log still apply on top. */
   setRules(rules: RuleSet): void;
   stop(): Promise<void>;
 }
@@ -46,7 +49,18 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
   const { log } = options;
   const groupId = options.groupId ?? "qa";
   const engine = new QaEngine(options.rules);
-  const stats: QaServiceStats = { replayed: 0, scanned: 0, flagged: 0, deadLettered: 0 };
+  const stats: QaServiceStats = {
+    replayed: 0,
+    scanned: 0,
+    flagged: 0,
+    deadLettered: 0,
+    ruleEdits: 0,
+    invalidRules: 0,
+  };
+  const countEdits = () => {
+    stats.ruleEdits = engine.ruleEdits.applied;
+    stats.invalidRules = engine.ruleEdits.invalid;
+  };
 
   // Per-contact state (connect times, greetings said, last line) lives below the committed offsets:
   // rebuild it from the log, throwing the flags away: they were published before those commits.
@@ -73,6 +87,7 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
     },
     apply: async (items) => {
       for (const item of items) engine.handle(item.value);
+      countEdits();
     },
   });
 
@@ -107,6 +122,7 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
       }
       fedUpTo.set(batch.partition, record.offset);
     }
+    countEdits();
     if (flags.length > 0) {
       await publishEvents(log, flags);
       stats.flagged += flags.length;

@@ -222,4 +222,54 @@ describe("QA service on the in-process log", () => {
         .sort(),
     ).toEqual(["complaint-zh", "delivery-late", "greeting-required", "prohibited-promise"]);
   });
+
+  it("applies rules saved and removed through the API (qa.rule-saved / qa.rule-removed on the log)", async () => {
+    const { log } = await fresh();
+    const qa = await startQaService({ log, rules });
+    cleanup.push(() => qa.stop());
+    const seen = await collect(log, Topics.events);
+    cleanup.push(seen.stop);
+    const edit = { version: 1 as const, tenant: "default", source: "graphql", time: at(1) };
+    const line = (n: number, text: string): StarboardEvent => ({
+      ...base,
+      channel: "webchat",
+      contactId: "chat-5",
+      id: `chat-5-m${n}`,
+      type: "message.received",
+      time: at(10 + n),
+      data: { messageId: `chat-5-m${n}`, senderRole: "customer", text },
+    });
+    const rule = {
+      id: "api-fraud",
+      kind: "phrases",
+      category: "fraud",
+      severity: "high",
+      side: "customer",
+      phrases: ["盗刷"],
+    };
+    await publishEvents(log, [
+      { ...edit, id: "e1", type: "qa.rule-saved", data: { ruleId: "api-fraud", rule, savedBy: "key-qa" } },
+      {
+        ...edit,
+        id: "e2",
+        type: "qa.rule-saved",
+        data: { ruleId: "broken", rule: { id: "broken", kind: "phrases" }, savedBy: "key-qa" },
+      },
+      // Removing a configured rule works the same way.
+      { ...edit, id: "e3", type: "qa.rule-removed", data: { ruleId: "refund-request", removedBy: "key-qa" } },
+    ]);
+    await until("the edits", () => qa.stats.ruleEdits === 2 && qa.stats.invalidRules === 1);
+    await publishEvents(log, [line(1, "我的卡被盗刷了，我要退款")]);
+    await until("a flag", () => flagsOf(seen.seen).length >= 1);
+    await publishEvents(log, [
+      { ...edit, id: "e4", type: "qa.rule-removed", data: { ruleId: "api-fraud", removedBy: "key-qa" } },
+    ]);
+    await until("the removal", () => qa.stats.ruleEdits === 3);
+    await publishEvents(log, [line(2, "又被盗刷了"), line(3, "我要投诉")]);
+    await until("the complaint flag", () => flagsOf(seen.seen).some((f) => f.data.ruleId === "complaint-zh"));
+    expect(flagsOf(seen.seen).map((f) => [f.data.ruleId, f.data.matchedText])).toEqual([
+      ["api-fraud", "盗刷"],
+      ["complaint-zh", "投诉"],
+    ]);
+  });
 });

@@ -42,6 +42,7 @@ export async function startApi(
     host: config.ports.host,
     tenant: config.tenant,
     customers: customerRecords(config),
+    qaRules: config.qaRules,
   });
   return { server, generatedKey };
 }

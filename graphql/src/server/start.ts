@@ -142,6 +142,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     validationRules: [limitRule(limits)],
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // The process owner (starboard start) decides how to stop; Apollo must not re-raise SIGINT itself.
+    stopOnTerminationSignals: false,
     formatError,
     logger: {
       debug: () => {},

@@ -46,6 +46,8 @@ interface ContactState {
   last: Line | undefined;
   /** Hold seconds waiting for the next line to carry their flag. */
   pendingHolds: number[];
+  /** Event time of the contact's latest event, for dropping contacts whose end never came. */
+  touchedMs: number;
 }
 
 const MAX_MATCHED = 2_000;
@@ -98,7 +100,14 @@ export class QaEngine {
   private readonly book: RuleBook;
   private rules: RuleSet;
 
-  constructor(rules: RuleSet) {
+  /**
+   * @param idleContactMs a contact with no event for this long (event time) is forgotten, so state
+   *   does not grow forever when a contact.ended is lost (default 24 h).
+   */
+  constructor(
+    rules: RuleSet,
+    private readonly idleContactMs = 24 * 3_600_000,
+  ) {
     this.book = new RuleBook(rules);
     this.rules = rules;
   }
@@ -121,11 +130,11 @@ export class QaEngine {
     if (this.book.apply(event)) return [];
     this.rules = this.book.current();
     if (event.type === "contact.connected") {
-      this.state(event.contactId).connectedAtMs = Date.parse(event.time);
+      this.state(event.contactId, Date.parse(event.time)).connectedAtMs = Date.parse(event.time);
       return [];
     }
     if (event.type === "contact.resumed") {
-      this.state(event.contactId).pendingHolds.push(event.data.holdSeconds);
+      this.state(event.contactId, Date.parse(event.time)).pendingHolds.push(event.data.holdSeconds);
       return [];
     }
     if (event.type === "contact.ended") {
@@ -151,7 +160,11 @@ export class QaEngine {
     });
   }
 
-  private state(contactId: string): ContactState {
+  /**
+   * The contact's state, moved to the end of the map: the map stays in order of last activity, so
+   * forgetting idle contacts only looks at its front (approximately: partitions interleave).
+   */
+  private state(contactId: string, atMs: number): ContactState {
     let s = this.contacts.get(contactId);
     if (s === undefined) {
       s = {
@@ -160,8 +173,16 @@ export class QaEngine {
         lastLine: undefined,
         last: undefined,
         pendingHolds: [],
+        touchedMs: atMs,
       };
-      this.contacts.set(contactId, s);
+    } else {
+      this.contacts.delete(contactId);
+    }
+    s.touchedMs = Math.max(s.touchedMs, atMs);
+    this.contacts.set(contactId, s);
+    for (const [id, other] of this.contacts) {
+      if (other.touchedMs >= atMs - this.idleContactMs) break;
+      this.contacts.delete(id);
     }
     return s;
   }
@@ -185,7 +206,7 @@ export class QaEngine {
   }
 
   private timeRules(line: Line, said: ReadonlySet<string>): Match[] {
-    const s = this.state(line.contactId);
+    const s = this.state(line.contactId, line.timeMs);
     const out: Match[] = [];
     const whole = (rule: QaRuleDef) => wholeLine(line, rule);
     s.last = line;

@@ -131,3 +131,25 @@ describe("time rules on a chat", () => {
     expect(run(events())).toEqual(expected);
   });
 });
+
+describe("contact state", () => {
+  it("forgets contacts idle for longer than the limit (a lost contact.ended does not leak)", () => {
+    const engine = new QaEngine(compileRules(defaultQaRules), 3_600_000);
+    const message = (contactId: string, s: number): StarboardEvent => ({
+      ...c,
+      contactId,
+      id: `${contactId}-${s}`,
+      type: "message.received",
+      time: at(s),
+      data: { messageId: `${contactId}-${s}`, senderRole: "customer", text: "在吗" },
+    });
+    engine.handle(message("a", 0));
+    engine.handle(message("b", 1_800));
+    expect(engine.trackedContacts).toBe(2);
+    engine.handle(message("b", 3_000));
+    engine.handle(message("c", 3_700)); // a: idle 3,700 s > 1 h
+    expect(engine.trackedContacts).toBe(2);
+    engine.handle(message("c", 6_700)); // b: idle 3,700 s
+    expect(engine.trackedContacts).toBe(1);
+  });
+});

@@ -25,7 +25,9 @@ const AgentTile = memo(function AgentTile({ agent, label }: { agent: Agent; labe
   );
 });
 
-export function AgentGrid({ agents }: { agents: Agent[] }) {
+/** Memoized: queue and alert messages re-render the wallboard several times a second, the grid only
+ * when the agent list itself changed. */
+export const AgentGrid = memo(function AgentGrid({ agents }: { agents: Agent[] }) {
   const { t, fmt } = useSession();
   const [filter, setFilter] = useState<AgentStatus | "ALL">("ALL");
   const counts = useMemo(() => {
@@ -64,4 +66,4 @@ export function AgentGrid({ agents }: { agents: Agent[] }) {
       </ul>
     </div>
   );
-}
+});

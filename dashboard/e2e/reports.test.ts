@@ -1,4 +1,4 @@
-import type { StarboardEvent } from "@starboard/core";
+import { exampleEvents, type StarboardEvent } from "@starboard/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signedInPage } from "./browser";
@@ -55,7 +55,11 @@ beforeAll(async () => {
       published.EMAIL++;
     }
   }
-  await stack.publish(events);
+  // The event catalogue's ticket story (billing -> card-operations) and its QA flag.
+  const ticketStory = (
+    ["ticket.created", "ticket.assigned", "ticket.moved", "ticket.commented", "ticket.resolved"] as const
+  ).map((t) => exampleEvents[t] as StarboardEvent);
+  await stack.publish([...events, ...ticketStory, exampleEvents["qa.flagged"] as StarboardEvent]);
   await stack.flushed();
 });
 
@@ -111,8 +115,11 @@ describe("reports", () => {
       .toBeGreaterThan(0);
     await screenshot(page, "service-level");
     await page.goto(`${stack.dashboardUrl}/agents`);
+    // Agent 2001 took the calls; the ticket story brings its own agents.
     await expect
-      .poll(() => page.getByTestId("scorecards").locator("tbody tr").count(), { timeout: 20_000 })
+      .poll(() => page.getByTestId("scorecards").getByRole("button", { name: "2001" }).count(), {
+        timeout: 20_000,
+      })
       .toBe(1);
     await page.getByTestId("scorecards").getByRole("button", { name: "2001" }).click();
     await expect.poll(() => page.getByTestId("agent-detail").textContent()).toContain("2001");
@@ -128,7 +135,20 @@ describe("reports", () => {
     await page.locator('input[name="ticket"]').fill("T-404");
     await page.getByRole("button", { name: "Find" }).click();
     await expect.poll(() => page.locator("main").textContent(), { timeout: 20_000 }).toContain("Not found.");
+    const number = (exampleEvents["ticket.created"] as { data: { ticketNumber: string } }).data.ticketNumber;
+    await page.locator('input[name="ticket"]').fill(number);
+    await page.getByRole("button", { name: "Find" }).click();
+    const path = page.getByTestId("ticket").locator(".path .step");
+    await expect
+      .poll(() => path.allTextContents(), { timeout: 20_000 })
+      .toEqual(["billing", "card-operations"]);
     await screenshot(page, "tickets");
+    // The QA console lists the catalogue's flagged segment with its rule.
+    const flag = exampleEvents["qa.flagged"] as { time: string; data: { ruleId: string } };
+    await page.goto(`${stack.dashboardUrl}/qa`);
+    await expect
+      .poll(() => page.getByTestId("qa-flags").textContent(), { timeout: 20_000 })
+      .toContain(flag.data.ruleId);
     await page.goto(`${stack.dashboardUrl}/customers`);
     await page.locator('input[name="customer"]').fill("+8613800000000");
     await page.getByRole("button", { name: "Find" }).click();

@@ -38,10 +38,12 @@ const auditQuery = `query($from: DateTime!, $to: DateTime!) { auditLog(from: $fr
 /** Flagged transcript segments (last 7 days) and the supervisor audit trail (last 24 hours). */
 export function FlagsAndAudit({ refresh, poll }: { refresh: number; poll: number }) {
   const { t, fmt, role } = useSession();
+  // Flags of the last 7 days, up to a day ahead (a flag is stamped with the transcript's own time,
+  // which may run ahead of this browser's clock).
   const week = useMemo(
     () => ({
       from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
-      to: new Date(Date.now() + 3_600_000).toISOString(),
+      to: new Date(Date.now() + 86_400_000).toISOString(),
     }),
     [],
   );
@@ -63,7 +65,7 @@ export function FlagsAndAudit({ refresh, poll }: { refresh: number; poll: number
   return (
     <>
       {can(role, "Query.qaFlags") && (
-        <section className="card">
+        <section className="card" data-testid="qa-flags">
           <h2>{t("flaggedSegments")}</h2>
           <Status
             loading={flags.loading}

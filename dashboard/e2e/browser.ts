@@ -20,7 +20,7 @@ export async function signedInPage(
   browser: Browser,
   key: string,
   options: { locale?: string } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   // Only on the very first document: later navigations keep what the app itself stored.
   await context.addInitScript(
@@ -33,7 +33,13 @@ export async function signedInPage(
     { key, locale: options.locale },
   );
   const page = await context.newPage();
-  return { context, page };
+  // Uncaught exceptions and console errors (a React hydration mismatch, a failed chunk) fail tests.
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  return { context, page, errors };
 }
 
 export function screenshotDir(): string {

@@ -34,7 +34,7 @@ const originates = () => stack.emulator.received.filter((l) => l.startsWith("bga
 
 describe("QA console", () => {
   it("Barge reaches the FreeSWITCH emulator as a three_way originate and the outcome is shown", async () => {
-    const { context, page } = await signedInPage(browser, keys.supervisor);
+    const { context, page, errors } = await signedInPage(browser, keys.supervisor);
     await page.goto(`${stack.dashboardUrl}/qa`);
     const row = page.getByTestId(`contact-${callId}`);
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain("Connected");
@@ -63,6 +63,7 @@ describe("QA console", () => {
     await expect
       .poll(() => page.getByTestId("outcome").first().textContent(), { timeout: 15_000 })
       .toContain("CHANGE_MONITOR_MODE");
+    expect(errors).toEqual([]);
     await context.close();
   });
 

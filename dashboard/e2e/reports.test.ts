@@ -70,7 +70,7 @@ afterAll(async () => {
 
 describe("reports", () => {
   it("channel report: per-channel totals side by side, trend lines and the mix for a chosen range", async () => {
-    const { context, page } = await signedInPage(browser, keys.exec);
+    const { context, page, errors } = await signedInPage(browser, keys.exec);
     await page.goto(`${stack.dashboardUrl}/reports`);
     const table = page.getByTestId("channel-table");
     await expect.poll(() => table.locator("tbody tr").count(), { timeout: 30_000 }).toBe(3);
@@ -99,11 +99,12 @@ describe("reports", () => {
     for await (const chunk of csv) text += String(chunk);
     expect(text.split("\r\n")[0]).toContain("channel,offered,handled");
     expect(text).toMatch(/VOICE,6,6/);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
   it("service level, agents, demand, tickets and customers pages render for the roles that may see them", async () => {
-    const { context, page } = await signedInPage(browser, keys.supervisor);
+    const { context, page, errors } = await signedInPage(browser, keys.supervisor);
     await page.goto(`${stack.dashboardUrl}/service-level`);
     await expect
       .poll(() => page.getByTestId("sl-chart").locator("path.recharts-curve").count(), { timeout: 30_000 })
@@ -156,6 +157,7 @@ describe("reports", () => {
       .poll(() => page.locator("main").textContent(), { timeout: 20_000 })
       .toMatch(/History|Not found/);
     await screenshot(page, "customers");
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe("wallboard", () => {
   it("shows queue numbers and agent states that change live, without a reload", async () => {
-    const { context, page } = await signedInPage(browser, keys.supervisor);
+    const { context, page, errors } = await signedInPage(browser, keys.supervisor);
     await page.goto(stack.dashboardUrl);
     const waiting = page.getByTestId("queue-billing").getByTestId("waiting");
     await expect.poll(() => waiting.textContent(), { timeout: 20_000 }).toBe(String(floorWaiting));
@@ -73,6 +73,7 @@ describe("wallboard", () => {
     await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toBe(String(floorWaiting + 2));
     expect(await page.locator("header.top").count()).toBe(0);
     await screenshot(page, "wallboard-tv");
+    expect(errors).toEqual([]);
     await context.close();
   });
 

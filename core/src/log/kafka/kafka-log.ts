@@ -240,7 +240,7 @@ export class KafkaEventLog implements EventLog {
 
   async committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
     await this.connect();
-    const [result] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    const [result] = await retryWhileSettling(() => this.admin.fetchOffsets({ groupId, topics: [topic] }));
     const offsets = new Map<number, number>();
     for (const p of result?.partitions ?? []) {
       if (Number(p.offset) >= 0) offsets.set(p.partition, Number(p.offset));
@@ -250,7 +250,7 @@ export class KafkaEventLog implements EventLog {
 
   async endOffsets(topic: string): Promise<Map<number, number>> {
     await this.connect();
-    const offsets = await this.admin.fetchTopicOffsets(topic);
+    const offsets = await retryWhileSettling(() => this.admin.fetchTopicOffsets(topic));
     return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
   }
 
@@ -259,6 +259,25 @@ export class KafkaEventLog implements EventLog {
     if (this.connected !== undefined) {
       await this.connected.catch(() => undefined);
       await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+    }
+  }
+}
+
+/**
+ * Right after a topic is created (or a broker restarts) its partitions may have no leader yet and
+ * the admin calls answer NOT_LEADER_FOR_PARTITION / LEADER_NOT_AVAILABLE, which Kafka marks
+ * retriable but kafkajs' admin does not retry for offsets; with metadata that lists no leader yet,
+ * kafkajs 2.2.4's fetchTopicOffsets even throws a TypeError (it pops an empty result). Retry both
+ * for up to ~10 s.
+ */
+async function retryWhileSettling<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const retriable = (error as { retriable?: unknown }).retriable === true || error instanceof TypeError;
+      if (!retriable || attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, Math.min(1_000, 50 * 2 ** attempt)));
     }
   }
 }

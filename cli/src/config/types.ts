@@ -9,6 +9,7 @@ export const serviceNames = [
   "tickets",
   "simulator",
   "router",
+  "qa",
   "sink",
   "graphql",
   "dashboard",

@@ -2,10 +2,14 @@
 // (ESL, chat, tickets), the API, the simulator and the dashboard. Stops in reverse.
 
 import {
+  compileRules,
+  defaultQaRules,
   type EventLog,
   openEventLog,
+  type QaService,
   type RouterService,
   type RoutingConfig,
+  startQaService,
   startRouterService,
   Topics,
 } from "@starboard/core";
@@ -29,6 +33,8 @@ export interface Platform {
   warehouse: Warehouse | undefined;
   sink: Sink | undefined;
   router: RouterService | undefined;
+  /** The QA scanner: rules over every message and transcript segment, qa.flagged out. */
+  qa: QaService | undefined;
   telephony: Telephony | undefined;
   chat: RunningGateway | undefined;
   tickets: RunningGateway | undefined;
@@ -123,6 +129,18 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
     );
     say(`  router replayed ${router.stats.replayed} events`);
     stack.onStop("router catch-up", drainStep(log, "router", Topics.events, drainMs, say));
+  }
+
+  let qa: QaService | undefined;
+  if (runs(config, "qa")) {
+    const rules = config.qaRules.length > 0 ? config.qaRules : defaultQaRules;
+    qa = await stack.start(
+      "qa",
+      `${rules.length} QA rules over messages and transcripts${config.qaRules.length > 0 ? "" : " (the built-in set)"}`,
+      () => startQaService({ log, rules: compileRules(rules) }),
+      (q) => q.stop(),
+    );
+    stack.onStop("qa catch-up", drainStep(log, "qa", Topics.events, drainMs, say));
   }
 
   let telephony: Telephony | undefined;
@@ -229,6 +247,7 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
     warehouse,
     sink,
     router,
+    qa,
     telephony,
     chat,
     tickets,

@@ -14,7 +14,7 @@ export interface ActiveAlert {
   measure: AlertMeasure | undefined;
 }
 
-type Subject = Pick<AlertRaisedData, "queueId" | "agentId" | "contactId" | "ticketNumber">;
+type Subject = Pick<AlertRaisedData, "queueId" | "agentId" | "contactId" | "ticketNumber" | "flagId">;
 
 export class AlertBook {
   private readonly active = new Map<string, ActiveAlert>();

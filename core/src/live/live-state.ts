@@ -30,6 +30,8 @@ export class LiveState {
   private readonly tickets = new TicketClocks();
   private readonly alerts: AlertBook;
   private readonly handledToday = new Map<string, number>();
+  /** Live QA alerts per contact (flag ids), cleared when the contact ends. */
+  private readonly qaAlerts = new Map<string, string[]>();
   private lastEvaluationMs = Number.NEGATIVE_INFINITY;
   private day = Number.NaN;
 
@@ -65,8 +67,34 @@ export class LiveState {
     this.tickets.apply(event, ms);
     if (event.type === "contact.ended" && event.data.outcome === "handled" && event.agentId !== undefined)
       this.handledToday.set(event.agentId, (this.handledToday.get(event.agentId) ?? 0) + 1);
+    this.qaAlert(event, ms);
     if (ms - this.lastEvaluationMs >= this.thresholds.evaluateEveryMs) this.runRules(ms);
     return { outputs, alerts: this.alerts.drain() };
+  }
+
+  /**
+   * A high or critical QA flag is something a supervisor may still act on while the contact lasts
+   * (listen in, take over): it is a live alert until the contact ends. Lower ones stay in the QA list.
+   */
+  private qaAlert(event: StarboardEvent, ms: number): void {
+    if (
+      event.type === "qa.flagged" &&
+      (event.data.severity === "high" || event.data.severity === "critical")
+    ) {
+      const { flagId, category, matchedText } = event.data;
+      this.alerts.raise(ms, "qa-flag", flagId, {
+        flagId,
+        contactId: event.contactId,
+        ...(event.agentId === undefined ? {} : { agentId: event.agentId }),
+        severity: event.data.severity === "critical" ? "critical" : "warning",
+        message: `QA ${category}: "${matchedText.slice(0, 80)}" (${event.agentId ?? event.contactId})`,
+      });
+      this.qaAlerts.set(event.contactId, [...(this.qaAlerts.get(event.contactId) ?? []), flagId]);
+    }
+    if (event.type === "contact.ended") {
+      for (const flagId of this.qaAlerts.get(event.contactId) ?? []) this.alerts.clear(ms, "qa-flag", flagId);
+      this.qaAlerts.delete(event.contactId);
+    }
   }
 
   /** Re-check every alert rule now (handle does it at most once per evaluateEveryMs). */

@@ -42,9 +42,11 @@ export class TailCache {
   }
 
   /**
-   * Records from `offset` to the end of the cached batch holding it; [] when `offset` is just past
-   * the newest batch this process appended (caught up, as far as this process knows); undefined
-   * on a miss, where only the store can answer.
+   * Records from `offset` on, through the cached batches that follow it without a gap, up to
+   * `limit`; [] when `offset` is just past the newest batch this process appended (caught up, as
+   * far as this process knows); undefined on a miss, where only the store can answer. Following
+   * batches matter: sources that publish event by event leave one batch per event, and handing a
+   * consumer one of them per read made the sink move one event per partition per write.
    */
   read(topic: string, partition: number, offset: number, limit: number): LogRecord[] | undefined {
     const list = this.partitions.get(`${topic}/${partition}`);
@@ -53,8 +55,20 @@ export class TailCache {
       const batch = list[i] as CachedBatch;
       if (batch.baseOffset > offset) continue;
       const at = offset - batch.baseOffset;
-      if (at < batch.records.length) return batch.records.slice(at, at + limit);
-      return at === batch.records.length && i === list.length - 1 ? [] : undefined;
+      if (at >= batch.records.length)
+        return at === batch.records.length && i === list.length - 1 ? [] : undefined;
+      const out = batch.records.slice(at, at + limit);
+      let next = batch.baseOffset + batch.records.length;
+      for (let j = i + 1; j < list.length && out.length < limit; j++) {
+        const following = list[j] as CachedBatch;
+        if (following.baseOffset !== next) break;
+        for (const record of following.records) {
+          if (out.length >= limit) break;
+          out.push(record);
+        }
+        next = following.baseOffset + following.records.length;
+      }
+      return out;
     }
     return undefined;
   }

@@ -30,6 +30,11 @@ export interface RouterServiceOptions {
    * run that died before committing them; 0 skips the look.
    */
   crashWindowMs?: number;
+  /**
+   * Events older than this (wall-clock ms, default 10 minutes) update the engine but publish no
+   * decisions or commands: a history back-fill or an outage's backlog calls nobody back.
+   */
+  staleAfterMs?: number;
   /** Wall clock, for ticks. */
   now?: () => number;
   /** Where a failed tick is reported (the next tick retries). */
@@ -48,6 +53,8 @@ export interface RouterServiceStats {
   ticks: number;
   /** Outputs not published again because a run that died before committing had published them. */
   alreadyPublished: number;
+  /** Outputs withheld because their event was older than `staleAfterMs`. */
+  stale: number;
 }
 
 export interface RouterService {
@@ -79,15 +86,20 @@ export async function startRouterService(options: RouterServiceOptions): Promise
     undecodable: 0,
     ticks: 0,
     alreadyPublished: 0,
+    stale: 0,
   };
+  const staleMs = options.staleAfterMs ?? 600_000;
   let last: { ms: number; wall: number; tenant: string } | undefined;
 
   const run = (events: readonly StarboardEvent[], publish: boolean): RouterOutput[] => {
     const out: RouterOutput[] = [];
     for (const event of events) {
       const produced = engine.handle(event);
-      if (publish) out.push(...produced);
       const ms = Date.parse(event.time);
+      // A history back-fill (starboard simulate --days) or a long outage's backlog: its contacts
+      // are long gone, so the engine learns from it but sends nobody a call from last week.
+      if (publish && ms >= now() - staleMs) out.push(...produced);
+      else if (publish) stats.stale += produced.length;
       if (last === undefined || ms >= last.ms) last = { ms, wall: now(), tenant: event.tenant };
     }
     return out;

@@ -9,7 +9,7 @@ import {
   statusOf,
   Topics,
 } from "../../src/index";
-import { Script } from "../routing/build";
+import { at, Script } from "../routing/build";
 import { collect, openLog, tempDir, until } from "./helpers";
 
 const routing: RoutingConfig = {
@@ -39,7 +39,12 @@ function commandIds(events: readonly { type: string; data: object }[]): string[]
 describe("router service", () => {
   it("publishes a bridge-call when a signed-in agent can take a queued contact", async () => {
     const { log } = await fresh();
-    const router = await startRouterService({ log, routing, tickMs: 0 });
+    const router = await startRouterService({
+      log,
+      routing,
+      staleAfterMs: Number.POSITIVE_INFINITY,
+      tickMs: 0,
+    });
     cleanup.push(() => router.stop());
     const commands = await collect(log);
     cleanup.push(commands.stop);
@@ -62,7 +67,12 @@ describe("router service", () => {
     s.agent(1, "a2", billing);
     s.queued(5, "c1", "sales");
     await publishEvents(log, s.events);
-    const first = await startRouterService({ log, routing, tickMs: 0 });
+    const first = await startRouterService({
+      log,
+      routing,
+      staleAfterMs: Number.POSITIVE_INFINITY,
+      tickMs: 0,
+    });
     await until("the first run to answer", () => first.stats.applied >= 5);
     await first.stop();
     // What the first run committed: the five inputs, and its own decision if it read it back in time.
@@ -76,7 +86,12 @@ describe("router service", () => {
 
     const reopened = await openLog(dir);
     cleanup.push(() => reopened.close());
-    const second = await startRouterService({ log: reopened, routing, tickMs: 0 });
+    const second = await startRouterService({
+      log: reopened,
+      routing,
+      staleAfterMs: Number.POSITIVE_INFINITY,
+      tickMs: 0,
+    });
     cleanup.push(() => second.stop());
     // The replayed state knows c1 was offered: the next contact goes to the other agent.
     expect(second.stats.replayed).toBe(committed);
@@ -102,7 +117,12 @@ describe("router service", () => {
 
   it("returns a contact to the queue when its bridge command fails, and offers it to another agent", async () => {
     const { log } = await fresh();
-    const router = await startRouterService({ log, routing, tickMs: 0 });
+    const router = await startRouterService({
+      log,
+      routing,
+      staleAfterMs: Number.POSITIVE_INFINITY,
+      tickMs: 0,
+    });
     cleanup.push(() => router.stop());
     const commands = await collect(log);
     cleanup.push(commands.stop);
@@ -124,7 +144,13 @@ describe("router service", () => {
   it("fires due timers on its clock tick when no event arrives (overflow after 30 s)", async () => {
     const { log } = await fresh();
     let wall = 1_000_000;
-    const router = await startRouterService({ log, routing, tickMs: 5, now: () => wall });
+    const router = await startRouterService({
+      log,
+      routing,
+      staleAfterMs: Number.POSITIVE_INFINITY,
+      tickMs: 5,
+      now: () => wall,
+    });
     cleanup.push(() => router.stop());
     const events = await collect(log, Topics.events);
     cleanup.push(events.stop);
@@ -156,12 +182,23 @@ describe("router service replay after retention", () => {
     s.agent(0, "a1", billing);
     s.queued(5, "c1", "sales");
     await publishEvents(log, s.events);
-    const first = await startRouterService({ log, routing, tickMs: 0 });
+    const first = await startRouterService({
+      log,
+      routing,
+      staleAfterMs: Number.POSITIVE_INFINITY,
+      tickMs: 0,
+    });
     await until("the first run to answer", () => first.stats.applied >= 3);
     await first.stop();
     // Retention (100 ms, checked every 50 ms) empties the events topic; committed offsets stay.
     await new Promise((r) => setTimeout(r, 500));
-    const second = await startRouterService({ log, routing, tickMs: 0, replayIdleMs: 200 });
+    const second = await startRouterService({
+      log,
+      routing,
+      staleAfterMs: Number.POSITIVE_INFINITY,
+      tickMs: 0,
+      replayIdleMs: 200,
+    });
     cleanup.push(() => second.stop());
     expect(second.stats.replayed).toBe(0);
   });
@@ -184,7 +221,13 @@ describe("router service after a crash between publishing and committing", () =>
       log,
       s.events.flatMap((e) => engine.handle(e)),
     );
-    const router = await startRouterService({ log, routing, tickMs: 0, crashWindowMs });
+    const router = await startRouterService({
+      log,
+      routing,
+      staleAfterMs: Number.POSITIVE_INFINITY,
+      tickMs: 0,
+      crashWindowMs,
+    });
     cleanup.push(() => router.stop());
     await until("the restarted router to answer", () => router.stats.applied >= s.events.length);
     const commands = await collect(log);
@@ -192,5 +235,29 @@ describe("router service after a crash between publishing and committing", () =>
     await until("the commands", () => commands.seen.length >= copies);
     expect(commandIds(commands.seen)).toEqual(Array(copies).fill("c1:offer1"));
     expect(router.stats.alreadyPublished > 0).toBe(crashWindowMs > 0);
+  });
+});
+
+describe("router service and old events", () => {
+  it("learns from a back-filled history but calls nobody back from it; fresh events are answered", async () => {
+    const { log } = await fresh();
+    // The wall clock a day after the scripted events (2026-11-30 09:00).
+    const router = await startRouterService({ log, routing, tickMs: 0, now: () => at(86_400) });
+    cleanup.push(() => router.stop());
+    const commands = await collect(log);
+    cleanup.push(commands.stop);
+    const history = new Script();
+    history.agent(0, "a1", billing);
+    history.queued(5, "old", "sales", [{ skill: "billing", minLevel: 3 }]);
+    await publishEvents(log, history.events);
+    await until("the history applied", () => router.engine.contact("old") !== undefined);
+    expect(router.stats.stale).toBeGreaterThan(0);
+    // The same script (its event ids are sequential), a day later.
+    const before = history.events.length;
+    history.agent(86_390, "a2", billing);
+    history.queued(86_395, "new", "sales", [{ skill: "billing", minLevel: 3 }]);
+    await publishEvents(log, history.events.slice(before));
+    await until("a bridge command for the fresh contact", () => commands.seen.length >= 1);
+    expect(commands.seen.map((c) => c.contactId)).toEqual(["new"]);
   });
 });

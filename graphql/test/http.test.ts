@@ -131,7 +131,7 @@ describe("bad requests get coded GraphQL errors, never a crash or a stack trace"
     [
       "too costly",
       "supervisor",
-      `{ ${Array.from({ length: 8 }, (_, i) => `a${i}: agents(first: 1000) { nodes { id contacts { contactId channel } } }`).join(" ")} }`,
+      `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: agents(first: 1000) { nodes { id contacts { contactId channel } } }`).join(" ")} }`,
       400,
       "QUERY_TOO_COSTLY",
     ],

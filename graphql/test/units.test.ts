@@ -140,8 +140,7 @@ describe("query limits", () => {
     ["{ queues { id waiting } }", []],
     ["{ agents(first: 1000) { nodes { id contacts { contactId } } } }", []],
     [
-      `{ a: agents(first: 1000) { nodes { id status contacts { contactId channel activity seconds } } }
-         b: agents(first: 1000) { nodes { id status contacts { contactId channel activity seconds } } } }`,
+      `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: agents(first: 1000) { nodes { id status contacts { contactId channel activity seconds } } }`).join(" ")} }`,
       ["QUERY_TOO_COSTLY"],
     ],
     [
@@ -149,6 +148,12 @@ describe("query limits", () => {
       ["QUERY_TOO_DEEP"],
     ],
     ["{ queues { nope } }", ['Cannot query field "nope" on type "Queue".']],
+    // The dashboard's QA console: a subscription is one object, a call's monitors a handful.
+    [
+      "subscription { liveContacts { snapshot removed at contacts { id channel queueId phase agentId customerAddress waitingSince monitors { monitorId mode supervisor } } } }",
+      [],
+    ],
+    ["{ liveContacts { nodes { id monitors { monitorId } } } }", []],
   ])("%s", (query, expected) => {
     expect(errors(query)).toEqual(expected);
   });

@@ -2,7 +2,13 @@ import {
   type ArgumentNode,
   type ASTVisitor,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
   Kind,
+  OperationTypeNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
@@ -20,17 +26,21 @@ export interface QueryLimits {
 
 export const defaultQueryLimits: QueryLimits = { maxDepth: 10, maxCost: 200_000, maxDocumentBytes: 16_384 };
 
-/** Fields that return lists whose length the caller does not choose: assumed this long. */
+/**
+ * Lists whose length the caller does not choose (no `first`): how long they usually are. A call's
+ * monitors are a handful, a floor's agents a thousand (by parent type and field); anything else is
+ * assumed 50 long. Fields that
+ * are not lists count once, whatever their name.
+ */
+const expectedListSize: Readonly<Record<string, number>> = {
+  "LiveContact.monitors": 3,
+  "Agent.contacts": 3,
+  "LiveContactsUpdate.contacts": 500,
+  "AgentStatesUpdate.agents": 1_000,
+  "Queue.waitingContacts": 100,
+  "Customer.contacts": 100,
+};
 const unboundedListSize = 50;
-const listFields = new Set([
-  "queues",
-  "agents",
-  "liveContacts",
-  "alerts",
-  "monitors",
-  "waitingContacts",
-  "contacts",
-]);
 
 /** A validation rule: depth and cost of the operation, fragments followed (cycles are already refused). */
 export function limitRule(limits: QueryLimits): ValidationRule {
@@ -40,7 +50,13 @@ export function limitRule(limits: QueryLimits): ValidationRule {
       if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     return {
       OperationDefinition(node) {
-        const { depth, cost } = measure(node.selectionSet, fragments, 1, new Set());
+        const root =
+          node.operation === OperationTypeNode.QUERY
+            ? context.getSchema().getQueryType()
+            : node.operation === OperationTypeNode.MUTATION
+              ? context.getSchema().getMutationType()
+              : context.getSchema().getSubscriptionType();
+        const { depth, cost } = measure(node.selectionSet, root ?? undefined, fragments, 1, new Set());
         if (depth > limits.maxDepth)
           context.reportError(apiError("QUERY_TOO_DEEP", `query depth ${depth} exceeds ${limits.maxDepth}`));
         if (cost > limits.maxCost)
@@ -54,6 +70,7 @@ export function limitRule(limits: QueryLimits): ValidationRule {
 
 function measure(
   set: SelectionSetNode,
+  parent: GraphQLCompositeType | undefined,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   depth: number,
   visiting: Set<string>,
@@ -66,15 +83,31 @@ function measure(
     let own = 0;
     if (s.kind === Kind.FIELD) {
       own = 1;
-      multiplier = pageSize(s.arguments ?? []) ?? (listFields.has(s.name.value) ? unboundedListSize : 1);
-      if (s.selectionSet !== undefined) inner = measure(s.selectionSet, fragments, depth + 1, visiting);
+      const field =
+        parent !== undefined && "getFields" in parent ? parent.getFields()[s.name.value] : undefined;
+      const type = field === undefined ? undefined : getNullableType(field.type);
+      // A page (`first`, given or its default) multiplies what is under it, `nodes` included.
+      const defaultPage = field?.args.find((a) => a.name === "first")?.defaultValue;
+      const page = pageSize(s.arguments ?? []) ?? (typeof defaultPage === "number" ? defaultPage : undefined);
+      if (page !== undefined) multiplier = page;
+      else if (type !== undefined && isListType(type) && s.name.value !== "nodes")
+        multiplier = expectedListSize[`${parent?.name}.${s.name.value}`] ?? unboundedListSize;
+      const named = field === undefined ? undefined : getNamedType(field.type);
+      if (s.selectionSet !== undefined)
+        inner = measure(
+          s.selectionSet,
+          isCompositeType(named) ? named : undefined,
+          fragments,
+          depth + 1,
+          visiting,
+        );
     } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      inner = measure(s.selectionSet, fragments, depth, visiting);
+      inner = measure(s.selectionSet, parent, fragments, depth, visiting);
     } else {
       const fragment = fragments.get(s.name.value);
       if (fragment === undefined || visiting.has(s.name.value)) continue;
       visiting.add(s.name.value);
-      inner = measure(fragment.selectionSet, fragments, depth, visiting);
+      inner = measure(fragment.selectionSet, parent, fragments, depth, visiting);
       visiting.delete(s.name.value);
     }
     deepest = Math.max(deepest, inner.depth);

@@ -1,5 +1,3 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import type { AgentSkill, StarboardEvent } from "../src/events/index";
 import { LiveState } from "../src/live/index";
 import { type RouterOutput, RoutingEngine } from "../src/routing/index";
@@ -110,13 +108,6 @@ interface Router {
   handle(e: StarboardEvent): RouterOutput[];
 }
 
-/** A full collection without --expose-gc on the command line. */
-function collectGarbage(): void {
-  setFlagsFromString("--expose-gc");
-  const gc = runInNewContext("gc") as (() => void) | undefined;
-  gc?.();
-}
-
 function measure(
   router: Router,
   data: Generated,
@@ -126,9 +117,6 @@ function measure(
   label: string,
 ): Measured {
   let ms = T0;
-  // Retained size, not allocation noise: collect before both readings (the previous router's
-  // garbage collected mid-measure once made the delta negative).
-  collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;
   const holding = new Map<string, string>();
   const note = (outs: RouterOutput[]) => {
@@ -151,7 +139,6 @@ function measure(
     const c = data.contacts[i];
     if (c !== undefined) note(router.handle(queuedEvent(++ms, c)));
   }
-  collectGarbage();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1_048_576;
   progress(`routing: ${label}: ${cycles.toLocaleString("en-US")} end+arrive cycles`);
   const latencies = new Float64Array(cycles * 2);

@@ -3,6 +3,7 @@ import { type BenchRow, logBenchmarks, qaBenchmarks, routingBenchmarks } from "@
 import { apiBenchmarks } from "@starboard/graphql/bench";
 import { ingestBenchmarks } from "@starboard/ingest";
 import { warehouseBenchmarks } from "@starboard/sql";
+import { platformBenchmarks } from "../../bench/platform-bench";
 import { type Command, UsageError } from "../command";
 import { baseConfig } from "../config";
 
@@ -14,6 +15,11 @@ const areas: Record<string, Area> = {
   warehouse: (options) => warehouseBenchmarks(options),
   routing: (options) => routingBenchmarks(options),
   api: (options) => apiBenchmarks({ progress: options.progress }),
+  platform: (options) =>
+    platformBenchmarks({
+      progress: options.progress,
+      seconds: Number(process.env.STARBOARD_BENCH_PLATFORM_SECONDS ?? 60),
+    }),
   qa: (options) => qaBenchmarks({ progress: options.progress }),
 };
 

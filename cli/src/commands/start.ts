@@ -8,7 +8,7 @@ import { summary, totals } from "../start/summary";
 export const startCommand: Command = {
   name: "start",
   summary: "run the platform: log, warehouse, router, sink, ESL, chat, tickets, API, simulator, dashboard",
-  usage: `starboard start [--only <service,...>] [--simulator off|on|load] [--speed <x>] [--seed <n>]
+  usage: `starboard start [--only <service,...>] [--simulator off|on|load] [--speed <x>] [--seed <n>] [--agents <n>]
                 [--data-dir <dir>] [--host <addr>] [--graphql-port <n>] [--dashboard-port <n>]
                 [--chat-port <n>] [--tickets-port <n>]
 
@@ -16,6 +16,7 @@ export const startCommand: Command = {
   --simulator <mode>   demo traffic: off, on, or load (default: on in a fresh data directory, else off)
   --speed <x>          simulated seconds per real second (default 1)
   --seed <n>           simulator seed (default 1): the same seed plays the same day
+  --agents <n>         simulated agents (default 30); load runs want a few hundred
   --data-dir <dir>     overrides STARBOARD_DATA_DIR (default ./.starboard)
   --host <addr>        where the HTTP servers listen (default 127.0.0.1)
   --*-port <n>         ports (defaults: graphql 4000, dashboard 3000, chat 4100, tickets 4200; 0 = any free)

@@ -8,6 +8,7 @@ export interface ConfigFlags {
   simulator?: SimulatorMode;
   speed?: number;
   seed?: number;
+  agents?: number;
   ports?: Partial<Ports>;
 }
 
@@ -21,6 +22,9 @@ export function applyFlags(base: StarboardConfig, flags: ConfigFlags): Starboard
       mode: flags.simulator ?? base.simulator.mode,
       speed: flags.speed ?? base.simulator.speed,
       seed: flags.seed ?? base.simulator.seed,
+      ...((flags.agents ?? base.simulator.agents) === undefined
+        ? {}
+        : { agents: flags.agents ?? base.simulator.agents }),
     },
   };
 }

@@ -90,5 +90,6 @@ export interface StarboardConfig {
   /** Queues with their rules and hours, tiers, ring timeout: what the router runs on. */
   routing: RoutingConfig;
   services: ServiceName[];
-  simulator: { mode: SimulatorMode; speed: number; seed: number };
+  /** `agents`: the simulated floor's size (default 30); load runs want hundreds. */
+  simulator: { mode: SimulatorMode; speed: number; seed: number; agents?: number };
 }

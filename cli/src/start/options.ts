@@ -44,6 +44,7 @@ export function parseStartFlags(argv: string[]): ConfigFlags {
       simulator: { type: "string" },
       speed: { type: "string" },
       seed: { type: "string" },
+      agents: { type: "string" },
       "data-dir": { type: "string" },
       host: { type: "string" },
       "graphql-port": { type: "string" },
@@ -65,6 +66,8 @@ export function parseStartFlags(argv: string[]): ConfigFlags {
   if (speed !== undefined) flags.speed = speed;
   const seed = number("seed", values.seed, 0, true);
   if (seed !== undefined) flags.seed = seed;
+  const agents = number("agents", values.agents, 1, true);
+  if (agents !== undefined) flags.agents = agents;
   if (values["data-dir"] !== undefined) flags.dataDir = values["data-dir"];
   const ports: NonNullable<ConfigFlags["ports"]> = {};
   if (values.host !== undefined) ports.host = values.host;

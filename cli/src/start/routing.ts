@@ -6,7 +6,10 @@ import { defaultProfile, routingConfigFor, type SimulatorProfile } from "@starbo
 import type { StarboardConfig } from "../config/index";
 
 export function simulatorProfile(config: StarboardConfig): SimulatorProfile {
-  return defaultProfile({ seed: config.simulator.seed });
+  return defaultProfile({
+    seed: config.simulator.seed,
+    ...(config.simulator.agents === undefined ? {} : { agents: config.simulator.agents }),
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ describe("starboard start flags", () => {
   it.each([
     [[], {}],
     [["--only", "router,sink"], { services: ["router", "sink"] }],
+    [["--simulator", "load", "--agents", "300"], { simulator: "load", agents: 300 }],
     [
       ["--simulator", "load", "--speed", "12.5", "--seed", "42"],
       { simulator: "load", speed: 12.5, seed: 42 },

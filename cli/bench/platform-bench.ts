@@ -76,7 +76,7 @@ export async function platformBenchmarks(options: PlatformBenchOptions = {}): Pr
     const platform = await startPlatform(config, quiet);
     const health = platform.graphqlUrl?.replace("/graphql", "/healthz");
     progress(`platform: --simulator load --speed ${speed} for ${seconds} s`);
-    const samples: { wall: number; log: number; sink: number; api: number; rss: number }[] = [];
+    const samples: { wall: number; log: number; sink: number; api: number; rss: number; heap: number }[] = [];
     const started = performance.now();
     const sample = async () => {
       const api =
@@ -87,6 +87,7 @@ export async function platformBenchmarks(options: PlatformBenchOptions = {}): Pr
         sink: platform.sink?.stats.written ?? 0,
         api,
         rss: process.memoryUsage().rss,
+        heap: process.memoryUsage().heapUsed,
       });
     };
     await sample();
@@ -110,6 +111,9 @@ export async function platformBenchmarks(options: PlatformBenchOptions = {}): Pr
     const rssStart = warm[0]?.rss ?? first.rss;
     const rssPeak = Math.max(...samples.map((s) => s.rss));
     const growth = ((last.rss - rssStart) / rssStart) * 100;
+    // RSS includes chdb (ClickHouse's caches and merges live in this process); the JS heap is ours.
+    const heapStart = warm[0]?.heap ?? first.heap;
+    const heapGrowth = ((last.heap - heapStart) / heapStart) * 100;
     const mb = (b: number) => Math.round(b / 2 ** 20);
     const at = `(--simulator load --speed ${speed} --agents ${config.simulator.agents}, ${Math.round(wall)} s)`;
     return [
@@ -146,7 +150,7 @@ export async function platformBenchmarks(options: PlatformBenchOptions = {}): Pr
       row(
         {
           area: "platform",
-          name: `process RSS: peak ${mb(rssPeak)} MB, growth after warm-up ${growth.toFixed(1)}% ${at}`,
+          name: `process RSS: peak ${mb(rssPeak)} MB, growth after warm-up ${growth.toFixed(1)}% (JS heap ${mb(heapStart)} -> ${mb(last.heap)} MB, ${heapGrowth.toFixed(1)}%) ${at}`,
           value: mb(last.rss),
           unit: "MB",
           reference: "RSS after warm-up",

@@ -6,5 +6,5 @@ export {
   type RouterServiceStats,
   startRouterService,
 } from "./router-service";
-export { tickEvent } from "./router-tick";
+export { tickEvent, tickTime } from "./router-tick";
 export { type MergeItem, TimeMerge } from "./time-merge";

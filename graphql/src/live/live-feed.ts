@@ -6,6 +6,7 @@ import {
   type RoutingConfig,
   type StarboardEvent,
   tickEvent,
+  tickTime,
 } from "@starboard/core";
 import { type FeedReader, startFeedReader } from "./feed-reader";
 import { MonitorBook } from "./monitor-book";
@@ -81,7 +82,7 @@ export class LiveFeed {
   private tick(): void {
     const last = this.last;
     if (last === undefined) return;
-    const at = last.ms + Math.max(0, Date.now() - last.wall);
+    const at = tickTime(last.ms, last.wall, Date.now());
     if (at > this.live.engine.state.clockMs && this.live.engine.state.timers.size > 0) {
       this.live.handle(tickEvent(at, last.tenant));
       this.version += 1;

@@ -7,6 +7,13 @@ type Resolver = (parent: unknown, args: Args, context: ApiContext) => unknown;
 const s = (args: Args, key: string) => args[key] as string;
 const n = (args: Args, key: string) => args[key] as number;
 const opt = <T>(args: Args, key: string) => args[key] as T | null | undefined;
+/** A time range with a page: what every paged report takes. */
+const rangePage = (a: Args) => ({
+  from: s(a, "from"),
+  to: s(a, "to"),
+  first: opt<number>(a, "first"),
+  after: opt<string>(a, "after"),
+});
 
 export const queryResolvers: Record<string, Resolver> = {
   me: (_p, _a, ctx) => ({ role: ctx.principal.role.toUpperCase(), keyId: ctx.principal.keyId }),
@@ -41,32 +48,14 @@ export const queryResolvers: Record<string, Resolver> = {
       thresholdSeconds: n(a, "thresholdSeconds"),
       grouping: s(a, "grouping"),
     }),
-  agentPerformance: (_p, a, ctx) =>
-    ctx.services.reports.agentPerformance({
-      from: s(a, "from"),
-      to: s(a, "to"),
-      first: opt(a, "first"),
-      after: opt(a, "after"),
-    }),
+  agentPerformance: (_p, a, ctx) => ctx.services.reports.agentPerformance(rangePage(a)),
   demand: (_p, a, ctx) =>
     ctx.services.reports.demand({ from: s(a, "from"), to: s(a, "to"), kind: opt(a, "kind") }),
   ticket: (_p, a, ctx) => ctx.services.reports.ticket(s(a, "number")),
   ticketSla: (_p, a, ctx) => ctx.services.reports.ticketSla({ from: s(a, "from"), to: s(a, "to") }),
   customer: (_p, a, ctx) => ctx.services.reports.customer({ phone: opt(a, "phone"), id: opt(a, "id") }),
-  qaFlags: (_p, a, ctx) =>
-    ctx.services.reports.qaFlags({
-      from: s(a, "from"),
-      to: s(a, "to"),
-      first: opt(a, "first"),
-      after: opt(a, "after"),
-    }),
-  auditLog: (_p, a, ctx) =>
-    ctx.services.reports.auditLog({
-      from: s(a, "from"),
-      to: s(a, "to"),
-      first: opt(a, "first"),
-      after: opt(a, "after"),
-    }),
+  qaFlags: (_p, a, ctx) => ctx.services.reports.qaFlags(rangePage(a)),
+  auditLog: (_p, a, ctx) => ctx.services.reports.auditLog(rangePage(a)),
   qaRules: (_p, _a, ctx) => ctx.services.qaRules.list(),
   staffing: (_p, a, ctx) =>
     ctx.services.reports.staffing({

@@ -95,7 +95,9 @@ describe("the simulator on the real ingest paths", () => {
       const p = await platform();
       const profile = defaultProfile({ agents: 12, seed: 5 });
       const router = await routerLoop(p.log, routingConfigFor(profile, { speed: 60 }));
-      const t0 = Date.now();
+      // The simulated clock starts at its first reading of `now`: make that exactly `origin` (reading
+      // Date.now() before the call let a millisecond slip in and shift every arrival by it).
+      let t0: number | undefined;
       const sim = await startSimulator({
         profile,
         log: p.log,
@@ -106,7 +108,11 @@ describe("the simulator on the real ingest paths", () => {
         mode: "load",
         speed: 60,
         seed: 5,
-        now: () => origin + (Date.now() - t0),
+        now: () => {
+          const wall = Date.now();
+          t0 ??= wall;
+          return origin + (wall - t0);
+        },
         loadContactsPerSecond: 0.5,
       });
       await waitFor(() => sim.stats.contacts >= 40, 15_000);

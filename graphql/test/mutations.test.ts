@@ -102,13 +102,13 @@ describe("monitoring a call", () => {
     const seen = await eventually(async () => {
       const r = await stack.gql(
         "supervisor",
-        '{ monitors { monitorId callId agentId mode supervisor } agent(id: "1001@default") { monitored } }',
+        '{ monitors { monitorId callId agentId mode supervisor notifyAgent } agent(id: "1001@default") { monitored } }',
       );
       const list = dataOf(r.body).monitors as { monitorId: string }[];
       return list.length === 1 ? r.body.data : undefined;
     });
     expect(seen).toMatchObject({
-      monitors: [{ monitorId, callId, agentId: agent, mode: "BARGE" }],
+      monitors: [{ monitorId, callId, agentId: agent, mode: "BARGE", notifyAgent: true }],
       agent: { monitored: true },
     });
 

@@ -40,6 +40,11 @@ export class LiveFeed {
   readonly qaRules: QaRuleBook;
   /** alertId -> who acknowledged it. */
   readonly acknowledged = new Map<string, string>();
+  /**
+   * Whether a monitoring session asked for the agent to be told, by monitorId. Known to the
+   * instance that started the session only: the command carries no such field.
+   */
+  readonly notifyAgent = new Map<string, boolean>();
   /** Live contacts' caller number or chat identity. */
   readonly addresses = new Map<string, string>();
   readonly counters = { events: 0, undecodable: 0 };

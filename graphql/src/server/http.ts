@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { KeyRing, Principal } from "../auth/api-keys";
 import type { ApiContext } from "../context";
-import { apiError, type ErrorCode, httpStatusOf } from "../errors";
+import { type ErrorCode, httpStatusOf } from "../errors";
 import type { RateLimiter } from "../limits/rate-limit";
 import type { Services } from "../services/services";
 
@@ -99,5 +99,3 @@ export async function handleGraphqlHttp(
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }
-
-export { apiError };

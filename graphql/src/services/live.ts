@@ -50,10 +50,14 @@ export class LiveService {
   }
 
   monitors() {
-    return this.feed.monitors.list().map((s) => apiMonitor(s, false));
+    return this.feed.monitors
+      .list()
+      .map((s) => apiMonitor(s, this.feed.notifyAgent.get(s.monitorId) ?? false));
   }
 
   monitorsOnCall(callId: string) {
-    return this.feed.monitors.onCall(callId).map((s) => apiMonitor(s, false));
+    return this.feed.monitors
+      .onCall(callId)
+      .map((s) => apiMonitor(s, this.feed.notifyAgent.get(s.monitorId) ?? false));
   }
 }

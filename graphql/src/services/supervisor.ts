@@ -45,9 +45,6 @@ const operationOf: Record<SupervisorActionCode, string> = {
 };
 
 export class SupervisorService {
-  /** Kept by this instance only: whether the agent is to be told (see README, monitoring). */
-  private readonly notify = new Map<string, boolean>();
-
   constructor(private readonly options: SupervisorServiceOptions) {}
 
   private base(): Pick<StarboardEvent, "version" | "time" | "tenant" | "source"> & { id: string } {
@@ -169,7 +166,7 @@ export class SupervisorService {
     if (typeof call === "string") return this.failure("monitor-call", "NOT_FOUND", call);
     const mode = args.mode.toLowerCase() as MonitorMode;
     const monitorId = `mon-${randomUUID()}`;
-    this.notify.set(monitorId, args.notifyAgent);
+    this.options.feed.notifyAgent.set(monitorId, args.notifyAgent);
     const result = await this.command(
       principal,
       "monitor-call",
@@ -207,7 +204,7 @@ export class SupervisorService {
       ...result,
       monitor: apiMonitor(
         { ...session, mode: result.status === "FAILED" ? session.mode : mode },
-        this.notify.get(args.monitorId) ?? false,
+        this.options.feed.notifyAgent.get(args.monitorId) ?? false,
       ),
     };
   }
@@ -223,7 +220,10 @@ export class SupervisorService {
       { contactId: session.callId, agentId: session.agentId },
       { monitorId: args.monitorId },
     );
-    return { ...result, monitor: apiMonitor(session, this.notify.get(args.monitorId) ?? false) };
+    return {
+      ...result,
+      monitor: apiMonitor(session, this.options.feed.notifyAgent.get(args.monitorId) ?? false),
+    };
   }
 
   async takeOverCall(principal: Principal, args: { callId: string; supervisorEndpoint: string }) {

@@ -20,6 +20,7 @@ import type { StarboardConfig } from "../config/index";
 import { planDashboard, type RunningDashboard, startDashboard } from "./dashboard";
 import { drainStep } from "./drain";
 import { startTelephony, type Telephony } from "./esl";
+import { parseSinkFailpoint, withSinkFailpoint } from "./failpoints";
 import { type RunningGateway, startGateway } from "./gateways";
 import { type RunningApi, startApi } from "./graphql";
 import { routingFor } from "./routing";
@@ -104,7 +105,7 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
 
   let sink: Sink | undefined;
   if (runs(config, "sink") && warehouse !== undefined) {
-    const target = warehouse;
+    const target = withSinkFailpoint(warehouse, parseSinkFailpoint(process.env.STARBOARD_FAILPOINTS));
     sink = await stack.start(
       "sink",
       "events topic -> raw_events",

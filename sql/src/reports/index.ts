@@ -9,7 +9,15 @@ export {
 } from "./customers";
 export { type DemandTerm, demand } from "./demand";
 export { queriesDir, type TimeRange, timeParam } from "./named-query";
-export { type QaFlagRow, qaFlags } from "./qa";
+export { type QaFlagRow, type QaFlagTarget, qaFlagById, qaFlags } from "./qa";
+export { type QaRulePrecision, qaRulePrecision, worstFirst } from "./qa-precision";
+export {
+  type QaCategoryHits,
+  type QaScorecard,
+  type QaScorecardDay,
+  qaScorecards,
+  type ScorecardGrouping,
+} from "./qa-scorecards";
 export {
   deriveServiceLevel,
   type GenesysSwitches,

@@ -64,3 +64,38 @@ export async function qaFlags(
     verdict: r.verdict === "" ? null : r.verdict,
   }));
 }
+
+/** What a review needs to know about a flag: the contact it belongs to. */
+export interface QaFlagTarget {
+  flagId: string;
+  contactId: string;
+  channel: string;
+  agentId: string;
+  ruleId: string;
+  category: string;
+}
+
+/** The flag with this id, or undefined when the warehouse has none. */
+export async function qaFlagById(
+  warehouse: Warehouse,
+  query: { flagId: string; tenant?: string },
+): Promise<QaFlagTarget | undefined> {
+  const rows = await runNamedQuery<{
+    flag_id: string;
+    contact_id: string;
+    channel: string;
+    agent_id: string;
+    rule_id: string;
+    category: string;
+  }>(warehouse, "qa_flag", { tenant: query.tenant ?? "default", flagId: query.flagId });
+  const r = rows[0];
+  if (r === undefined) return undefined;
+  return {
+    flagId: r.flag_id,
+    contactId: r.contact_id,
+    channel: r.channel,
+    agentId: r.agent_id,
+    ruleId: r.rule_id,
+    category: r.category,
+  };
+}

@@ -65,11 +65,20 @@ export function parseJsonEvent(text: string): EventBodyResult {
       if (typeof value === "string") body = value;
       continue;
     }
-    if (typeof value === "string") headers.add(name, value);
-    else if (Array.isArray(value)) for (const v of value) headers.add(name, String(v));
-    else if (typeof value === "number" || typeof value === "boolean") headers.add(name, String(value));
-    else return { ok: false, reason: `header ${name} is not a string` };
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      // Only scalars: String() of a parsed object is "[object Object]" at best, and throws when the
+      // JSON gave it a `toString` key (found by fuzzing: {"A":[{"toString":""}]}).
+      if (typeof v === "string") headers.add(name, v);
+      else if (typeof v === "number" || typeof v === "boolean") headers.add(name, String(v));
+      else return { ok: false, reason: `header ${JSON.stringify(name)} is not a string (${describe(v)})` };
+    }
   }
   if (!headers.has("Event-Name")) return { ok: false, reason: "event without Event-Name" };
   return { ok: true, event: body === undefined ? { headers } : { headers, body } };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  return Array.isArray(value) ? "a list inside a list" : `a JSON ${typeof value}`;
 }

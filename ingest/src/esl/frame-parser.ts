@@ -123,6 +123,15 @@ export class EslFrameParser {
       }
       return undefined;
     }
+    if (terminator - q.start > this.maxHeader) {
+      // The limit holds however the bytes were read: a block that arrives whole in one big read
+      // is as over-long as one trickling in (fuzzing found it accepted in the first case only).
+      return this.refuse(
+        "header-too-large",
+        `header block of ${terminator - q.start} bytes is over the ${this.maxHeader}-byte limit`,
+        terminator + 2 - q.start,
+      );
+    }
     const block = q.text(q.start, terminator, "latin1");
     const parsed = parseHeaderBlock(block);
     if (!parsed.ok) {

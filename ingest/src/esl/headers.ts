@@ -102,7 +102,12 @@ export class FsHeaders {
   /** First value per name, original spelling: handy for tests and JSON dumps. */
   toObject(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [name, value] of this.entries()) if (!(name in out)) out[name] = value;
+    // Own properties only, defined rather than assigned: a header named `constructor` is not
+    // "already there" through the prototype, and one named `__proto__` is kept, not a prototype.
+    for (const [name, value] of this.entries()) {
+      if (!Object.hasOwn(out, name))
+        Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
 }

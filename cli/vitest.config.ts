@@ -12,8 +12,8 @@ export default defineConfig({
   test: {
     reporters: reporters("cli"),
     include: ["test/**/*.test.ts"],
-    // Needs a broker: run by `npm run test:kafka` (cli/vitest.kafka.config.ts).
-    exclude: ["test/kafka/**", "**/node_modules/**"],
+    // Need a broker: `npm run test:kafka` (vitest.kafka.config.ts), `npm run test:faults` (vitest.faults.config.ts).
+    exclude: ["test/kafka/**", "test/faults/**", "**/node_modules/**"],
     // chdb loads only in main threads; suites that start the platform each open one warehouse.
     pool: "forks",
     testTimeout: 60_000,

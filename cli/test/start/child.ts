@@ -11,17 +11,29 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Starts it and resolves once it printed that it is running (or rejects with what it printed). */
-export async function startChild(dataDir: string, args: string[], timeoutMs = 45_000): Promise<Child> {
-  const env: NodeJS.ProcessEnv = { ...process.env, STARBOARD_DATA_DIR: dataDir };
+/**
+ * Starts it and resolves once it printed that it is running (or rejects with what it printed).
+ * The parent's Kafka, ClickHouse, ESL and config settings are not passed on unless `env` sets them.
+ */
+export async function startChild(
+  dataDir: string,
+  args: string[],
+  timeoutMs = 45_000,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Child> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, STARBOARD_DATA_DIR: dataDir };
   for (const name of [
     "STARBOARD_KAFKA_BROKERS",
     "STARBOARD_CLICKHOUSE_URL",
     "STARBOARD_ESL_HOST",
     "STARBOARD_CONFIG",
   ])
-    delete env[name];
-  const child = spawn(process.execPath, [bin, "start", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    delete childEnv[name];
+  Object.assign(childEnv, env);
+  const child = spawn(process.execPath, [bin, "start", ...args], {
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {

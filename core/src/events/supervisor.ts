@@ -17,6 +17,8 @@ export const supervisorActionCodes = [
   "take-over-call",
   "force-hangup",
   "set-agent-state",
+  // A QA reviewer's verdict on a flag (the qa.flag-reviewed event is the verdict itself).
+  "review-qa-flag",
 ] as const;
 export type SupervisorActionCode = (typeof supervisorActionCodes)[number];
 
@@ -28,7 +30,7 @@ export interface SupervisorActionData {
   mode?: MonitorMode;
   /** denied: refused by role before anything happened; failed: the switch refused it. */
   outcome: "accepted" | "denied" | "failed";
-  /** Why it was denied or failed; what was forced for set-agent-state. */
+  /** Why it was denied or failed; what was forced for set-agent-state; the verdict for review-qa-flag. */
   reason?: string;
   /** The command it produced, when accepted. */
   commandId?: string;

@@ -30,6 +30,9 @@ export const roleMatrix: Readonly<Record<string, readonly Role[]>> = {
   "Query.auditLog": ["qa", "supervisor", "admin"],
   "Query.staffing": reports,
   "Query.qaRules": ["qa", "supervisor", "admin"],
+  // Agent and team ids with counts, no customer data: readable wherever agentPerformance is.
+  "Query.qaScorecards": everyone,
+  "Query.qaRulePrecision": everyone,
   "Mutation.monitorCall": ["qa", "supervisor", "admin"],
   "Mutation.changeMonitorMode": ["qa", "supervisor", "admin"],
   "Mutation.stopMonitor": ["qa", "supervisor", "admin"],
@@ -39,6 +42,7 @@ export const roleMatrix: Readonly<Record<string, readonly Role[]>> = {
   "Mutation.acknowledgeAlert": supervising,
   "Mutation.saveQaRule": ["qa", "admin"],
   "Mutation.removeQaRule": ["qa", "admin"],
+  "Mutation.reviewQaFlag": ["qa", "supervisor", "admin"],
   "Subscription.queueStats": everyone,
   "Subscription.agentStates": [...floor, "bi"],
   "Subscription.liveContacts": floor,

@@ -1,4 +1,5 @@
 import type { ApiContext } from "../context";
+import type { QaVerdictName } from "../services/qa-review";
 
 type Args = Record<string, unknown>;
 type Resolver = (parent: unknown, args: Args, context: ApiContext) => unknown;
@@ -55,6 +56,10 @@ export const queryResolvers: Record<string, Resolver> = {
   ticketSla: (_p, a, ctx) => ctx.services.reports.ticketSla({ from: s(a, "from"), to: s(a, "to") }),
   customer: (_p, a, ctx) => ctx.services.reports.customer({ phone: opt(a, "phone"), id: opt(a, "id") }),
   qaFlags: (_p, a, ctx) => ctx.services.reports.qaFlags(rangePage(a)),
+  qaScorecards: (_p, a, ctx) =>
+    ctx.services.reports.qa.scorecards({ from: s(a, "from"), to: s(a, "to"), groupBy: s(a, "groupBy") }),
+  qaRulePrecision: (_p, a, ctx) =>
+    ctx.services.reports.qa.rulePrecision({ from: s(a, "from"), to: s(a, "to") }),
   auditLog: (_p, a, ctx) => ctx.services.reports.auditLog(rangePage(a)),
   qaRules: (_p, _a, ctx) => ctx.services.qaRules.list(),
   staffing: (_p, a, ctx) =>
@@ -97,6 +102,12 @@ export const mutationResolvers: Record<string, Resolver> = {
     }),
   saveQaRule: (_p, a, ctx) => ctx.services.qaRules.save(ctx.principal, a.rule as Record<string, unknown>),
   removeQaRule: (_p, a, ctx) => ctx.services.qaRules.remove(ctx.principal, s(a, "id")),
+  reviewQaFlag: (_p, a, ctx) =>
+    ctx.services.supervisor.reviewQaFlag(
+      ctx.principal,
+      { flagId: s(a, "flagId"), verdict: s(a, "verdict") as QaVerdictName, note: opt(a, "note") },
+      (flagId) => ctx.services.reports.qa.flagTarget(flagId),
+    ),
   acknowledgeAlert: (_p, a, ctx) =>
     ctx.services.supervisor.acknowledgeAlert(ctx.principal, { alertId: s(a, "alertId") }),
 };

@@ -13,10 +13,12 @@ import {
   totalServiceLevel,
   type Warehouse,
 } from "@starboard/sql";
-import { apiError, badInput } from "../errors";
+import { badInput } from "../errors";
 import { enumName } from "../live/model";
 import { cursorAt, pageOf, pageWindow } from "./pagination";
+import { QaReportService } from "./qa-reports";
 import { checkTimeZone, dayBuckets, offsetMinutes, parseRange, type Range } from "./time-range";
+import { warehouseCall } from "./warehouse-call";
 
 // Reports for executives and BI tools: the warehouse's named queries in API shapes. A warehouse
 // failure is UPSTREAM_UNAVAILABLE (retry later), never a stack trace.
@@ -33,21 +35,19 @@ const channelOrNull = (c: string) => (c === "" ? null : enumName(c));
 const utc = (t: string | null) => (t === null ? null : t.includes("T") ? t : `${t.replace(" ", "T")}Z`);
 
 export class ReportService {
+  /** QA scorecards, rule precision and flag look-ups. */
+  readonly qa: QaReportService;
+
   constructor(
     private readonly warehouse: Warehouse,
     private readonly tenant: string,
     private readonly customers: readonly CustomerRecord[] = [],
-  ) {}
+  ) {
+    this.qa = new QaReportService(warehouse, tenant);
+  }
 
-  private async run<T>(what: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      process.stderr.write(
-        `graphql: ${what} failed: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      throw apiError("UPSTREAM_UNAVAILABLE", `${what}: the warehouse did not answer; try again`);
-    }
+  private run<T>(what: string, work: () => Promise<T>): Promise<T> {
+    return warehouseCall(what, work);
   }
 
   async channelReport(args: { from: string; to: string; interval: string; timeZone: string }) {

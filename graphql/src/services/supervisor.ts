@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
+  type Channel,
   type CommandEvent,
   type EventLog,
   type MonitorMode,
@@ -7,11 +8,13 @@ import {
   type StarboardEvent,
   type SupervisorActionCode,
 } from "@starboard/core";
+import type { QaFlagTarget } from "@starboard/sql";
 import type { Principal } from "../auth/api-keys";
 import type { LiveFeed } from "../live/live-feed";
 import { enumName } from "../live/model";
 import type { MonitorSessionState } from "../live/monitor-book";
 import { apiMonitor } from "./live";
+import { type QaReviewArgs, reviewQaFlag } from "./qa-review";
 
 // Supervisor actions: each becomes a command on the commands topic (FreeSWITCH answers through the
 // ESL executor with router.command-result) or an agent/alert event, and every attempt — accepted,
@@ -42,6 +45,7 @@ const operationOf: Record<SupervisorActionCode, string> = {
   "take-over-call": "TAKE_OVER_CALL",
   "force-hangup": "FORCE_HANGUP",
   "set-agent-state": "SET_AGENT_STATE",
+  "review-qa-flag": "REVIEW_QA_FLAG",
 };
 
 export class SupervisorService {
@@ -63,19 +67,21 @@ export class SupervisorService {
     fields: {
       outcome: "accepted" | "denied" | "failed";
       contactId?: string;
+      /** The contact's channel (default voice: most supervisor actions act on calls). */
+      channel?: Channel;
       agentId?: string;
       mode?: MonitorMode;
       reason?: string;
       commandId?: string;
     },
   ): Promise<void> {
-    const { outcome, contactId, agentId, mode, reason, commandId } = fields;
+    const { outcome, contactId, channel, agentId, mode, reason, commandId } = fields;
     await publishEvents(this.options.log, [
       {
         ...this.base(),
         id: `audit-${randomUUID()}`,
         type: "supervisor.action",
-        ...(contactId === undefined ? {} : { contactId, channel: "voice" as const }),
+        ...(contactId === undefined ? {} : { contactId, channel: channel ?? "voice" }),
         ...(agentId === undefined ? {} : { agentId }),
         data: {
           action,
@@ -302,6 +308,19 @@ export class SupervisorService {
       error: null,
       monitor: null,
     };
+  }
+
+  /** A reviewer's verdict on a QA flag: published as qa.flag-reviewed and audited (see qa-review.ts). */
+  reviewQaFlag(
+    principal: Principal,
+    args: QaReviewArgs,
+    findFlag: (flagId: string) => Promise<QaFlagTarget | undefined>,
+  ): Promise<OperationResult> {
+    return reviewQaFlag(
+      { log: this.options.log, tenant: this.options.tenant, audit: (...a) => this.audit(...a), findFlag },
+      principal,
+      args,
+    );
   }
 
   async acknowledgeAlert(principal: Principal, args: { alertId: string }) {

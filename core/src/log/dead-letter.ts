@@ -1,3 +1,4 @@
+import { deadLetters, labelledChildren } from "../ops/metrics";
 import type { DeadLetterReason, LogRecord, OutgoingRecord } from "./types";
 
 /** Header names on a dead-letter record; the original headers are kept beside them. */
@@ -13,6 +14,10 @@ export const DeadLetterHeaders = {
 
 const maxReasonLength = 2_000;
 
+// Every dead-letter record is made by one of the two functions below just before it is published:
+// starboard_dead_letter_total is counted here, once, by the step that refused it.
+const deadLettersAt = labelledChildren((step) => deadLetters.labels(step));
+
 /** The original bytes and key, plus where it came from and why it was refused. */
 export function deadLetterRecord(
   record: LogRecord,
@@ -20,6 +25,7 @@ export function deadLetterRecord(
   groupId: string,
   now: Date = new Date(),
 ): OutgoingRecord {
+  deadLettersAt(why.step).inc();
   return {
     key: record.key,
     value: record.value,
@@ -43,6 +49,7 @@ export function rejectedInputRecord(
   why: DeadLetterReason,
   now: Date = new Date(),
 ): OutgoingRecord {
+  deadLettersAt(why.step).inc();
   return {
     key,
     value,

@@ -7,6 +7,7 @@ import {
   topicFor,
   validateEvent,
 } from "../events/index";
+import { eventsIn, labelledChildren } from "../ops/metrics";
 import { RecordRejectedError } from "./errors";
 import type { EventLog, LogRecord, OutgoingRecord, PublishAck } from "./types";
 
@@ -17,6 +18,7 @@ import type { EventLog, LogRecord, OutgoingRecord, PublishAck } from "./types";
  */
 export async function publishEvents(log: EventLog, events: readonly StarboardEvent[]): Promise<PublishAck[]> {
   const byTopic = new Map<string, { index: number; record: OutgoingRecord }[]>();
+  const bySource = new SourceTally();
   events.forEach((event, index) => {
     const checked = validateEvent(event);
     if (!checked.ok) throw new RecordRejectedError(index, checked.error.path, checked.error.reason);
@@ -34,6 +36,7 @@ export async function publishEvents(log: EventLog, events: readonly StarboardEve
         headers: { "event-type": event.type },
       },
     });
+    bySource.add(event.source);
   });
   const acks: PublishAck[] = new Array(events.length);
   for (const [topic, list] of byTopic) {
@@ -45,7 +48,38 @@ export async function publishEvents(log: EventLog, events: readonly StarboardEve
       acks[l.index] = topicAcks[i] as PublishAck;
     });
   }
+  // Every producer publishes through here: starboard_events_in_total counts what became durable.
+  bySource.flush();
   return acks;
+}
+
+const eventsInFrom = labelledChildren((source) => eventsIn.labels(source));
+
+/** Counts a call's events per source: a producer's batch is usually one source, so one map entry. */
+class SourceTally {
+  private readonly counts = new Map<string, number>();
+  private last = "";
+  private run = 0;
+
+  add(source: string): void {
+    if (source === this.last) {
+      this.run++;
+      return;
+    }
+    this.settle();
+    this.last = source;
+    this.run = 1;
+  }
+
+  flush(): void {
+    this.settle();
+    for (const [source, n] of this.counts) eventsInFrom(source).inc(n);
+  }
+
+  private settle(): void {
+    if (this.run > 0) this.counts.set(this.last, (this.counts.get(this.last) ?? 0) + this.run);
+    this.run = 0;
+  }
 }
 
 export type DecodedEvent = { ok: true; event: StarboardEvent } | { ok: false; error: EventParseError };

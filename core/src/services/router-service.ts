@@ -6,6 +6,7 @@ import { Topics } from "../events/topics";
 import { errorMessage } from "../log/errors";
 import { decodeEventRecord, publishEvents } from "../log/typed";
 import type { EventLog, Subscription } from "../log/types";
+import { routerDecisionSeconds } from "../ops/metrics";
 import type { RoutingConfig } from "../routing/config";
 import type { RouterOutput } from "../routing/emit";
 import { RoutingEngine } from "../routing/engine";
@@ -153,12 +154,15 @@ export async function startRouterService(options: RouterServiceOptions): Promise
 
   const merge = new TimeMerge<StarboardEvent>(async (items) => {
     stats.applied += items.length;
+    // One observation per live batch (engine + publish), not per event: the engine's loop stays bare.
+    const endTimer = routerDecisionSeconds.startTimer();
     await emit(
       run(
         items.map((i) => i.value),
         true,
       ),
     );
+    endTimer();
   }, options.holdMs ?? 20);
   const subscription: Subscription = await log.subscribe({
     groupId,

@@ -8,6 +8,8 @@ import {
   type Producer,
 } from "kafkajs";
 import { Topics } from "../../events/topics";
+import { forgetConsumerLag, trackConsumerLag } from "../../ops/lag";
+import { eventsOut } from "../../ops/metrics";
 import { retryPolicy, runBatch } from "../batch-runner";
 import { deadLetterRecord } from "../dead-letter";
 import { checkRecords, toBuffer } from "../limits";
@@ -167,6 +169,7 @@ export class KafkaEventLog implements EventLog {
     const policy = retryPolicy(options.retry);
     const maxBatch = options.maxBatchSize ?? 1_000;
     const step = `consumer:${options.groupId}`;
+    const handled = eventsOut.labels(options.groupId);
     await consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
@@ -199,6 +202,7 @@ export class KafkaEventLog implements EventLog {
             step,
           );
           if (outcome.type === "stopped") return;
+          handled.inc(chunk.length);
           const last = chunk[chunk.length - 1] as LogRecord;
           resolveOffset(String(last.offset));
           await commitOffsetsIfNecessary();
@@ -206,10 +210,12 @@ export class KafkaEventLog implements EventLog {
         }
       },
     });
+    const untrack = trackConsumerLag(this, options.groupId, options.topics);
     const subscription: Subscription = {
       groupId: options.groupId,
       stop: async () => {
         running = false;
+        untrack();
         this.subscriptions.delete(subscription);
         await consumer.disconnect();
       },
@@ -255,6 +261,7 @@ export class KafkaEventLog implements EventLog {
   }
 
   async close(): Promise<void> {
+    forgetConsumerLag(this);
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     if (this.connected !== undefined) {
       await this.connected.catch(() => undefined);

@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Topics } from "../../events/topics";
+import { forgetConsumerLag, trackConsumerLag } from "../../ops/lag";
+import { eventsOut } from "../../ops/metrics";
 import { retryPolicy, runBatch } from "../batch-runner";
 import { deadLetterRecord } from "../dead-letter";
 import { checkRecords, toBuffer } from "../limits";
@@ -180,12 +182,14 @@ export class InProcessEventLog implements EventLog {
     };
     group.members.push(member);
     await this.rebalance(options.groupId, group);
+    const untrack = trackConsumerLag(this, options.groupId, options.topics);
     let stopped = false;
     return {
       groupId: options.groupId,
       stop: async () => {
         if (stopped) return;
         stopped = true;
+        untrack();
         const current = this.groups.get(options.groupId);
         if (current === undefined) return;
         current.members = current.members.filter((m) => m !== member);
@@ -267,6 +271,7 @@ export class InProcessEventLog implements EventLog {
       isRunning: () => worker.active && !this.closed,
     };
     const step = `consumer:${groupId}`;
+    const handled = eventsOut.labels(groupId);
     // The store returns whole stored batches; what is past maxBatch waits here for the next round.
     let fetched: LogRecord[] = [];
     let next = 0;
@@ -299,6 +304,7 @@ export class InProcessEventLog implements EventLog {
         step,
       );
       if (outcome.type === "stopped") return;
+      handled.inc(records.length);
       const last = records[records.length - 1] as LogRecord;
       position = last.offset + 1;
       this.store.commit(groupId, topic, partition, position, Date.now());
@@ -338,6 +344,7 @@ export class InProcessEventLog implements EventLog {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    forgetConsumerLag(this);
     const workers = [...this.groups.values()].flatMap((g) => g.members.flatMap((m) => m.workers));
     for (const worker of workers) {
       worker.active = false;

@@ -1,3 +1,4 @@
+import { fanOutSeconds } from "@starboard/core";
 import { type DocumentNode, type ExecutionResult, execute, type GraphQLSchema, print } from "graphql";
 import type { ApiContext } from "../context";
 import { apiError } from "../errors";
@@ -116,6 +117,7 @@ export class FanOut {
   async tick(): Promise<void> {
     if (this.ticking || this.groups.size === 0) return;
     this.ticking = true;
+    const endTimer = fanOutSeconds.startTimer();
     try {
       this.stats.ticks += 1;
       const view = this.options.views.current();
@@ -135,6 +137,7 @@ export class FanOut {
         for (const s of g.subscribers) if (!s.needsSnapshot) this.deliver(s, result);
       }
     } finally {
+      endTimer();
       this.ticking = false;
     }
   }

@@ -1,5 +1,6 @@
 import {
   type EventLog,
+  eslReconnects,
   publishEvents,
   rejectedInputRecord,
   type StarboardEvent,
@@ -159,6 +160,8 @@ export class EslAdapter {
       return;
     }
     this.attempt = 0;
+    // Every connect after the first is a reconnect after a drop (or a failed first resync).
+    if (this.counters.connects > 0) eslReconnects.inc();
     this.counters.connects += 1;
     for (const l of this.connectedListeners) l();
     this.connectedListeners.clear();

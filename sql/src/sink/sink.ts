@@ -5,6 +5,8 @@ import {
   errorMessage,
   type RecordBatch,
   type Subscription,
+  sinkBatchRows,
+  sinkWriteSeconds,
   Topics,
   TransientError,
 } from "@starboard/core";
@@ -101,6 +103,8 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
 }
 
 async function write(warehouse: Warehouse, items: readonly Pending[], stats: SinkStats): Promise<void> {
+  // Timed whether it succeeds or not: a warehouse that is slow to refuse shows up too.
+  const endTimer = sinkWriteSeconds.startTimer();
   try {
     const fresh = await withoutStored(
       warehouse,
@@ -123,9 +127,12 @@ async function write(warehouse: Warehouse, items: readonly Pending[], stats: Sin
     });
     stats.written += fresh.length;
     stats.writes++;
+    sinkBatchRows.observe(fresh.length);
   } catch (error) {
     // The warehouse is away or refused the write: the whole batch is retried, never dead-lettered.
     throw new TransientError(`warehouse write failed: ${errorMessage(error)}`);
+  } finally {
+    endTimer();
   }
 }
 

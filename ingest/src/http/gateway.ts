@@ -20,6 +20,11 @@ export interface GatewayOptions {
   tenant?: string;
   maxBodyBytes?: number;
   bodyTimeoutMs?: number;
+  /**
+   * Request headers (of a webhook or a WebSocket upgrade) must be complete within this (default
+   * 10 s): a client trickling its headers (slowloris) is answered 408 and cut off.
+   */
+  headersTimeoutMs?: number;
   replayWindowSeconds?: number;
   /** Largest WebSocket message (default 1 MiB); a bigger one closes the socket with 1009. */
   maxMessageBytes?: number;
@@ -42,11 +47,14 @@ export class WebhookGateway {
 
   constructor(private readonly options: GatewayOptions) {
     this.intake = new Intake(options);
-    this.server = createServer((req, res) => {
+    const headersTimeout = options.headersTimeoutMs ?? 10_000;
+    // Headers must arrive promptly too; node answers 408 itself when they do not. It only looks
+    // every connectionsCheckingInterval (30 s by default, which would let a slowloris client hold
+    // the socket three times longer than the limit), so look at least twice per limit.
+    const connectionsCheckingInterval = Math.max(25, Math.min(1_000, Math.floor(headersTimeout / 2)));
+    this.server = createServer({ connectionsCheckingInterval, headersTimeout }, (req, res) => {
       void this.handle(req, res).catch(() => this.reply(res, 500, { error: "internal error" }));
     });
-    // Headers must arrive promptly too; node answers 408 itself when they do not.
-    this.server.headersTimeout = 10_000;
     this.sockets = new SocketEndpoints(this.server, this.intake, {
       ...options,
       routes: options.sockets ?? {},

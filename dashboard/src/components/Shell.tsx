@@ -16,6 +16,7 @@ export const pages: { href: string; label: MessageKey; entry: EntryPoint | Entry
   { href: "/service-level", label: "navServiceLevel", entry: "Query.serviceLevel" },
   { href: "/agents", label: "navAgents", entry: "Query.agentPerformance" },
   { href: "/qa", label: "navQa", entry: "Query.liveContacts" },
+  { href: "/qa-scorecards", label: "navQaScorecards", entry: "Query.qaScorecards" },
   { href: "/tickets", label: "navTickets", entry: ["Query.ticketSla", "Query.ticket"] },
   { href: "/demand", label: "navDemand", entry: "Query.demand" },
   { href: "/customers", label: "navCustomers", entry: "Query.customer" },

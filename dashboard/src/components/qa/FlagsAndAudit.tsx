@@ -6,6 +6,7 @@ import type { MessageKey } from "../../lib/i18n";
 import { can } from "../../lib/roles";
 import { useSession } from "../../lib/session";
 import { Status } from "../Status";
+import { FlagReview } from "./FlagReview";
 
 interface Flag {
   id: string;
@@ -17,6 +18,7 @@ interface Flag {
   category: string;
   severity: string;
   matchedText: string;
+  verdict: string | null;
 }
 interface Audit {
   at: string;
@@ -31,7 +33,7 @@ interface Audit {
 }
 
 const flagsQuery = `query($from: DateTime!, $to: DateTime!) { qaFlags(from: $from, to: $to, first: 100) {
-  nodes { id flaggedAt contactId channel agentId ruleId category severity matchedText } } }`;
+  nodes { id flaggedAt contactId channel agentId ruleId category severity matchedText verdict } } }`;
 const auditQuery = `query($from: DateTime!, $to: DateTime!) { auditLog(from: $from, to: $to, first: 100) {
   nodes { at action actor role callId agentId mode outcome reason } } }`;
 
@@ -81,11 +83,12 @@ export function FlagsAndAudit({ refresh, poll }: { refresh: number; poll: number
                 <th>{t("agent")}</th>
                 <th>{t("channel")}</th>
                 <th>{t("matched")}</th>
+                <th>{t("verdict")}</th>
               </tr>
             </thead>
             <tbody>
               {flags.data?.qaFlags.nodes.map((f) => (
-                <tr key={f.id}>
+                <tr key={f.id} data-testid={`flag-${f.id}`}>
                   <td>{fmt.dateTime(f.flaggedAt)}</td>
                   <td>
                     {f.ruleId} <span className="muted">{f.severity}</span>
@@ -94,6 +97,9 @@ export function FlagsAndAudit({ refresh, poll }: { refresh: number; poll: number
                   <td>{f.agentId}</td>
                   <td>{f.channel === null ? t("none") : t(`channel_${f.channel}` as MessageKey)}</td>
                   <td>“{f.matchedText}”</td>
+                  <td>
+                    <FlagReview flagId={f.id} verdict={f.verdict} />
+                  </td>
                 </tr>
               ))}
             </tbody>

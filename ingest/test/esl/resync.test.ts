@@ -56,6 +56,49 @@ describe("EslAdapter resync: calls that hung up while the socket was down", () =
   });
 });
 
+describe("EslAdapter resync: contacts that never reached an agent", () => {
+  it("are ended too (abandoned if queued, self-service if answered, failed otherwise), once", async () => {
+    const { emulator, fs, log, adapter } = await setup();
+    const queued = new CallScenario(fs, { from: "+8613800138010", to: "4001" }).answer().enqueue("support");
+    const answered = new CallScenario(fs, { from: "+8613800138011", to: "4001" }).answer();
+    const ringing = new CallScenario(fs, { from: "+8613800138012", to: "4001" });
+    await waitFor(() => adapter.counters.published >= 4);
+    await adapter.idle();
+    const published = adapter.counters.published;
+
+    let reconnected = adapter.nextConnect();
+    emulator.dropConnections();
+    fs.advance(20);
+    for (const call of [queued, answered, ringing]) call.hangup();
+    fs.advance(3);
+    await reconnected;
+    await adapter.idle();
+    reconnected = adapter.nextConnect();
+    emulator.dropConnections();
+    await reconnected;
+    await adapter.idle();
+
+    const events = await readEvents(log);
+    const ids = events.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const ended = (call: CallScenario) =>
+      events.filter((e) => e.contactId === call.caller.uuid && e.type === "contact.ended").map((e) => e.data);
+    expect(ended(queued)).toEqual([
+      expect.objectContaining({
+        endedBy: "system",
+        outcome: "abandoned",
+        queueId: "support",
+        resolved: false,
+      }),
+    ]);
+    expect(ended(answered)).toEqual([expect.objectContaining({ outcome: "self-service", resolved: true })]);
+    expect(ended(ringing)).toEqual([expect.objectContaining({ outcome: "failed", resolved: false })]);
+    // Each of the three closed with a disconnect and an end, and nothing more on the second resync.
+    expect(adapter.counters.published).toBe(published + 6);
+    expect(adapter.mapper.calls.size).toBe(0);
+  });
+});
+
 describe("EslMapper.closeVanished", () => {
   const at = (s: number) => String(Date.UTC(2026, 10, 30, 9, 0, s) * 1000);
   it("closes only unlisted contacts, and a late real hangup for one is dropped, not re-adopted", () => {
@@ -71,6 +114,12 @@ describe("EslMapper.closeVanished", () => {
       kind: "ok",
       events: [
         { id: "esl:a:contact.disconnected", time: "2026-11-30T09:00:40.000Z", data: { endedBy: "system" } },
+        // Never answered, never reached an agent: nothing else will close it.
+        {
+          id: "esl:a:contact.ended",
+          time: "2026-11-30T09:00:40.000Z",
+          data: { endedBy: "system", outcome: "failed", resolved: false },
+        },
       ],
     });
     expect(mapper.closeVanished(new Set(["b"]), Number(at(50)))).toEqual({ kind: "ok", events: [] });

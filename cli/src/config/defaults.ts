@@ -12,6 +12,9 @@ export const defaultQueueId = "support@default";
  */
 export const developmentWebhookSecret = "starboard-development-secret";
 
+/** /healthz, /readyz and /metrics: 9464 is in the range Prometheus exporters conventionally use. */
+export const defaultOpsPort = 9464;
+
 export function defaults(): StarboardConfig {
   return {
     configFile: undefined,
@@ -21,7 +24,14 @@ export function defaults(): StarboardConfig {
     esl: { host: undefined, port: 8021, password: "ClueCon" },
     apiKeys: [],
     tenant: "default",
-    ports: { host: "127.0.0.1", graphql: 4000, dashboard: 3000, chat: 4100, tickets: 4200 },
+    ports: {
+      host: "127.0.0.1",
+      graphql: 4000,
+      dashboard: 3000,
+      chat: 4100,
+      tickets: 4200,
+      ops: defaultOpsPort,
+    },
     webhookSecret: developmentWebhookSecret,
     skills: [],
     agents: [],

@@ -32,10 +32,10 @@ function set(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
-function portFrom(value: string, name: string): number {
+function portFrom(value: string, name: string, min = 1): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65_535)
-    throw new ConfigError(`${name}: expected a port number 1..65535, got "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > 65_535)
+    throw new ConfigError(`${name}: expected a port number ${min}..65535, got "${value}"`);
   return n;
 }
 
@@ -49,6 +49,7 @@ export function applyEnv(base: StarboardConfig, env: NodeJS.ProcessEnv): Starboa
   const eslPort = set(env, "STARBOARD_ESL_PORT");
   const eslPassword = set(env, "STARBOARD_ESL_PASSWORD");
   const apiKeys = set(env, "STARBOARD_API_KEYS");
+  const opsPort = set(env, "STARBOARD_OPS_PORT");
   return {
     ...base,
     dataDir: dataDir === undefined ? base.dataDir : resolve(dataDir),
@@ -66,5 +67,8 @@ export function applyEnv(base: StarboardConfig, env: NodeJS.ProcessEnv): Starboa
       password: eslPassword ?? base.esl.password,
     },
     apiKeys: apiKeys === undefined ? base.apiKeys : parseApiKeyList(apiKeys),
+    // 0 is allowed here (any free port): the ops port is printed in the start summary.
+    ports:
+      opsPort === undefined ? base.ports : { ...base.ports, ops: portFrom(opsPort, "STARBOARD_OPS_PORT", 0) },
   };
 }

@@ -45,6 +45,7 @@ export interface FilePorts {
   dashboard?: number;
   chat?: number;
   tickets?: number;
+  ops?: number;
 }
 
 export interface FileConfig {

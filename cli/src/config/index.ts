@@ -1,5 +1,5 @@
 export { type BaseConfig, baseConfig } from "./base";
-export { defaultQueueId, defaults, developmentWebhookSecret } from "./defaults";
+export { defaultOpsPort, defaultQueueId, defaults, developmentWebhookSecret } from "./defaults";
 export { parseApiKeyList } from "./env";
 export { ConfigError } from "./errors";
 export type { FileConfig } from "./file-types";

@@ -123,6 +123,7 @@ export const fileConfigSchema = z.strictObject({
       dashboard: port.optional(),
       chat: port.optional(),
       tickets: port.optional(),
+      ops: port.optional(),
     })
     .optional(),
   webhookSecret: text("a secret")

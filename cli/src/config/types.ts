@@ -67,6 +67,8 @@ export interface Ports {
   dashboard: number;
   chat: number;
   tickets: number;
+  /** /healthz, /readyz and /metrics of this process (default 9464, Prometheus' exporter range; 0 = any free). */
+  ops: number;
 }
 
 export interface StarboardConfig {

@@ -51,6 +51,7 @@ export function parseStartFlags(argv: string[]): ConfigFlags {
       "dashboard-port": { type: "string" },
       "chat-port": { type: "string" },
       "tickets-port": { type: "string" },
+      "ops-port": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -71,7 +72,7 @@ export function parseStartFlags(argv: string[]): ConfigFlags {
   if (values["data-dir"] !== undefined) flags.dataDir = values["data-dir"];
   const ports: NonNullable<ConfigFlags["ports"]> = {};
   if (values.host !== undefined) ports.host = values.host;
-  for (const name of ["graphql", "dashboard", "chat", "tickets"] as const) {
+  for (const name of ["graphql", "dashboard", "chat", "tickets", "ops"] as const) {
     const p = port(`${name}-port`, values[`${name}-port`]);
     if (p !== undefined) ports[name] = p;
   }

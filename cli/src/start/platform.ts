@@ -5,6 +5,7 @@ import {
   compileRules,
   defaultQaRules,
   type EventLog,
+  type Logger,
   openEventLog,
   type QaService,
   type RouterService,
@@ -23,6 +24,7 @@ import { startTelephony, type Telephony } from "./esl";
 import { parseSinkFailpoint, withSinkFailpoint } from "./failpoints";
 import { type RunningGateway, startGateway } from "./gateways";
 import { type RunningApi, startApi } from "./graphql";
+import { consumerReady, platformLogger, type RunningOps, startOps, warehouseReady } from "./ops";
 import { routingFor } from "./routing";
 import { isFreshLog, runs, simulatorMode } from "./selection";
 import { missingForSimulator, startDemo } from "./simulator";
@@ -46,6 +48,10 @@ export interface Platform {
   demo: Simulator | undefined;
   /** What the router and the API route by (the configured queues, and the simulator's). */
   routing: RoutingConfig;
+  /** /healthz, /readyz and /metrics of this process. */
+  ops: RunningOps;
+  /** JSON lines on standard output: where services report errors (never a secret or a phone number). */
+  logger: Logger;
   /** Stops sources, lets the router and the sink catch up, flushes, closes the stores. */
   stop(): Promise<void>;
 }
@@ -53,22 +59,31 @@ export interface Platform {
 /** How long a clean stop waits for a consumer to catch up with what is on the log. */
 const drainMs = 30_000;
 
-/** `abort` (a signal during start-up) stops the start between steps and undoes what started. */
+/**
+ * `abort` (a signal during start-up) stops the start between steps and undoes what started.
+ * `logger` defaults to JSON lines on standard output (STARBOARD_LOG_LEVEL); progress lines stay on io.
+ */
 export async function startPlatform(
   config: StarboardConfig,
   io: CommandIo,
   abort?: AbortSignal,
+  logger: Logger = platformLogger(config),
 ): Promise<Platform> {
   const stack = new Stack(io, abort);
   try {
-    return await compose(config, io, stack);
+    return await compose(config, io, stack, logger);
   } catch (error) {
     await stack.stop();
     throw error;
   }
 }
 
-async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Promise<Platform> {
+async function compose(
+  config: StarboardConfig,
+  io: CommandIo,
+  stack: Stack,
+  logger: Logger,
+): Promise<Platform> {
   const embedded = config.kafkaBrokers.length === 0;
   const log = await stack.start(
     "event log",
@@ -76,8 +91,16 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
     () => openEventLog({ dataDir: config.dataDir, kafkaBrokers: config.kafkaBrokers }),
     (l) => l.close(),
   );
-  const fresh = await isFreshLog(log);
   const say = (line: string) => io.err(line);
+  let phase: "starting" | "running" | "stopping" = "starting";
+  const ops = await stack.start(
+    "ops",
+    `/healthz, /readyz, /metrics on ${config.ports.host}:${config.ports.ops}`,
+    () => startOps(config, log, logger, () => phase, say),
+    (o) => o.server.close(),
+  );
+  const { readiness } = ops;
+  const fresh = await isFreshLog(log);
   const simulator = simulatorMode(config, fresh);
   const routing = routingFor(config, simulator !== "off");
   const speed = simulator === "off" ? 1 : config.simulator.speed;
@@ -102,6 +125,7 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
       },
       (w) => w.close(),
     );
+  if (warehouse !== undefined) warehouseReady(readiness, warehouse);
 
   let sink: Sink | undefined;
   if (runs(config, "sink") && warehouse !== undefined) {
@@ -114,6 +138,7 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
       () => startSink({ log, warehouse: target, maxDelayMs: 200 }),
       (s) => s.stop(),
     );
+    consumerReady(readiness, log, "sink", "sql-sink");
     stack.onStop("sink catch-up", drainStep(log, "sql-sink", Topics.events, drainMs, say));
   }
 
@@ -123,10 +148,17 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
       "router",
       `${routing.queues.length} queues; replaying the log to rebuild its state`,
       // Below real time the wall clock would run ahead of the events: ticks only at speed >= 1.
-      () => startRouterService({ log, routing, onError: say, tickMs: speed < 1 ? 0 : 1_000 }),
+      () =>
+        startRouterService({
+          log,
+          routing,
+          onError: (message) => logger.error({ component: "router" }, message),
+          tickMs: speed < 1 ? 0 : 1_000,
+        }),
       (r) => r.stop(),
     );
     say(`  router replayed ${router.stats.replayed} events`);
+    consumerReady(readiness, log, "router", "router");
     stack.onStop("router catch-up", drainStep(log, "router", Topics.events, drainMs, say));
   }
 
@@ -139,6 +171,7 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
       () => startQaService({ log, rules: compileRules(rules) }),
       (q) => q.stop(),
     );
+    consumerReady(readiness, log, "qa", "qa");
     stack.onStop("qa catch-up", drainStep(log, "qa", Topics.events, drainMs, say));
   }
 
@@ -237,8 +270,19 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
       } catch (error) {
         // The supervisor app is a convenience on top: the platform runs without it.
         say(`dashboard: ${error instanceof Error ? error.message : String(error)}; the rest keeps running`);
+        logger.warn({ component: "dashboard", err: error }, "dashboard did not start");
       }
   }
+
+  // Runs first on the way down: /readyz turns false before anything stops, so balancers drain.
+  stack.onStop("readiness", async () => {
+    phase = "stopping";
+    logger.info({ component: "platform" }, "stopping");
+  });
+  phase = "running";
+  // What an operator's log search wants: what runs here and where (never keys: only how many).
+  const where = { ops: ops.url, graphql: api?.server.url, dashboard: dashboard?.url };
+  logger.info({ component: "platform", services: config.services, embedded, ...where }, "started");
 
   return {
     config,
@@ -255,6 +299,8 @@ async function compose(config: StarboardConfig, io: CommandIo, stack: Stack): Pr
     simulator: demo === undefined ? "off" : simulator,
     demo,
     routing,
+    ops,
+    logger,
     stop: () => stack.stop(),
   };
 }

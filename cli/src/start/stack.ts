@@ -37,7 +37,7 @@ export class Stack {
       value = await run();
     } catch (error) {
       const hint = /EADDRINUSE/.test(message(error))
-        ? " (the port is taken: choose another with --graphql-port/--chat-port/--tickets-port/--dashboard-port, 0 for any free port)"
+        ? " (the port is taken: choose another with --graphql-port/--chat-port/--tickets-port/--dashboard-port/--ops-port, 0 for any free port)"
         : "";
       throw new Error(`${name} did not start: ${message(error)}${hint}`, { cause: error });
     }

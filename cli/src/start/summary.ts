@@ -28,6 +28,7 @@ export function summary(p: Platform): string[] {
   if (p.chat !== undefined) row("chat", `${p.chat.url}/chat/events`);
   if (p.tickets !== undefined) row("tickets", `${p.tickets.url}/tickets/events`);
   if (p.telephony !== undefined) row("esl", p.telephony.address);
+  row("ops", `${friendly(p.ops.url)}/metrics, /healthz, /readyz`);
   row("simulator", p.simulator);
   lines.push("Ctrl+C stops it (a restart picks up where it stopped).");
   return lines;

@@ -19,6 +19,14 @@ export {
   type ScorecardGrouping,
 } from "./qa-scorecards";
 export {
+  type HandoffReason,
+  type SelfServiceDay,
+  type SelfServiceKind,
+  type SelfServiceReport,
+  type SelfServiceTotals,
+  selfServiceReport,
+} from "./self-service";
+export {
   deriveServiceLevel,
   type GenesysSwitches,
   genesysServiceLevel,

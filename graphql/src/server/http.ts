@@ -59,12 +59,21 @@ export async function handleGraphqlHttp(
     return;
   }
   // The JSON envelope adds variables and quoting around the document: allow it some room.
-  const body = req.method === "POST" ? await readBody(req, deps.maxDocumentBytes * 4) : "";
-  if (body === undefined || (url.searchParams.get("query")?.length ?? 0) > deps.maxDocumentBytes) {
+  const limit = deps.maxDocumentBytes * 4;
+  const declared = Number(req.headers["content-length"] ?? "0");
+  const body = req.method === "POST" && !(declared > limit) ? await readBody(req, limit) : "";
+  if (
+    body === undefined ||
+    declared > limit ||
+    (url.searchParams.get("query")?.length ?? 0) > deps.maxDocumentBytes
+  ) {
+    // The rest of an oversized body is never read: close the connection after answering, or
+    // node would read those bytes as the next request on a kept-alive socket.
     refuse(
       res,
       "DOCUMENT_TOO_LARGE",
       `the request is larger than this API accepts (${deps.maxDocumentBytes} bytes of query)`,
+      body === undefined || declared > limit ? { connection: "close" } : {},
     );
     return;
   }

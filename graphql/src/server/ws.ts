@@ -89,6 +89,18 @@ export function attachWebSocket(server: Server, path: string, deps: WsDeps): { c
     },
     wss,
   );
+  // ws itself closes a socket with 1009 when a message passes maxPayload, then reports it as an
+  // error; graphql-ws logs every socket error as an internal one. A client's oversized message is
+  // the client's fault: keep graphql-ws's handling for real errors only (this listener runs after
+  // useServer's, which registered its own per-socket handler).
+  wss.on("connection", (socket) => {
+    const theirs = socket.listeners("error");
+    socket.removeAllListeners("error");
+    socket.on("error", (error: Error & { code?: string }) => {
+      if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") return;
+      for (const listener of theirs) listener.call(socket, error);
+    });
+  });
   return {
     close: async () => {
       await disposable.dispose();

@@ -1,7 +1,8 @@
+import { createServer, type Server } from "node:http";
 import { createLogger, publishEvents, Topics } from "@starboard/core";
 import { EslEmulator } from "@starboard/ingest";
 import { afterAll, describe, expect, it } from "vitest";
-import { defaults, type StarboardConfig } from "../../src/config/index";
+import { defaultOpsPort, defaults, type StarboardConfig } from "../../src/config/index";
 import { type Platform, startPlatform } from "../../src/start/platform";
 import { summary } from "../../src/start/summary";
 import { captureIo, queued, tempDir, until } from "./helpers";
@@ -169,6 +170,41 @@ describe("the ops server of starboard start", () => {
       await platform?.stop();
       platform = undefined;
       await switchboard.close();
+    }
+  });
+
+  it("gives way to a free port when the default ops port is taken, and says where it went", async () => {
+    // Someone else (another start, another suite) may hold 9464 already: either way it is taken.
+    const holder: Server = createServer();
+    await new Promise<void>((resolve) => {
+      holder.once("error", () => resolve());
+      holder.listen(defaultOpsPort, "127.0.0.1", () => resolve());
+    });
+    const switchboard = new EslEmulator({ password: "pw" });
+    const port = await switchboard.listen(0);
+    const terminal = captureIo();
+    try {
+      const base = config(["esl"]);
+      platform = await startPlatform(
+        {
+          ...base,
+          ports: { ...base.ports, ops: defaultOpsPort },
+          esl: { host: "127.0.0.1", port, password: "pw" },
+        },
+        terminal,
+        undefined,
+        createLogger({ service: "ops-test", destination: jsonLog().destination }),
+      );
+      expect(platform.ops.server.port).not.toBe(defaultOpsPort);
+      expect(terminal.lines).toContain(
+        `  ops port ${defaultOpsPort} is taken: serving on ${platform.ops.url} instead (set --ops-port to choose)`,
+      );
+      expect((await get("/healthz")).status).toBe(200);
+    } finally {
+      await platform?.stop();
+      platform = undefined;
+      await switchboard.close();
+      if (holder.listening) await new Promise((resolve) => holder.close(resolve));
     }
   });
 });

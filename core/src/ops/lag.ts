@@ -54,6 +54,17 @@ export function forgetConsumerLag(log: EventLog): void {
   tracked.delete(log);
 }
 
+/** A scrape waits this long for a log's offsets (a Kafka admin call may retry while a broker is away). */
+const scrapeTimeoutMs = 2_000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 export const consumerLagGauge = new Gauge({
   name: "starboard_consumer_lag_messages",
   help: "Records on a topic a consumer group has not committed yet (end offset minus committed offset, summed over partitions), read at scrape time.",
@@ -67,14 +78,14 @@ export const consumerLagGauge = new Gauge({
     for (const [log, entries] of tracked)
       for (const [key, { groupId, topic }] of entries)
         reads.push(
-          consumerLag(log, groupId, topic).then(
+          within(consumerLag(log, groupId, topic), scrapeTimeoutMs).then(
             (lag) => {
               const total = totals.get(key) ?? { groupId, topic, lag: 0 };
               total.lag += lag;
               totals.set(key, total);
             },
-            // A log that cannot answer right now leaves its series out of this scrape rather than
-            // failing the whole scrape; readiness reports the failure by name.
+            // A log that cannot answer now (or in time) leaves its series out of this scrape rather
+            // than failing or stalling the whole scrape; readiness reports the failure by name.
             () => undefined,
           ),
         );

@@ -33,6 +33,8 @@ export const roleMatrix: Readonly<Record<string, readonly Role[]>> = {
   // Agent and team ids with counts, no customer data: readable wherever agentPerformance is.
   "Query.qaScorecards": everyone,
   "Query.qaRulePrecision": everyone,
+  // Counts and rates, no customer data.
+  "Query.botAnalytics": everyone,
   "Mutation.monitorCall": ["qa", "supervisor", "admin"],
   "Mutation.changeMonitorMode": ["qa", "supervisor", "admin"],
   "Mutation.stopMonitor": ["qa", "supervisor", "admin"],

@@ -60,6 +60,12 @@ export const queryResolvers: Record<string, Resolver> = {
     ctx.services.reports.qa.scorecards({ from: s(a, "from"), to: s(a, "to"), groupBy: s(a, "groupBy") }),
   qaRulePrecision: (_p, a, ctx) =>
     ctx.services.reports.qa.rulePrecision({ from: s(a, "from"), to: s(a, "to") }),
+  botAnalytics: (_p, a, ctx) =>
+    ctx.services.reports.bot.botAnalytics({
+      from: s(a, "from"),
+      to: s(a, "to"),
+      seniorLevel: opt<number>(a, "seniorLevel"),
+    }),
   auditLog: (_p, a, ctx) => ctx.services.reports.auditLog(rangePage(a)),
   qaRules: (_p, _a, ctx) => ctx.services.qaRules.list(),
   staffing: (_p, a, ctx) =>

@@ -15,6 +15,7 @@ import {
 } from "@starboard/sql";
 import { badInput } from "../errors";
 import { enumName } from "../live/model";
+import { BotReportService } from "./bot-reports";
 import { cursorAt, pageOf, pageWindow } from "./pagination";
 import { QaReportService } from "./qa-reports";
 import { checkTimeZone, dayBuckets, offsetMinutes, parseRange, type Range } from "./time-range";
@@ -37,6 +38,8 @@ const utc = (t: string | null) => (t === null ? null : t.includes("T") ? t : `${
 export class ReportService {
   /** QA scorecards, rule precision and flag look-ups. */
   readonly qa: QaReportService;
+  /** Bot and IVR self-service. */
+  readonly bot: BotReportService;
 
   constructor(
     private readonly warehouse: Warehouse,
@@ -44,6 +47,7 @@ export class ReportService {
     private readonly customers: readonly CustomerRecord[] = [],
   ) {
     this.qa = new QaReportService(warehouse, tenant);
+    this.bot = new BotReportService(warehouse, tenant);
   }
 
   private run<T>(what: string, work: () => Promise<T>): Promise<T> {

@@ -19,6 +19,7 @@ export const pages: { href: string; label: MessageKey; entry: EntryPoint | Entry
   { href: "/qa-scorecards", label: "navQaScorecards", entry: "Query.qaScorecards" },
   { href: "/tickets", label: "navTickets", entry: ["Query.ticketSla", "Query.ticket"] },
   { href: "/demand", label: "navDemand", entry: "Query.demand" },
+  { href: "/bot", label: "navBot", entry: "Query.botAnalytics" },
   { href: "/customers", label: "navCustomers", entry: "Query.customer" },
 ];
 

@@ -29,6 +29,7 @@ export const uiRoleMatrix = {
   "Query.staffing": reports,
   "Query.qaScorecards": everyone,
   "Query.qaRulePrecision": everyone,
+  "Query.botAnalytics": everyone,
   "Mutation.monitorCall": monitoring,
   "Mutation.changeMonitorMode": monitoring,
   "Mutation.stopMonitor": monitoring,

@@ -105,6 +105,7 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
 async function write(warehouse: Warehouse, items: readonly Pending[], stats: SinkStats): Promise<void> {
   // Timed whether it succeeds or not: a warehouse that is slow to refuse shows up too.
   const endTimer = sinkWriteSeconds.startTimer();
+  let outcome: "ok" | "failed" = "ok";
   try {
     const fresh = await withoutStored(
       warehouse,
@@ -129,10 +130,11 @@ async function write(warehouse: Warehouse, items: readonly Pending[], stats: Sin
     stats.writes++;
     sinkBatchRows.observe(fresh.length);
   } catch (error) {
+    outcome = "failed";
     // The warehouse is away or refused the write: the whole batch is retried, never dead-lettered.
     throw new TransientError(`warehouse write failed: ${errorMessage(error)}`);
   } finally {
-    endTimer();
+    endTimer({ outcome });
   }
 }
 

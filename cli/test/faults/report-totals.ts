@@ -23,9 +23,20 @@ async function reports(warehouse: Warehouse) {
   const [raw] = await warehouse.query<{ rows: number; ids: number }>(
     "SELECT toUInt32(count()) AS rows, toUInt32(uniqExact(id)) AS ids FROM raw_events",
   );
+  const [contacts] = await warehouse.query<{ contacts: number; ended: number; connected: number }>(
+    `SELECT toUInt32(count()) AS contacts, toUInt32(countIf(ended_at IS NOT NULL)) AS ended,
+        toUInt32(countIf(connected_at IS NOT NULL)) AS connected
+     FROM (SELECT max(ended_at) AS ended_at, min(connected_at) AS connected_at
+           FROM contacts GROUP BY tenant, contact_id)`,
+  );
+  const [disconnects] = await warehouse.query<{ events: number; contacts: number }>(
+    "SELECT toUInt32(count()) AS events, toUInt32(uniqExact(contact_id)) AS contacts FROM raw_events WHERE type = 'contact.disconnected'",
+  );
   return {
     rawRows: raw?.rows ?? 0,
     rawIds: raw?.ids ?? 0,
+    contacts,
+    disconnects,
     serviceLevel: await serviceLevelByInterval(warehouse, workloadRange),
     channels: await channelComparison(warehouse, workloadRange),
     agents: await agentPerformance(warehouse, workloadRange),

@@ -1,7 +1,7 @@
 import type { Direction, EndedBy, StarboardEvent } from "@starboard/core";
 import { adoptChannel } from "./adopt";
 import type { LiveCall } from "./call-table";
-import { secondsBetween } from "./fs-time";
+import { parseMicros, secondsBetween } from "./fs-time";
 import { dlq, drop, envelope, eventId, type MapContext, type MapResult, ok } from "./map-context";
 
 // Channel events. Header names are FreeSWITCH's own: switch_channel.c
@@ -34,6 +34,12 @@ export function mapCreate(ctx: MapContext): MapResult {
   if (ctx.calls.get(uuid) !== undefined) return drop("contact already known (resync)");
   // A resync row for a channel whose hangup we handled while `show channels` was in flight.
   if (ctx.calls.isEnded(uuid)) return drop("contact already ended");
+  // A resync row for a call already answered (perhaps bridged to an agent) while we were away: a
+  // live CHANNEL_CREATE is never answered, so this is an adoption, with what the row told us.
+  if (parseMicros(h.get("Caller-Channel-Answered-Time")) !== undefined) {
+    const adopted = adoptChannel(ctx, uuid);
+    return adopted === undefined ? drop("channel not adoptable") : ok(...adopted.events);
+  }
   const from = h.get("Caller-Caller-ID-Number") || h.get("Caller-ANI") || "anonymous";
   const to = h.get("Caller-Destination-Number") || "unknown";
   const call: LiveCall = {

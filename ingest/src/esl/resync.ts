@@ -28,6 +28,7 @@ export function channelsToEvents(json: string): ResyncParse {
   const sorted = [...rows].sort(
     (a, b) => Number(field(b, "direction") === "inbound") - Number(field(a, "direction") === "inbound"),
   );
+  const outbound = sorted.filter((r) => field(r, "direction") === "outbound");
   for (const row of sorted) {
     const uuid = field(row, "uuid");
     const epoch = field(row, "created_epoch");
@@ -44,10 +45,37 @@ export function channelsToEvents(json: string): ResyncParse {
     if (field(row, "direction") === "outbound" && peer && peer !== uuid) {
       h.add("Other-Type", "originator");
       h.add("Other-Leg-Unique-ID", peer);
-    }
+    } else if (field(row, "direction") !== "outbound") describeInbound(h, row, uuid, epoch, outbound);
     events.push({ headers: h });
   }
   return { ok: true, events, listed };
+}
+
+const answeredStates = new Set(["ACTIVE", "HELD"]);
+
+/**
+ * What the row says about a contact leg that started while we were away. Answered (callstate ACTIVE
+ * or HELD): FreeSWITCH keeps no answer time in the table, so the creation time stands in, a lower
+ * bound. Bridged to an agent: an outbound leg whose call_uuid names this one (or the other way
+ * round, as the calls table pairs them) is the agent's; its destination is the agent's extension
+ * and its creation time stands in for the bridge. Without this a call answered by an agent during
+ * the outage was closed as self-service, its agent and talk time lost.
+ */
+function describeInbound(h: FsHeaders, row: unknown, uuid: string, epoch: string, outbound: unknown[]): void {
+  if (!answeredStates.has(field(row, "callstate") ?? "")) return;
+  h.add("Caller-Channel-Answered-Time", `${epoch}000000`);
+  const own = field(row, "call_uuid");
+  const agentLeg = outbound.find(
+    (o) => field(o, "call_uuid") === uuid || (own !== undefined && own !== "" && field(o, "uuid") === own),
+  );
+  const legUuid = field(agentLeg, "uuid");
+  const legEpoch = field(agentLeg, "created_epoch");
+  const extension = field(agentLeg, "dest");
+  if (legUuid === undefined || legEpoch === undefined || !/^\d+$/.test(legEpoch) || !extension) return;
+  h.add("Other-Type", "originatee");
+  h.add("Other-Leg-Unique-ID", legUuid);
+  h.add("Other-Leg-Destination-Number", extension);
+  h.add("Caller-Channel-Bridged-Time", `${legEpoch}000000`);
 }
 
 function field(row: unknown, name: string): string | undefined {

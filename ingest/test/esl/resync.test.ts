@@ -99,6 +99,36 @@ describe("EslAdapter resync: contacts that never reached an agent", () => {
   });
 });
 
+describe("EslAdapter resync: a call answered by an agent while the socket was down", () => {
+  it("is adopted as connected to that agent, and its hangup closes it as handled", async () => {
+    const { emulator, fs, log, adapter } = await setup();
+    let reconnected = adapter.nextConnect();
+    emulator.dropConnections();
+    const call = new CallScenario(fs, { from: "+8613800138020", to: "4001" }).answer();
+    fs.advance(4);
+    call.bridgeTo("1007");
+    fs.advance(6);
+    await reconnected;
+    await adapter.idle();
+    fs.advance(30);
+    call.hangup();
+    await waitFor(() => adapter.counters.published >= 3);
+    await adapter.idle();
+    reconnected = adapter.nextConnect();
+    emulator.dropConnections();
+    await reconnected;
+    await adapter.idle();
+
+    const events = (await readEvents(log)).filter((e) => e.contactId === call.caller.uuid);
+    expect(lifecycle(events)).toEqual([
+      "contact.created",
+      "contact.connected/1007",
+      "contact.disconnected/1007",
+    ]);
+    expect(events[2]?.data).toMatchObject({ endedBy: expect.any(String) });
+  });
+});
+
 describe("EslMapper.closeVanished", () => {
   const at = (s: number) => String(Date.UTC(2026, 10, 30, 9, 0, s) * 1000);
   it("closes only unlisted contacts, and a late real hangup for one is dropped, not re-adopted", () => {

@@ -3,6 +3,7 @@ import { type BenchRow, logBenchmarks, qaBenchmarks, routingBenchmarks } from "@
 import { apiBenchmarks } from "@starboard/graphql/bench";
 import { ingestBenchmarks } from "@starboard/ingest";
 import { warehouseBenchmarks } from "@starboard/sql";
+import { fuzzBenchmarks } from "../../bench/fuzz-bench";
 import { platformBenchmarks } from "../../bench/platform-bench";
 import { type Command, UsageError } from "../command";
 import { baseConfig } from "../config";
@@ -21,6 +22,11 @@ const areas: Record<string, Area> = {
       seconds: Number(process.env.STARBOARD_BENCH_PLATFORM_SECONDS ?? 60),
     }),
   qa: (options) => qaBenchmarks({ progress: options.progress }),
+  fuzz: (options) =>
+    fuzzBenchmarks({
+      progress: options.progress,
+      seconds: Number(process.env.STARBOARD_BENCH_FUZZ_SECONDS ?? 60),
+    }),
 };
 
 function formatTable(rows: readonly BenchRow[]): string[] {

@@ -66,6 +66,18 @@ const anyBytes = pureTarget(
 const related = (a: string, b: string) => a === b || a.startsWith(b) || b.startsWith(a);
 
 /**
+ * Where an error may point after `path` changed: at it, above or below it, or (inside `data`) at a
+ * sibling, since some rules tie fields together (a result's `ok` decides whether `error` may be
+ * there; `rule.id` must equal `ruleId`). Found by the bench's random seeds, not the CI seed.
+ */
+function mayPointAt(error: string, path: readonly (string | number)[]): boolean {
+  const changed = formatPath(path);
+  if (related(error, changed) || isSubjectPath(error)) return true;
+  const parent = formatPath(path.slice(0, -1));
+  return parent !== "" && error.startsWith(parent);
+}
+
+/**
  * A fixture with one thing changed: a typed event or an error whose path points at (or under, or
  * above) what was changed; the compiled and interpreted schemas agree; an accepted event re-encodes
  * and parses to an equal value.
@@ -84,11 +96,12 @@ const mutations = pureTarget(
       assert.deepStrictEqual(again.event, result.event);
       return;
     }
-    const changed = formatPath(mutation.op === "add" ? [...mutation.path, mutation.key] : mutation.path);
+    const path = mutation.op === "add" ? [...mutation.path, mutation.key] : mutation.path;
+    const changed = formatPath(path);
     // A new type or version is checked against another schema: its error may be anywhere.
     if (changed === "type" || changed === "version") return;
     assert.ok(
-      related(result.error.path, changed) || isSubjectPath(result.error.path),
+      mayPointAt(result.error.path, path),
       `error at ${result.error.path} (${result.error.reason}) after changing ${changed}`,
     );
   },

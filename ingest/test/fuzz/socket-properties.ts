@@ -96,7 +96,15 @@ export const socketTarget: FuzzTarget = {
     const accepted: string[] = [];
     let deadLetters = 0;
     let next = 0;
-    const property = fc.asyncProperty(fuzzMessage, async (m) => {
+    // The request in flight: a time-limited run (the bench) may stop waiting for it, but its
+    // answer is still counted, so stop() waits for it before comparing totals.
+    let inFlight: Promise<unknown> = Promise.resolve();
+    const property = fc.asyncProperty(fuzzMessage, (m) => {
+      const run = exchange(m);
+      inFlight = run.catch(() => {});
+      return run;
+    }) as fc.IRawProperty<[unknown], boolean>;
+    async function exchange(m: FuzzMessage): Promise<void> {
       seen?.(m.text);
       const replayable = accepted.length > 0;
       const id =
@@ -114,10 +122,11 @@ export const socketTarget: FuzzTarget = {
       const status = want.outcome === "accepted" ? "accepted" : "rejected";
       assert.equal(answer.status, status, `${want.outcome} expected, answered ${JSON.stringify(answer)}`);
       if (status === "rejected") assert.ok(typeof answer.reason === "string" && answer.reason.length > 0);
-    }) as fc.IRawProperty<[unknown], boolean>;
+    }
     return {
       property,
       async stop() {
+        await inFlight;
         try {
           const nonZero = Object.entries(gateway.counters).filter(([, n]) => n > 0);
           assert.deepStrictEqual(Object.fromEntries(nonZero), Object.fromEntries(sent), "socket counters");

@@ -143,18 +143,14 @@ async function compose(
   }
 
   let router: RouterService | undefined;
+  // A failed tick is retried by the next one: an operator's log gets it, the terminal does not.
+  const routerError = (message: string) => logger.error({ component: "router" }, message);
   if (runs(config, "router")) {
     router = await stack.start(
       "router",
       `${routing.queues.length} queues; replaying the log to rebuild its state`,
       // Below real time the wall clock would run ahead of the events: ticks only at speed >= 1.
-      () =>
-        startRouterService({
-          log,
-          routing,
-          onError: (message) => logger.error({ component: "router" }, message),
-          tickMs: speed < 1 ? 0 : 1_000,
-        }),
+      () => startRouterService({ log, routing, onError: routerError, tickMs: speed < 1 ? 0 : 1_000 }),
       (r) => r.stop(),
     );
     say(`  router replayed ${router.stats.replayed} events`);
@@ -280,7 +276,7 @@ async function compose(
     logger.info({ component: "platform" }, "stopping");
   });
   phase = "running";
-  // What an operator's log search wants: what runs here and where (never keys: only how many).
+  // What an operator's log search wants: what runs here and where (never a key or a secret).
   const where = { ops: ops.url, graphql: api?.server.url, dashboard: dashboard?.url };
   logger.info({ component: "platform", services: config.services, embedded, ...where }, "started");
 

@@ -6,6 +6,7 @@ import type { ContactSessionEvent } from "./contact";
 import type { ContactHandlingEvent } from "./contact-handling";
 import type { ContactQueueEvent } from "./contact-queue";
 import type { CsatEvent } from "./csat";
+import type { DemandEvent } from "./demand";
 import type { MessagingEvent } from "./messaging";
 import type { QaEvent } from "./qa";
 import type { RouterEvent } from "./router";
@@ -23,6 +24,7 @@ export type StarboardEvent =
   | AgentEvent
   | CsatEvent
   | QaEvent
+  | DemandEvent
   | RouterEvent
   | CommandEvent
   | SupervisorEvent

@@ -15,6 +15,7 @@ export type * from "./contact";
 export type * from "./contact-handling";
 export type * from "./contact-queue";
 export type * from "./csat";
+export type * from "./demand";
 export type { Channel, EventDef, EventEnvelope, Subject, Subjects } from "./envelope";
 export { channels } from "./envelope";
 export type { EventParseError } from "./errors";

@@ -8,6 +8,7 @@ import { contactSessionSpecs } from "./contact";
 import { contactHandlingSpecs } from "./contact-handling";
 import { contactQueueSpecs } from "./contact-queue";
 import { csatSpecs } from "./csat";
+import { demandSpecs } from "./demand";
 import type { Subject } from "./envelope";
 import { messagingSpecs } from "./messaging";
 import { qaSpecs } from "./qa";
@@ -27,6 +28,7 @@ const registry: SpecTable<StarboardEvent> = {
   ...agentSpecs,
   ...csatSpecs,
   ...qaSpecs,
+  ...demandSpecs,
   ...routerSpecs,
   ...commandSpecs,
   ...supervisorSpecs,

@@ -10,7 +10,7 @@ import type { Match } from "./rule-types";
 const MAX_ID = 128;
 
 /** Readable when it fits (most do); a stable hash with a readable prefix when it would not. */
-function boundedId(parts: readonly string[]): string {
+export function boundedId(parts: readonly string[]): string {
   const plain = parts.join("/");
   if (plain.length <= MAX_ID) return plain;
   const digest = createHash("sha256").update(plain).digest("hex").slice(0, 32);

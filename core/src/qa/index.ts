@@ -2,6 +2,8 @@
 
 export { Automaton } from "./automaton";
 export { defaultQaRules } from "./default-rules";
+export { type CompiledTaxonomy, compileTaxonomy, DemandTracker } from "./demand";
+export { type DemandTaxonomy, defaultDemandTaxonomy } from "./demand-taxonomy";
 export { type CategoryScore, type Evaluation, evaluateRules, type LabelledLine } from "./evaluate";
 export { flagIdOf } from "./flag-event";
 export { type Folded, Folder, foldPhrase } from "./fold";

@@ -1,15 +1,16 @@
-// The QA engine as a service: the events topic in, qa.flagged out. Batches are handled one partition
+// The QA engine as a service: the events topic in, qa.flagged (and demand.categorized, demand.ts) out. Batches are handled one partition
 // at a time (a contact's events share a partition, and all QA state is per contact), flags are
 // published before the handler returns, and the log commits the batch only after that: a crash in
 // between re-publishes the batch's flags with the same ids, which sinks drop as duplicates.
 
 import type { StarboardEvent } from "../events/index";
-import type { QaFlagged } from "../events/qa";
 import { Topics } from "../events/topics";
 import { decodeEventRecord, publishEvents } from "../log/typed";
 import type { BatchContext, EventLog, RecordBatch, Subscription } from "../log/types";
 import { replayCommitted } from "../services/router-replay";
 import type { MergeItem } from "../services/time-merge";
+import { type CompiledTaxonomy, compileTaxonomy, DemandTracker } from "./demand";
+import { defaultDemandTaxonomy } from "./demand-taxonomy";
 import { QaEngine } from "./qa-engine";
 import type { RuleSet } from "./rule-set";
 
@@ -20,6 +21,8 @@ export interface QaServiceOptions {
   groupId?: string;
   /** Restart: a partition silent this long during the state rebuild counts as finished (default 5,000 ms). */
   replayIdleMs?: number;
+  /** The demand taxonomy (demand.categorized events); default the built-in bilingual one, null for none. */
+  demand?: CompiledTaxonomy | null;
 }
 
 export interface QaServiceStats {
@@ -29,6 +32,8 @@ export interface QaServiceStats {
   scanned: number;
   /** qa.flagged events published. */
   flagged: number;
+  /** demand.categorized events published. */
+  categorized: number;
   /** Records that were not a valid event: sent to the dead-letter topic with the parse error. */
   deadLettered: number;
   /** qa.rule-saved / qa.rule-removed applied (replayed ones included), and saved rules refused as invalid. */
@@ -49,10 +54,20 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
   const { log } = options;
   const groupId = options.groupId ?? "qa";
   const engine = new QaEngine(options.rules);
+  const taxonomy = options.demand === undefined ? compileTaxonomy(defaultDemandTaxonomy) : options.demand;
+  const demand = taxonomy === null ? undefined : new DemandTracker(taxonomy);
+  // Both read the same lines: flags for reviewers, demand terms for reports.
+  const handle = (event: StarboardEvent): StarboardEvent[] => {
+    const out: StarboardEvent[] = engine.handle(event);
+    const terms = demand?.handle(event);
+    if (terms !== undefined) out.push(terms);
+    return out;
+  };
   const stats: QaServiceStats = {
     replayed: 0,
     scanned: 0,
     flagged: 0,
+    categorized: 0,
     deadLettered: 0,
     ruleEdits: 0,
     invalidRules: 0,
@@ -86,7 +101,7 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
       return item;
     },
     apply: async (items) => {
-      for (const item of items) engine.handle(item.value);
+      for (const item of items) handle(item.value);
       countEdits();
     },
   });
@@ -95,7 +110,7 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
   // already moved on for those records (a greeting marked late, a silence measured), so handling them
   // again would lose their flags: records already fed keep their flags here until they are published.
   const fedUpTo = new Map<number, number>();
-  const unpublished = new Map<number, Map<number, QaFlagged[]>>();
+  const unpublished = new Map<number, Map<number, StarboardEvent[]>>();
   const handler = async (batch: RecordBatch, context: BatchContext) => {
     const fed = fedUpTo.get(batch.partition) ?? -1;
     let cache = unpublished.get(batch.partition);
@@ -103,7 +118,7 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
       cache = new Map();
       unpublished.set(batch.partition, cache);
     }
-    const flags: QaFlagged[] = [];
+    const flags: StarboardEvent[] = [];
     for (const record of batch.records) {
       if (record.offset <= fed) {
         flags.push(...(cache.get(record.offset) ?? []));
@@ -116,7 +131,7 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
         stats.deadLettered += 1;
       } else {
         if (scanned.has(decoded.event.type)) stats.scanned += 1;
-        const out = engine.handle(decoded.event);
+        const out = handle(decoded.event);
         if (out.length > 0) cache.set(record.offset, out);
         flags.push(...out);
       }
@@ -125,7 +140,9 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
     countEdits();
     if (flags.length > 0) {
       await publishEvents(log, flags);
-      stats.flagged += flags.length;
+      const categorized = flags.filter((e) => e.type === "demand.categorized").length;
+      stats.categorized += categorized;
+      stats.flagged += flags.length - categorized;
     }
     for (const record of batch.records) cache.delete(record.offset);
   };

@@ -36,8 +36,15 @@ function decodeBytewise(raw: string): string {
         continue;
       }
     }
-    if (code < 0x80) bytes.push(code);
-    else for (const b of Buffer.from(raw[i] ?? "", "utf8")) bytes.push(b);
+    if (code < 0x80) {
+      bytes.push(code);
+      continue;
+    }
+    // By code point: encoding half of a surrogate pair on its own gave U+FFFD for every emoji or
+    // rare CJK character in a value that also held a stray `%` (found by fuzzing: "𐀀%").
+    const point = raw.codePointAt(i) ?? code;
+    for (const b of Buffer.from(String.fromCodePoint(point), "utf8")) bytes.push(b);
+    if (point > 0xffff) i++;
   }
   const buf = Uint8Array.from(bytes);
   try {

@@ -8,6 +8,14 @@ export {
   customerHistory,
 } from "./customers";
 export { type DemandTerm, demand } from "./demand";
+export {
+  type DemandShare,
+  type DemandShareDay,
+  type DemandShareTerm,
+  type DemandTermKind,
+  demandShare,
+  slope,
+} from "./demand-share";
 export { queriesDir, type TimeRange, timeParam } from "./named-query";
 export { type QaFlagRow, type QaFlagTarget, qaFlagById, qaFlags } from "./qa";
 export { type QaRulePrecision, qaRulePrecision, worstFirst } from "./qa-precision";

@@ -23,6 +23,7 @@ export const roleMatrix: Readonly<Record<string, readonly Role[]>> = {
   "Query.serviceLevel": reports,
   "Query.agentPerformance": [...reports, "qa"],
   "Query.demand": reports,
+  "Query.demandShare": reports,
   "Query.ticket": [...floor, "bi"],
   "Query.ticketSla": reports,
   "Query.customer": ["supervisor", "qa", "admin", "exec", "bi"],

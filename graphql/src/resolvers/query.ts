@@ -52,6 +52,8 @@ export const queryResolvers: Record<string, Resolver> = {
   agentPerformance: (_p, a, ctx) => ctx.services.reports.agentPerformance(rangePage(a)),
   demand: (_p, a, ctx) =>
     ctx.services.reports.demand({ from: s(a, "from"), to: s(a, "to"), kind: opt(a, "kind") }),
+  demandShare: (_p, a, ctx) =>
+    ctx.services.reports.demandTerms.share({ from: s(a, "from"), to: s(a, "to"), kind: opt(a, "kind") }),
   ticket: (_p, a, ctx) => ctx.services.reports.ticket(s(a, "number")),
   ticketSla: (_p, a, ctx) => ctx.services.reports.ticketSla({ from: s(a, "from"), to: s(a, "to") }),
   customer: (_p, a, ctx) => ctx.services.reports.customer({ phone: opt(a, "phone"), id: opt(a, "id") }),

@@ -16,6 +16,7 @@ import {
 import { badInput } from "../errors";
 import { enumName } from "../live/model";
 import { BotReportService } from "./bot-reports";
+import { DemandReportService } from "./demand-reports";
 import { cursorAt, pageOf, pageWindow } from "./pagination";
 import { QaReportService } from "./qa-reports";
 import { checkTimeZone, dayBuckets, offsetMinutes, parseRange, type Range } from "./time-range";
@@ -40,6 +41,8 @@ export class ReportService {
   readonly qa: QaReportService;
   /** Bot and IVR self-service. */
   readonly bot: BotReportService;
+  /** Shares of contacts per demand term. */
+  readonly demandTerms: DemandReportService;
 
   constructor(
     private readonly warehouse: Warehouse,
@@ -48,6 +51,7 @@ export class ReportService {
   ) {
     this.qa = new QaReportService(warehouse, tenant);
     this.bot = new BotReportService(warehouse, tenant);
+    this.demandTerms = new DemandReportService(warehouse, tenant);
   }
 
   private run<T>(what: string, work: () => Promise<T>): Promise<T> {

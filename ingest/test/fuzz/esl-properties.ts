@@ -137,6 +137,41 @@ const hugeHeaders = pureTarget(
   ({ lines }) => lines.join("\n"),
 );
 
+/**
+ * Bad lines in a header block cost one refusal for the whole block (so one dead letter, and work
+ * linear in the block), and the frame after the block still parses.
+ */
+const garbageLine = fc
+  .string({ unit: "grapheme-ascii", minLength: 1, maxLength: 30 })
+  .map((s) => s.replace(/[\r\n]/g, "."))
+  .filter((s) => !/^[A-Za-z0-9][A-Za-z0-9_.-]*: /.test(s));
+const garbageBlocks = pureTarget(
+  "esl: garbage header blocks",
+  300,
+  fc.record({
+    lines: fc.array(fc.oneof(garbageLine, fc.stringMatching(/^X-[A-Za-z]{1,8}: [ -~]{0,20}$/)), {
+      minLength: 1,
+      maxLength: 40,
+    }),
+    next: frameSpec,
+    at: cuts,
+  }),
+  ({ lines, next, at }) => {
+    const bytes = Buffer.concat([Buffer.from(`${lines.join("\n")}\n\n`, "latin1"), renderFrame(next)]);
+    const results = parse(chunked(bytes, at)).map((r) => summarize(r, false));
+    const last = results.pop();
+    assert.deepStrictEqual(last, expectedFrame(next));
+    const codes = results.map((r) => ("error" in r ? r.error : r.type));
+    assert.ok(codes.filter((c) => c === "garbage").length <= 1, `several refusals: ${codes.join(", ")}`);
+    assert.ok(
+      codes.every((c) => c === "garbage" || c === "missing-content-type"),
+      codes.join(", "),
+    );
+    assert.ok(results.length >= 1, "a block without Content-Type was not refused");
+  },
+  ({ lines }) => lines.join("\n"),
+);
+
 /** A stream that stops inside a frame ends with exactly one `truncated` refusal. */
 const truncated = pureTarget(
   "esl: truncated frames",
@@ -241,6 +276,7 @@ export const eslTargets: readonly FuzzTarget[] = [
   roundTrip,
   corruptLength,
   hugeHeaders,
+  garbageBlocks,
   truncated,
   eventBodies,
   urlValues,

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { EslFrameParser } from "../../src/esl/frame-parser";
 import { eslTargets } from "./esl-properties";
 import { ciSeed } from "./target";
 
@@ -16,4 +17,10 @@ describe("ESL frame parser under fuzzing", () => {
       }
     });
   }
+
+  it("a header block of 32,000 bad lines is one refusal (work and dead letters per block, not per line)", () => {
+    const parser = new EslFrameParser();
+    const results = [...parser.push(Buffer.from(`${"x\n".repeat(32_000)}\n`)), ...parser.end()];
+    expect(results.map((r) => (r.ok ? r.frame.type : r.error.code))).toEqual(["garbage"]);
+  });
 });

@@ -79,15 +79,21 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
     options.maxRows ?? 20_000,
     options.maxDelayMs ?? 1_000,
   );
+  // A batch whose write fails is delivered again; its bad records were dead-lettered on the first
+  // try. The highest offset dead-lettered per partition keeps them off the dead-letter topic the
+  // second time (a restart can still repeat the one batch in flight: at least once, like the log).
+  const deadLetteredThrough = new Map<string, number>();
   const handler = async (batch: RecordBatch, context: BatchContext) => {
     const ingestedAt = clickhouseTime(new Date().toISOString());
     const items: Pending[] = [];
+    const partition = `${batch.topic}/${batch.partition}`;
     for (const record of batch.records) {
       const converted = convertRecord(record, ingestedAt);
       if (converted.ok)
         items.push({ row: converted.row, position: `${record.topic}/${record.partition}/${record.offset}` });
-      else {
+      else if (record.offset > (deadLetteredThrough.get(partition) ?? -1)) {
         await context.deadLetter(record, { reason: converted.reason, step: "sink.convert" });
+        deadLetteredThrough.set(partition, record.offset);
         stats.deadLettered++;
       }
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CommandIo } from "../src/command";
+import { soakSeconds } from "../src/commands/bench";
 import { commands, main } from "../src/main";
 
 function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
@@ -30,9 +31,22 @@ describe("starboard command line", () => {
     [["frobnicate"], 'unknown command "frobnicate"'],
     [["bench", "--only", "nope"], 'unknown area "nope"'],
     [["bench", "--bogus"], "Unknown option '--bogus'"],
+    [["bench", "--soak", "10"], '--soak must be a duration of at least 40s such as 10m or 90s (got "10")'],
+    [["bench", "--soak", "5s"], "at least 40s"],
+    [["bench", "--soak", "1m", "--only", "log"], "--soak runs alone"],
   ])("refuses %j with exit 2 and says why", async (argv, message) => {
     const io = capture();
     expect(await main(argv, io)).toBe(2);
     expect(io.stderr.join("\n")).toContain(message);
+  });
+});
+
+describe("bench --soak durations", () => {
+  it.each([
+    ["10m", 600],
+    ["90s", 90],
+    ["1h", 3_600],
+  ])("%s is %i seconds", (text, seconds) => {
+    expect(soakSeconds(text)).toBe(seconds);
   });
 });

@@ -5,6 +5,7 @@ import { ingestBenchmarks } from "@starboard/ingest";
 import { warehouseBenchmarks } from "@starboard/sql";
 import { fuzzBenchmarks } from "../../bench/fuzz-bench";
 import { platformBenchmarks } from "../../bench/platform-bench";
+import { soakBenchmarks } from "../../bench/soak-bench";
 import { type Command, UsageError } from "../command";
 import { baseConfig } from "../config";
 
@@ -46,20 +47,46 @@ function formatTable(rows: readonly BenchRow[]): string[] {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line), ...notes];
 }
 
+/** "10m", "90s", "1h" -> seconds; at least 40 s, so a warm-up quarter leaves samples to compare. */
+export function soakSeconds(text: string): number {
+  const match = /^(\d+)(s|m|h)$/.exec(text.trim());
+  const seconds =
+    match === null ? Number.NaN : Number(match[1]) * { s: 1, m: 60, h: 3_600 }[match[2] as "s" | "m" | "h"];
+  if (!Number.isFinite(seconds) || seconds < 40)
+    throw new UsageError(`--soak must be a duration of at least 40s such as 10m or 90s (got "${text}")`);
+  return seconds;
+}
+
 export const benchCommand: Command = {
   name: "bench",
   summary: "run the benchmarks, each figure beside its reference run in the same process",
-  usage: `starboard bench [--only <area,...>] [--json]
+  usage: `starboard bench [--only <area,...>] [--soak <duration>] [--json]
 
-  --only <areas>  comma-separated areas to run (${Object.keys(areas).join(", ")}); default all
-  --json          one JSON object per row on stdout
+  --only <areas>      comma-separated areas to run (${Object.keys(areas).join(", ")}); default all
+  --soak <duration>   instead of the areas: the platform under a steady 2,000 events/s for the
+                      duration (e.g. 10m, 90s); memory, event-loop lag and backlogs must stay flat
+  --json              one JSON object per row on stdout
   Kafka rows need STARBOARD_KAFKA_BROKERS (bash infra/kafka/kafka.sh start).`,
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { only: { type: "string" }, json: { type: "boolean", default: false } },
+      options: {
+        only: { type: "string" },
+        soak: { type: "string" },
+        json: { type: "boolean", default: false },
+      },
       strict: true,
     });
+    if (values.soak !== undefined) {
+      if (values.only !== undefined) throw new UsageError("--soak runs alone: drop --only");
+      const rows = await soakBenchmarks({
+        seconds: soakSeconds(values.soak),
+        progress: (m) => io.err(`… ${m}`),
+      });
+      if (values.json) for (const r of rows) io.out(JSON.stringify(r));
+      else for (const line of formatTable(rows)) io.out(line);
+      return 0;
+    }
     const selected =
       values.only === undefined ? Object.keys(areas) : values.only.split(",").map((a) => a.trim());
     for (const name of selected) {

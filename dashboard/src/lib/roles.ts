@@ -21,6 +21,7 @@ export const uiRoleMatrix = {
   "Query.serviceLevel": reports,
   "Query.agentPerformance": [...reports, "qa"],
   "Query.demand": reports,
+  "Query.demandShare": reports,
   "Query.ticket": [...floor, "bi"],
   "Query.ticketSla": reports,
   "Query.customer": ["supervisor", "qa", "admin", "exec", "bi"],

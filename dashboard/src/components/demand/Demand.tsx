@@ -18,10 +18,12 @@ import {
 } from "recharts";
 import { useQuery } from "../../lib/hooks";
 import { defaultRange, rangeToIso } from "../../lib/range";
+import { can } from "../../lib/roles";
 import { useSession } from "../../lib/session";
 import { RangePicker, type RangeValue } from "../RangePicker";
 import { seriesColors } from "../reports/colors";
 import { Status } from "../Status";
+import { DemandShare } from "./DemandShare";
 
 interface Term {
   kind: "CATEGORY" | "KEYWORD";
@@ -36,7 +38,7 @@ const tooltip = { background: "#161b22", border: "1px solid #30363d" };
 
 /** What customers contact about: categories as a pie, keywords as bars, the top terms day by day. */
 export function Demand() {
-  const { t, fmt } = useSession();
+  const { t, fmt, role } = useSession();
   const [range, setRange] = useState<RangeValue>({ ...defaultRange(14), interval: "" });
   const vars = useMemo(() => {
     try {
@@ -153,6 +155,7 @@ export function Demand() {
           </section>
         </div>
       )}
+      {vars !== undefined && can(role, "Query.demandShare") && <DemandShare from={vars.from} to={vars.to} />}
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { defaultRange, rangeToIso } from "../../lib/range";
 import { useSession } from "../../lib/session";
 import { RangePicker, type RangeValue } from "../RangePicker";
 import { Status } from "../Status";
+import { ChannelEffectiveness } from "./ChannelEffectiveness";
 import { channelColor } from "./colors";
 
 interface Row {
@@ -168,6 +169,7 @@ export function ChannelReport() {
               </tbody>
             </table>
           </section>
+          <ChannelEffectiveness rows={data.totals} />
           <div className="grid2">
             <section className="card" data-testid="trend-chart">
               <div className="row" style={{ justifyContent: "space-between" }}>

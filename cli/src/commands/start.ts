@@ -10,7 +10,7 @@ export const startCommand: Command = {
   summary: "run the platform: log, warehouse, router, sink, ESL, chat, tickets, API, simulator, dashboard",
   usage: `starboard start [--only <service,...>] [--simulator off|on|load] [--speed <x>] [--seed <n>] [--agents <n>]
                 [--data-dir <dir>] [--host <addr>] [--graphql-port <n>] [--dashboard-port <n>]
-                [--chat-port <n>] [--tickets-port <n>]
+                [--chat-port <n>] [--tickets-port <n>] [--ops-port <n>]
 
   --only <list>        services to run in this process: ${serviceNames.join(", ")} (default: all)
   --simulator <mode>   demo traffic: off, on, or load (default: on in a fresh data directory, else off)
@@ -19,14 +19,17 @@ export const startCommand: Command = {
   --agents <n>         simulated agents (default 30); load runs want a few hundred
   --data-dir <dir>     overrides STARBOARD_DATA_DIR (default ./.starboard)
   --host <addr>        where the HTTP servers listen (default 127.0.0.1)
-  --*-port <n>         ports (defaults: graphql 4000, dashboard 3000, chat 4100, tickets 4200; 0 = any free)
+  --*-port <n>         ports (defaults: graphql 4000, dashboard 3000, chat 4100, tickets 4200,
+                       ops 9464; 0 = any free). The ops port serves /healthz, /readyz and /metrics
+                       (Prometheus) for whatever services this process runs
 
   Embedded by default: the event log in <data-dir>/log.sqlite and ClickHouse (chdb) in
   <data-dir>/warehouse. STARBOARD_KAFKA_BROKERS and STARBOARD_CLICKHOUSE_URL switch to a Kafka
   broker and a ClickHouse server; STARBOARD_ESL_HOST/PORT/PASSWORD to a real FreeSWITCH (otherwise
   an emulator runs in-process); STARBOARD_API_KEYS (key:role,...) for the API; STARBOARD_CONFIG
   names a YAML file with queues, skills, agents, SLA targets, QA rules, hours, customers and ports
-  (every key is shown in cli/src/config/example.yaml).
+  (every key is shown in cli/src/config/example.yaml). Logs are JSON lines on stdout (pino;
+  STARBOARD_LOG_LEVEL, default info; secrets and phone numbers masked); progress goes to stderr.
   Runs until SIGINT or SIGTERM, then stops sources first and lets the router and sink catch up.`,
   async run(argv, io) {
     const flags = parseStartFlags(argv);

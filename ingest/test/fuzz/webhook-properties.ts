@@ -22,7 +22,8 @@ async function send(base: string, r: FuzzRequest, deliveryId: string): Promise<R
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (r.signing !== "no-timestamp") headers[SignatureHeaders.timestamp] = timestamp;
   if (r.signing !== "no-delivery") headers[SignatureHeaders.delivery] = deliveryId;
-  if (r.signing !== "no-signature") {
+  if (typeof r.signing === "object") headers[SignatureHeaders.signature] = r.signing.garbage;
+  else if (r.signing !== "no-signature") {
     const signed = r.signing === "tampered" ? Buffer.concat([r.body, Buffer.from(" ")]) : r.body;
     headers[SignatureHeaders.signature] = sign(
       r.signing === "wrong-secret" ? "not-it" : secret,
@@ -84,7 +85,7 @@ export const webhookTarget: FuzzTarget = {
             ? "d".repeat(129)
             : r.delivery === "replay" && replayable
               ? (accepted[next % accepted.length] as string)
-              : `fuzz-${process.pid}-${++next}`;
+              : `${r.deliveryPrefix}-${process.pid}-${++next}`;
       const mapper = r.gateway === "chat" ? mapChatPayload : mapTicketPayload;
       const source = r.gateway === "chat" ? "chat-gateway" : "ticket-gateway";
       const want = expectedOutcome(r, mapper, replayable, source);

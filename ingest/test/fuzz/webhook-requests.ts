@@ -7,7 +7,14 @@ import type { PayloadMapper } from "../../src/http/step";
 // statuses documented in src/http/README.md, in their order).
 
 export type Gateway = "chat" | "tickets";
-export type Signing = "valid" | "no-signature" | "no-timestamp" | "no-delivery" | "wrong-secret" | "tampered";
+export type Signing =
+  | "valid"
+  | "no-signature"
+  | "no-timestamp"
+  | "no-delivery"
+  | "wrong-secret"
+  | "tampered"
+  | { garbage: string };
 export type DeliveryMode = "fresh" | "replay" | "empty" | "too-long";
 
 export interface FuzzRequest {
@@ -19,6 +26,8 @@ export interface FuzzRequest {
   /** Seconds from the gateway's (fixed) clock, or a header value that is not a number. */
   timestamp: number | string;
   delivery: DeliveryMode;
+  /** Printable text in front of a fresh delivery id: ids are whatever the sender chose. */
+  deliveryPrefix: string;
 }
 
 const chatSamples: Json[] = [
@@ -128,6 +137,13 @@ export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc
       signing: fc.oneof(
         { weight: 10, arbitrary: fc.constant("valid" as const) },
         fc.constantFrom<Signing>("no-signature", "no-timestamp", "no-delivery", "wrong-secret", "tampered"),
+        // Any header text as the signature: a near miss, another scheme, noise.
+        fc
+          .oneof(
+            fc.string({ unit: "grapheme-ascii", maxLength: 80 }),
+            fc.stringMatching(/^[0-9a-f]{64}$/).map((h) => `sha256=${h}`),
+          )
+          .map((garbage) => ({ garbage })),
       ),
       timestamp: fc.oneof(
         { weight: 8, arbitrary: fc.integer({ min: -290, max: 290 }) },
@@ -141,6 +157,7 @@ export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc
         { weight: 10, arbitrary: fc.constant("fresh" as const) },
         fc.constantFrom<DeliveryMode>("replay", "empty", "too-long"),
       ),
+      deliveryPrefix: fc.string({ unit: "grapheme-ascii", maxLength: 100 }),
     }),
   );
 

@@ -32,6 +32,8 @@ const run = spawnSync("npm", ["audit", "--json", "--audit-level=high"], {
   cwd: join(here, ".."),
   encoding: "utf8",
   maxBuffer: 64 * 1024 * 1024,
+  // Without a network npm retries for minutes: an audit that cannot finish is one not performed.
+  timeout: 180_000,
 });
 let report;
 try {

@@ -2,7 +2,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { constants, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { type EventLog, publishEvents, type StarboardEvent, Topics } from "@starboard/core";
 import { type BenchProgress, type BenchRow, row } from "@starboard/core/bench";
@@ -29,6 +29,7 @@ interface Sample {
   at: number;
   published: number;
   rss: number;
+  /** JS heap in use right after the last major GC: what is alive, without the sawtooth of garbage. */
   heap: number;
   loopP99: number;
   backlog: Record<string, number>;
@@ -121,6 +122,13 @@ export async function soakBenchmarks(options: SoakOptions): Promise<BenchRow[]> 
     const health = url?.replace("/graphql", "/healthz");
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
+    let liveHeap = process.memoryUsage().heapUsed;
+    const gcWatch = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if ((entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+          liveHeap = process.memoryUsage().heapUsed;
+    });
+    gcWatch.observe({ entryTypes: ["gc"] });
     progress(`soak: ${rate} events/s for ${options.seconds} s, ${options.subscribers ?? 100} subscribers`);
 
     const stream = restampedStream();
@@ -150,7 +158,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<BenchRow[]> 
           at: (performance.now() - started) / 1_000,
           published,
           rss: memory.rss,
-          heap: memory.heapUsed,
+          heap: liveHeap,
           loopP99: loop.percentile(99) / 1e6,
           backlog: await backlogs(platform.log, groups),
           apiBehind: Math.max(0, total(await platform.log.endOffsets(Topics.events)) - api),
@@ -165,6 +173,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<BenchRow[]> 
       await sleep(50);
     }
     loop.disable();
+    gcWatch.disconnect();
     const messages = (await crowd?.stop()) ?? 0;
     await platform.stop();
     return soakRows(samples, rate, options.seconds, messages, groups);
@@ -218,7 +227,7 @@ function soakRows(
     row(
       {
         area: "soak",
-        name: `JS heap after warm-up: ${mb(heap.from)} -> ${mb(heap.to)} MB (${heap.pct.toFixed(1)}%) ${at}`,
+        name: `JS heap after major GCs, after warm-up: ${mb(heap.from)} -> ${mb(heap.to)} MB (${heap.pct.toFixed(1)}%) ${at}`,
         value: mb(heap.to),
         unit: "MB",
         reference: "heap after warm-up",

@@ -42,6 +42,14 @@ const total = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b
 const mb = (b: number) => Math.round(b / 2 ** 20);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Node puts a GC entry's kind in `detail`, which the DOM-shaped PerformanceEntry type omits. */
+function gcKind(entry: object): number | undefined {
+  const detail: unknown = "detail" in entry ? entry.detail : undefined;
+  return typeof detail === "object" && detail !== null && "kind" in detail && typeof detail.kind === "number"
+    ? detail.kind
+    : undefined;
+}
+
 /** The simulator's history, hour after hour, each event re-stamped when it is taken. */
 function* restampedStream(): Generator<StarboardEvent> {
   const profile = defaultProfile({ agents: 200, seed: 3 });
@@ -125,8 +133,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<BenchRow[]> 
     let liveHeap = process.memoryUsage().heapUsed;
     const gcWatch = new PerformanceObserver((list) => {
       for (const entry of list.getEntries())
-        if ((entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
-          liveHeap = process.memoryUsage().heapUsed;
+        if (gcKind(entry) === constants.NODE_PERFORMANCE_GC_MAJOR) liveHeap = process.memoryUsage().heapUsed;
     });
     gcWatch.observe({ entryTypes: ["gc"] });
     progress(`soak: ${rate} events/s for ${options.seconds} s, ${options.subscribers ?? 100} subscribers`);

@@ -42,3 +42,21 @@ describe("the tail cache", () => {
     expect(c.read("t", 1, 0, 10)).toBeUndefined();
   });
 });
+
+describe("the tail cache over many small batches", () => {
+  it("keeps exactly the newest batches that fit, through thousands of evictions, two partitions interleaved", () => {
+    const c = new TailCache(1_000);
+    for (let i = 0; i < 10_000; i++) {
+      const partition = i % 2;
+      const offset = Math.floor(i / 2);
+      c.add("t", partition, offset, [{ ...(records(offset, 1)[0] as LogRecord), partition }], 10);
+    }
+    // 100 batches of 10 bytes fit: the last 50 of each partition (offsets 4,950..4,999).
+    for (const partition of [0, 1]) {
+      expect(c.read("t", partition, 4_949, 10)).toBeUndefined();
+      expect(c.read("t", partition, 4_950, 3)?.map((r) => r.offset)).toEqual([4_950, 4_951, 4_952]);
+      expect(c.read("t", partition, 4_999, 10)?.map((r) => r.offset)).toEqual([4_999]);
+      expect(c.read("t", partition, 5_000, 10)).toEqual([]);
+    }
+  });
+});

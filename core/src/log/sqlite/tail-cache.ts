@@ -11,9 +11,42 @@ interface CachedBatch {
  * from memory instead of back from SQLite (Kafka leans on the page cache the same way). Bounded in
  * bytes; a miss, or a batch another process appended, falls back to the store.
  */
+/**
+ * An array consumed from the front: `shift` moves a head index instead of the elements (a plain
+ * array's shift copies the rest, and with ~100k cached batches eviction took 2.4 s of a 100 s soak).
+ */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  at(i: number): T | undefined {
+    return this.items[this.head + i];
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.head += 1;
+    // Drop the consumed front once it is half the array: amortised O(1) per shift.
+    if (this.head > 1_024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}
+
 export class TailCache {
-  private readonly partitions = new Map<string, CachedBatch[]>();
-  private readonly order: { id: string; batch: CachedBatch }[] = [];
+  private readonly partitions = new Map<string, Fifo<CachedBatch>>();
+  private readonly order = new Fifo<{ id: string; batch: CachedBatch }>();
   private bytes = 0;
 
   constructor(private readonly maxBytes: number) {}
@@ -24,7 +57,7 @@ export class TailCache {
     const batch: CachedBatch = { baseOffset, records, bytes };
     let list = this.partitions.get(id);
     if (list === undefined) {
-      list = [];
+      list = new Fifo();
       this.partitions.set(id, list);
     }
     list.push(batch);
@@ -38,7 +71,7 @@ export class TailCache {
     if (oldest === undefined) return;
     this.bytes -= oldest.batch.bytes;
     const list = this.partitions.get(oldest.id);
-    if (list !== undefined && list[0] === oldest.batch) list.shift();
+    if (list !== undefined && list.at(0) === oldest.batch) list.shift();
   }
 
   /**
@@ -50,26 +83,32 @@ export class TailCache {
    */
   read(topic: string, partition: number, offset: number, limit: number): LogRecord[] | undefined {
     const list = this.partitions.get(`${topic}/${partition}`);
-    if (list === undefined) return undefined;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const batch = list[i] as CachedBatch;
-      if (batch.baseOffset > offset) continue;
-      const at = offset - batch.baseOffset;
-      if (at >= batch.records.length)
-        return at === batch.records.length && i === list.length - 1 ? [] : undefined;
-      const out = batch.records.slice(at, at + limit);
-      let next = batch.baseOffset + batch.records.length;
-      for (let j = i + 1; j < list.length && out.length < limit; j++) {
-        const following = list[j] as CachedBatch;
-        if (following.baseOffset !== next) break;
-        for (const record of following.records) {
-          if (out.length >= limit) break;
-          out.push(record);
-        }
-        next = following.baseOffset + following.records.length;
-      }
-      return out;
+    if (list === undefined || list.length === 0) return undefined;
+    // Batches are in offset order: the last one starting at or before `offset`, by bisection.
+    let lo = 0;
+    let hi = list.length - 1;
+    if ((list.at(0) as CachedBatch).baseOffset > offset) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((list.at(mid) as CachedBatch).baseOffset <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return undefined;
+    const i = lo;
+    const batch = list.at(i) as CachedBatch;
+    const at = offset - batch.baseOffset;
+    if (at >= batch.records.length)
+      return at === batch.records.length && i === list.length - 1 ? [] : undefined;
+    const out = batch.records.slice(at, at + limit);
+    let next = batch.baseOffset + batch.records.length;
+    for (let j = i + 1; j < list.length && out.length < limit; j++) {
+      const following = list.at(j) as CachedBatch;
+      if (following.baseOffset !== next) break;
+      for (const record of following.records) {
+        if (out.length >= limit) break;
+        out.push(record);
+      }
+      next = following.baseOffset + following.records.length;
+    }
+    return out;
   }
 }

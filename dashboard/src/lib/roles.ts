@@ -22,6 +22,7 @@ export const uiRoleMatrix = {
   "Query.agentPerformance": [...reports, "qa"],
   "Query.demand": reports,
   "Query.demandShare": reports,
+  "Query.channelEffectiveness": reports,
   "Query.ticket": [...floor, "bi"],
   "Query.ticketSla": reports,
   "Query.customer": ["supervisor", "qa", "admin", "exec", "bi"],

@@ -24,6 +24,7 @@ export const roleMatrix: Readonly<Record<string, readonly Role[]>> = {
   "Query.agentPerformance": [...reports, "qa"],
   "Query.demand": reports,
   "Query.demandShare": reports,
+  "Query.channelEffectiveness": reports,
   "Query.ticket": [...floor, "bi"],
   "Query.ticketSla": reports,
   "Query.customer": ["supervisor", "qa", "admin", "exec", "bi"],

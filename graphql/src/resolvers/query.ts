@@ -54,6 +54,12 @@ export const queryResolvers: Record<string, Resolver> = {
     ctx.services.reports.demand({ from: s(a, "from"), to: s(a, "to"), kind: opt(a, "kind") }),
   demandShare: (_p, a, ctx) =>
     ctx.services.reports.demandTerms.share({ from: s(a, "from"), to: s(a, "to"), kind: opt(a, "kind") }),
+  channelEffectiveness: (_p, a, ctx) =>
+    ctx.services.reports.demandTerms.effectiveness({
+      from: s(a, "from"),
+      to: s(a, "to"),
+      minCsatResponses: n(a, "minCsatResponses"),
+    }),
   ticket: (_p, a, ctx) => ctx.services.reports.ticket(s(a, "number")),
   ticketSla: (_p, a, ctx) => ctx.services.reports.ticketSla({ from: s(a, "from"), to: s(a, "to") }),
   customer: (_p, a, ctx) => ctx.services.reports.customer({ phone: opt(a, "phone"), id: opt(a, "id") }),

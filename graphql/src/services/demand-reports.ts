@@ -1,11 +1,25 @@
-import { type DemandTermKind, demandShare, type Warehouse } from "@starboard/sql";
+import {
+  channelEffectiveness,
+  type DemandTermKind,
+  demandShare,
+  type ServiceMeasure,
+  type Warehouse,
+} from "@starboard/sql";
 import { badInput } from "../errors";
 import { enumName } from "../live/model";
 import { parseRange } from "./time-range";
 import { warehouseCall } from "./warehouse-call";
 
-// Demand shares for executives: what share of contacts mention each category, tracked keyword or IVR
-// intent, day by day with a trend.
+// Demand for executives: what share of contacts mention each category, tracked keyword or IVR intent,
+// day by day with a trend; and which channel serves customers best.
+
+const measureName: Record<ServiceMeasure, string> = {
+  csat: "CSAT",
+  resolutionRate: "RESOLUTION_RATE",
+  abandonRate: "ABANDON_RATE",
+  asaSeconds: "ASA",
+  firstResponseSeconds: "FIRST_RESPONSE",
+};
 
 const kinds: Record<string, DemandTermKind> = { CATEGORY: "category", KEYWORD: "keyword", INTENT: "intent" };
 
@@ -24,5 +38,26 @@ export class DemandReportService {
       demandShare(this.warehouse, { ...range, tenant: this.tenant, ...(kind === undefined ? {} : { kind }) }),
     );
     return { ...r, terms: r.terms.map((t) => ({ ...t, kind: enumName(t.kind) })) };
+  }
+
+  async effectiveness(args: { from: string; to: string; minCsatResponses: number }) {
+    const range = parseRange(args.from, args.to);
+    if (!Number.isInteger(args.minCsatResponses) || args.minCsatResponses < 1)
+      throw badInput("minCsatResponses: a whole number from 1", "minCsatResponses");
+    const r = await warehouseCall("channelEffectiveness", () =>
+      channelEffectiveness(this.warehouse, {
+        ...range,
+        tenant: this.tenant,
+        minCsatResponses: args.minCsatResponses,
+      }),
+    );
+    return {
+      bestChannel: r.bestChannel === null ? null : enumName(r.bestChannel),
+      channels: r.channels.map((c) => ({
+        ...c,
+        channel: enumName(c.channel),
+        bestAt: c.bestAt.map((m) => measureName[m]),
+      })),
+    };
   }
 }

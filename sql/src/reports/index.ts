@@ -1,5 +1,13 @@
 export { type AgentScorecard, agentPerformance } from "./agents";
 export { type AuditRow, supervisorAudit } from "./audit";
+export {
+  type ChannelEffectiveness,
+  type ChannelMeasures,
+  type ChannelRank,
+  channelEffectiveness,
+  rankChannels,
+  type ServiceMeasure,
+} from "./channel-effectiveness";
 export { type ChannelReport, channelComparison, chatFirstResponse } from "./channels";
 export {
   type CustomerContact,

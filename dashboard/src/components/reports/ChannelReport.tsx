@@ -20,6 +20,7 @@ import { downloadCsv, toCsv } from "../../lib/csv";
 import { useQuery } from "../../lib/hooks";
 import type { MessageKey } from "../../lib/i18n";
 import { defaultRange, rangeToIso } from "../../lib/range";
+import { can } from "../../lib/roles";
 import { useSession } from "../../lib/session";
 import { RangePicker, type RangeValue } from "../RangePicker";
 import { Status } from "../Status";
@@ -61,7 +62,7 @@ const metrics: { key: Metric; label: MessageKey }[] = [
 ];
 
 export function ChannelReport() {
-  const { t, fmt } = useSession();
+  const { t, fmt, role } = useSession();
   const [range, setRange] = useState<RangeValue>({ ...defaultRange(14), interval: "DAY" });
   const [metric, setMetric] = useState<Metric>("offered");
   const vars = useMemo(() => {
@@ -169,7 +170,9 @@ export function ChannelReport() {
               </tbody>
             </table>
           </section>
-          <ChannelEffectiveness rows={data.totals} />
+          {vars !== undefined && can(role, "Query.channelEffectiveness") && (
+            <ChannelEffectiveness from={vars.from} to={vars.to} />
+          )}
           <div className="grid2">
             <section className="card" data-testid="trend-chart">
               <div className="row" style={{ justifyContent: "space-between" }}>

@@ -17,9 +17,21 @@ export interface DemandCategorizedData {
   lineId: string;
 }
 
-export type DemandCategorized = EventDef<"demand.categorized", 1, "contact", DemandCategorizedData>;
+/**
+ * A demand taxonomy saved through the API, replacing the one in force. Rules are phrase rules as
+ * core/src/qa validates them (validated again by each scanner; an invalid one is skipped and
+ * counted). Saves are detached events on any partition, so scanners apply the newest by `time`.
+ */
+export interface DemandTaxonomySavedData {
+  categories: Record<string, unknown>[];
+  keywords: Record<string, unknown>[];
+  savedBy: string;
+}
 
-export type DemandEvent = DemandCategorized;
+export type DemandCategorized = EventDef<"demand.categorized", 1, "contact", DemandCategorizedData>;
+export type DemandTaxonomySaved = EventDef<"demand.taxonomy-saved", 1, "detached", DemandTaxonomySavedData>;
+
+export type DemandEvent = DemandCategorized | DemandTaxonomySaved;
 
 const terms = z.array(shortText(64)).max(64);
 
@@ -29,6 +41,15 @@ const demandCategorizedV1 = z
     error: "at least one category or keyword",
   }) satisfies z.ZodType<DemandCategorizedData>;
 
+const rules = z.array(z.record(z.string(), z.unknown())).max(500);
+
+const demandTaxonomySavedV1 = z.strictObject({
+  categories: rules,
+  keywords: rules,
+  savedBy: idString,
+}) satisfies z.ZodType<DemandTaxonomySavedData>;
+
 export const demandSpecs = {
   "demand.categorized": { 1: { subject: "contact", data: demandCategorizedV1 } },
+  "demand.taxonomy-saved": { 1: { subject: "detached", data: demandTaxonomySavedV1 } },
 } satisfies SpecTable<DemandEvent>;

@@ -10,6 +10,7 @@ import type { DemandTaxonomy } from "./demand-taxonomy";
 import { boundedId } from "./flag-event";
 import { lineOf } from "./qa-engine";
 import { compileRules, type RuleSet } from "./rule-set";
+import { QaRuleError } from "./validate";
 
 export interface CompiledTaxonomy {
   categories: RuleSet;
@@ -33,6 +34,10 @@ const FORGET_MS = 24 * 3_600_000;
 export class DemandTracker {
   private readonly contacts = new Map<string, Seen>();
   private handled = 0;
+  /** Time of the saved taxonomy in force: a save applies only if newer (saves may arrive on any partition). */
+  private savedAt = "";
+  /** demand.taxonomy-saved applied, and refused as invalid (the previous taxonomy stays). */
+  readonly edits = { applied: 0, invalid: 0 };
 
   constructor(private taxonomy: CompiledTaxonomy) {}
 
@@ -46,6 +51,18 @@ export class DemandTracker {
   }
 
   handle(event: StarboardEvent): DemandCategorized | undefined {
+    if (event.type === "demand.taxonomy-saved") {
+      if (event.time < this.savedAt) return undefined;
+      try {
+        this.taxonomy = compileTaxonomy(event.data);
+        this.savedAt = event.time;
+        this.edits.applied += 1;
+      } catch (error) {
+        if (!(error instanceof QaRuleError)) throw error;
+        this.edits.invalid += 1;
+      }
+      return undefined;
+    }
     if (event.type === "contact.ended") {
       this.contacts.delete(event.contactId);
       return undefined;

@@ -34,6 +34,9 @@ export interface QaServiceStats {
   flagged: number;
   /** demand.categorized events published. */
   categorized: number;
+  /** demand.taxonomy-saved applied (replayed ones included), and saved taxonomies refused as invalid. */
+  taxonomyEdits: number;
+  invalidTaxonomies: number;
   /** Records that were not a valid event: sent to the dead-letter topic with the parse error. */
   deadLettered: number;
   /** qa.rule-saved / qa.rule-removed applied (replayed ones included), and saved rules refused as invalid. */
@@ -68,6 +71,8 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
     scanned: 0,
     flagged: 0,
     categorized: 0,
+    taxonomyEdits: 0,
+    invalidTaxonomies: 0,
     deadLettered: 0,
     ruleEdits: 0,
     invalidRules: 0,
@@ -75,6 +80,8 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
   const countEdits = () => {
     stats.ruleEdits = engine.ruleEdits.applied;
     stats.invalidRules = engine.ruleEdits.invalid;
+    stats.taxonomyEdits = demand?.edits.applied ?? 0;
+    stats.invalidTaxonomies = demand?.edits.invalid ?? 0;
   };
 
   // Per-contact state (connect times, greetings said, last line) lives below the committed offsets:

@@ -3,6 +3,7 @@ import {
   compileRules,
   compileTaxonomy,
   type DemandCategorized,
+  type DemandTaxonomySaved,
   DemandTracker,
   defaultDemandTaxonomy,
   defaultQaRules,
@@ -94,6 +95,41 @@ describe("DemandTracker", () => {
       data: { endedBy: "customer", outcome: "handled", resolved: true, queueId: "q", waitSeconds: 1 },
     } as StarboardEvent);
     expect(tracker.tracked).toBe(0);
+  });
+
+  it("applies a taxonomy saved through the API, the newest by time, and skips an invalid one", () => {
+    const tracker = new DemandTracker(taxonomy);
+    const saved = (time: string, phrase: string, id = "kw-1"): DemandTaxonomySaved => ({
+      id: `tax-${time}`,
+      type: "demand.taxonomy-saved",
+      version: 1,
+      time,
+      tenant: "default",
+      source: "test",
+      data: {
+        categories: [],
+        keywords: [
+          { id, kind: "phrases", category: "催单", severity: "low", side: "customer", phrases: [phrase] },
+        ],
+        savedBy: "key-1",
+      },
+    });
+    tracker.handle(saved("2026-11-30T10:00:00.000Z", "什么时候发货"));
+    // An older save arriving later (another partition) does not win.
+    tracker.handle(saved("2026-11-30T09:00:00.000Z", "催一下"));
+    // An invalid one (no phrases) is counted and changes nothing.
+    tracker.handle({
+      ...saved("2026-11-30T11:00:00.000Z", "x"),
+      data: { categories: [{ id: "bad" }], keywords: [], savedBy: "k" },
+    });
+    expect(tracker.edits).toEqual({ applied: 1, invalid: 1 });
+    expect(terms(tracker.handle(say("t1", "请问什么时候发货？")))).toEqual({
+      categories: [],
+      keywords: ["催单"],
+    });
+    // The default taxonomy is replaced, not extended.
+    expect(tracker.handle(say("t2", "物流太慢了"))).toBeUndefined();
+    expect(tracker.handle(say("t3", "催一下"))).toBeUndefined();
   });
 
   it("a bad taxonomy rule is refused with its place", () => {

@@ -84,7 +84,34 @@ class SourceTally {
 
 export type DecodedEvent = { ok: true; event: StarboardEvent } | { ok: false; error: EventParseError };
 
-/** A consumer's first step: the record's bytes as a typed event, or the precise reason they are not one. */
+/**
+ * Recent decodes by the record's value buffer. In one process the sink, the router, the QA scanner
+ * and the API's live feed read the same records, and the in-process log hands every one of them
+ * the same buffer from its tail cache: each event is parsed and checked once instead of four
+ * times (parsing was the largest single cost of a one-process soak). Bounded, oldest out first:
+ * consumers near the tail meet the same records within seconds of each other. Kafka consumers get
+ * their own buffers and simply miss.
+ */
+const recentDecodes = new Map<Uint8Array, DecodedEvent>();
+const recentDecodesMax = 16_384;
+
+/**
+ * A consumer's first step: the record's bytes as a typed event, or the precise reason they are not
+ * one. The event may be shared with other consumers of the same record: it is frozen (envelope and
+ * data) so none of them can change what the others see.
+ */
 export function decodeEventRecord(record: LogRecord): DecodedEvent {
-  return parseEventJson(record.value);
+  const cached = recentDecodes.get(record.value);
+  if (cached !== undefined) return cached;
+  const decoded = parseEventJson(record.value);
+  if (decoded.ok) {
+    Object.freeze(decoded.event.data);
+    Object.freeze(decoded.event);
+  }
+  recentDecodes.set(record.value, decoded);
+  if (recentDecodes.size > recentDecodesMax) {
+    const oldest = recentDecodes.keys().next();
+    if (oldest.done !== true) recentDecodes.delete(oldest.value);
+  }
+  return decoded;
 }

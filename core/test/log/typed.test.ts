@@ -84,3 +84,36 @@ describe("publishEvents and decodeEventRecord", () => {
     if (!result.ok) expect(result.error.path).toBe(path);
   });
 });
+
+describe("decodeEventRecord shared by the consumers of one process", () => {
+  const event = exampleEvents["contact.queued"];
+  const record = (value: Buffer) => ({
+    topic: Topics.events,
+    partition: 0,
+    offset: 0,
+    key: "k",
+    value,
+    headers: {},
+    timestamp: 0,
+  });
+
+  it("decodes a record's bytes once: a second consumer of the same buffer gets the same event", () => {
+    const value = Buffer.from(JSON.stringify(event));
+    const first = decodeEventRecord(record(value));
+    expect(first.ok).toBe(true);
+    expect(decodeEventRecord(record(value))).toBe(first);
+    // Equal bytes in another buffer are another record: decoded on their own.
+    expect(decodeEventRecord(record(Buffer.from(JSON.stringify(event))))).not.toBe(first);
+  });
+
+  it("freezes the shared event, so one consumer cannot change what another sees", () => {
+    const decoded = decodeEventRecord(record(Buffer.from(JSON.stringify(event))));
+    if (!decoded.ok) throw new Error("the fixture must decode");
+    expect(() => {
+      (decoded.event as { time: string }).time = "2000-01-01T00:00:00.000Z";
+    }).toThrow(TypeError);
+    expect(() => {
+      (decoded.event.data as { queueId: string }).queueId = "other";
+    }).toThrow(TypeError);
+  });
+});

@@ -1,4 +1,5 @@
 import type { ApiContext } from "../context";
+import type { DemandTermInput } from "../services/demand-taxonomy";
 import type { QaVerdictName } from "../services/qa-review";
 
 type Args = Record<string, unknown>;
@@ -54,6 +55,7 @@ export const queryResolvers: Record<string, Resolver> = {
     ctx.services.reports.demand({ from: s(a, "from"), to: s(a, "to"), kind: opt(a, "kind") }),
   demandShare: (_p, a, ctx) =>
     ctx.services.reports.demandTerms.share({ from: s(a, "from"), to: s(a, "to"), kind: opt(a, "kind") }),
+  demandTaxonomy: (_p, _a, ctx) => ctx.services.reports.demandTerms.taxonomy(),
   channelEffectiveness: (_p, a, ctx) =>
     ctx.services.reports.demandTerms.effectiveness({
       from: s(a, "from"),
@@ -116,6 +118,11 @@ export const mutationResolvers: Record<string, Resolver> = {
     }),
   saveQaRule: (_p, a, ctx) => ctx.services.qaRules.save(ctx.principal, a.rule as Record<string, unknown>),
   removeQaRule: (_p, a, ctx) => ctx.services.qaRules.remove(ctx.principal, s(a, "id")),
+  saveDemandTaxonomy: (_p, a, ctx) =>
+    ctx.services.qaRules.saveDemandTaxonomy(ctx.principal, {
+      categories: a.categories as DemandTermInput[],
+      keywords: a.keywords as DemandTermInput[],
+    }),
   reviewQaFlag: (_p, a, ctx) =>
     ctx.services.supervisor.reviewQaFlag(
       ctx.principal,

@@ -7,6 +7,7 @@ import {
 } from "@starboard/sql";
 import { badInput } from "../errors";
 import { enumName } from "../live/model";
+import { currentTaxonomy } from "./demand-taxonomy";
 import { parseRange } from "./time-range";
 import { warehouseCall } from "./warehouse-call";
 
@@ -59,5 +60,10 @@ export class DemandReportService {
         bestAt: c.bestAt.map((m) => measureName[m]),
       })),
     };
+  }
+
+  /** The demand taxonomy in force (the newest saved through the API, else the built-in one). */
+  taxonomy() {
+    return currentTaxonomy(this.warehouse, this.tenant);
   }
 }

@@ -4,6 +4,7 @@ import type { Principal } from "../auth/api-keys";
 import type { LiveFeed } from "../live/live-feed";
 import { enumCode, enumName } from "../live/model";
 import type { QaRuleEntry } from "../live/qa-rule-book";
+import { type DemandTermInput, saveTaxonomy } from "./demand-taxonomy";
 
 // QA rule management: rules are validated by core/src/qa (the same check every scanner runs) and
 // saved as qa.rule-saved / qa.rule-removed events, so every API instance and scanner applies them.
@@ -84,5 +85,13 @@ export class QaRuleService {
     };
     await publishEvents(this.log, [removed]);
     return { status: "SUCCEEDED", rule: apiQaRule(entry), problems: [] };
+  }
+
+  /** Replaces the demand taxonomy for every scanner (demand-taxonomy.ts). */
+  saveDemandTaxonomy(
+    principal: Principal,
+    input: { categories: DemandTermInput[]; keywords: DemandTermInput[] },
+  ) {
+    return saveTaxonomy(this.log, this.tenant, principal, input);
   }
 }

@@ -24,6 +24,7 @@ export {
   demandShare,
   slope,
 } from "./demand-share";
+export { type SavedDemandTaxonomy, savedDemandTaxonomy } from "./demand-taxonomy";
 export { queriesDir, type TimeRange, timeParam } from "./named-query";
 export { type QaFlagRow, type QaFlagTarget, qaFlagById, qaFlags } from "./qa";
 export { type QaRulePrecision, qaRulePrecision, worstFirst } from "./qa-precision";

@@ -90,6 +90,28 @@ describe("demand share and channel effectiveness", () => {
     await context.close();
   });
 
+  it("an administrator replaces the taxonomy on the demand page; the API and the scanner take it", async () => {
+    const { context, page, errors } = await signedInPage(browser, keys.admin);
+    await page.goto(`${stack.dashboardUrl}/demand`);
+    const editor = page.getByTestId("taxonomy");
+    await expect
+      .poll(() => editor.locator('textarea[name="keywords"]').inputValue(), { timeout: 30_000 })
+      .toContain("物流慢");
+    await editor.locator('textarea[name="keywords"]').fill("催单：什么时候发货，催一下");
+    await editor.locator('textarea[name="categories"]').fill("logistics: 快递, parcel");
+    await editor.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(() => page.getByTestId("taxonomy-result").textContent(), { timeout: 15_000 })
+      .toContain("Saved");
+    await waitUntil(() => qa.stats.taxonomyEdits === 1, 15_000, "the scanner applying the saved taxonomy");
+    // A line without phrases is refused in the page, naming the line.
+    await editor.locator('textarea[name="keywords"]').fill("催单");
+    await editor.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByTestId("taxonomy-result").textContent()).toContain("line 1");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("in Chinese", async () => {
     const { context, page, errors } = await signedInPage(browser, keys.supervisor, { locale: "zh-CN" });
     await page.goto(`${stack.dashboardUrl}/demand`);

@@ -236,5 +236,11 @@ export const en = {
   score: "Score",
   effectivenessHow:
     "Score 0–100: each measure (CSAT with at least 5 answers, resolution, abandon rate, answer time, first response) scaled between the worst and best channel of the range, averaged.",
+  taxonomy: "Demand taxonomy",
+  taxonomyBuiltIn: "The built-in bilingual taxonomy is in force.",
+  taxonomyHelp:
+    "One term per line: term: phrase, phrase… Customers' messages and transcripts are matched from now on (not re-scanned).",
+  taxonomySaved: "Saved: every scanner applies it to new text.",
+  save: "Save",
   none: "—",
 };

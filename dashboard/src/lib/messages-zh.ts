@@ -238,5 +238,10 @@ export const zh: Messages = {
   score: "得分",
   effectivenessHow:
     "得分 0–100：各项指标（满意度（至少 5 份回复）、解决率、放弃率、应答时长、首次响应）按本时段最差到最好的渠道换算后取平均。",
+  taxonomy: "诉求分类体系",
+  taxonomyBuiltIn: "当前使用内置的中英文分类体系。",
+  taxonomyHelp: "每行一个词条：词条: 短语, 短语…… 保存后对新的客户消息和转写生效（不重新扫描历史）。",
+  taxonomySaved: "已保存：所有扫描器将对新文本使用它。",
+  save: "保存",
   none: "—",
 };

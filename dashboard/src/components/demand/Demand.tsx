@@ -24,6 +24,7 @@ import { RangePicker, type RangeValue } from "../RangePicker";
 import { seriesColors } from "../reports/colors";
 import { Status } from "../Status";
 import { DemandShare } from "./DemandShare";
+import { TaxonomyEditor } from "./TaxonomyEditor";
 
 interface Term {
   kind: "CATEGORY" | "KEYWORD";
@@ -156,6 +157,7 @@ export function Demand() {
         </div>
       )}
       {vars !== undefined && can(role, "Query.demandShare") && <DemandShare from={vars.from} to={vars.to} />}
+      {can(role, "Mutation.saveDemandTaxonomy") && <TaxonomyEditor />}
     </div>
   );
 }

@@ -37,6 +37,7 @@ export function defaults(): StarboardConfig {
     agents: [],
     sla: { shortAbandonSeconds: 5, thresholdSeconds: 20, targetServiceLevel: 0.8 },
     qaRules: [],
+    demand: undefined,
     customers: [],
     routing: { queues: [{ id: defaultQueueId }] },
     services: [...serviceNames],

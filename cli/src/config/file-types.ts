@@ -55,6 +55,8 @@ export interface FileConfig {
   agents?: (Omit<AgentEntry, "capacity" | "name"> & Partial<Pick<AgentEntry, "capacity" | "name">>)[];
   sla?: Partial<SlaTargets>;
   qaRules?: (Omit<QaRule, "severity"> & Partial<Pick<QaRule, "severity">>)[];
+  /** QA phrase rules (core's rule shape) whose category is the demand category or tracked keyword. */
+  demand?: { categories?: unknown[]; keywords?: unknown[] };
   /** Hours for every queue that names none of its own. */
   businessHours?: FileHours;
   customers?: FileCustomer[];

@@ -1,7 +1,7 @@
 // The parsed YAML laid over the defaults, with the cross-references checked (an agent's skill is a
 // known skill, an overflow goes to a known queue): zod checks shapes, this checks meaning.
 
-import type { QueueConfig } from "@starboard/core";
+import { compileRules, type DemandTaxonomy, defaultDemandTaxonomy, type QueueConfig } from "@starboard/core";
 import { ConfigError } from "./errors";
 import type { FileConfig, FileQueue } from "./file-types";
 import { toBusinessHours } from "./hours";
@@ -25,6 +25,25 @@ function queueConfig(
           hours: toBusinessHours(hours, q.hours === undefined ? `${where}: businessHours` : `${where}.hours`),
         }),
   };
+}
+
+/** The file's taxonomy, a list it leaves out kept from the built-in one; a bad rule names its place. */
+function demandTaxonomy(file: FileConfig, where: string): DemandTaxonomy | undefined {
+  if (file.demand === undefined) return undefined;
+  const taxonomy: DemandTaxonomy = {
+    categories: file.demand.categories ?? defaultDemandTaxonomy.categories,
+    keywords: file.demand.keywords ?? defaultDemandTaxonomy.keywords,
+  };
+  for (const list of ["categories", "keywords"] as const) {
+    try {
+      compileRules(taxonomy[list]);
+    } catch (error) {
+      throw new ConfigError(
+        `${where}: demand.${list}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  return taxonomy;
 }
 
 function check(condition: boolean, message: string): void {
@@ -72,6 +91,7 @@ export function applyFile(base: StarboardConfig, file: FileConfig, where: string
       capacity: a.capacity ?? { voice: 1 },
     })),
     qaRules: (file.qaRules ?? []).map((r) => ({ ...r, severity: r.severity ?? "warning" })),
+    demand: demandTaxonomy(file, where),
     customers: (file.customers ?? []).map((c) => ({
       ...c,
       phones: c.phones ?? [],

@@ -103,6 +103,13 @@ export const fileConfigSchema = z.strictObject({
       }),
     )
     .optional(),
+  // Rule shapes are checked by core's own validator when the taxonomy is compiled (resolve-file.ts).
+  demand: z
+    .strictObject({
+      categories: z.array(z.record(z.string(), z.unknown())).optional(),
+      keywords: z.array(z.record(z.string(), z.unknown())).optional(),
+    })
+    .optional(),
   businessHours: hours.optional(),
   customers: z
     .array(

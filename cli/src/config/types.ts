@@ -1,7 +1,7 @@
 // What `starboard start` runs with: one typed object, built from defaults, then the STARBOARD_CONFIG
 // YAML file, then the environment, then flags. The YAML schema (schema.ts) is checked against it.
 
-import type { Channel, Role, RoutingConfig } from "@starboard/core";
+import type { Channel, DemandTaxonomy, Role, RoutingConfig } from "@starboard/core";
 
 export const serviceNames = [
   "esl",
@@ -88,6 +88,8 @@ export interface StarboardConfig {
   agents: AgentEntry[];
   sla: SlaTargets;
   qaRules: QaRule[];
+  /** The demand taxonomy from STARBOARD_CONFIG (checked); undefined runs the built-in bilingual one. */
+  demand: DemandTaxonomy | undefined;
   customers: CustomerEntry[];
   /** Queues with their rules and hours, tiers, ring timeout: what the router runs on. */
   routing: RoutingConfig;

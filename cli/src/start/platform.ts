@@ -3,6 +3,7 @@
 
 import {
   compileRules,
+  compileTaxonomy,
   defaultQaRules,
   type EventLog,
   type Logger,
@@ -164,7 +165,12 @@ async function compose(
     qa = await stack.start(
       "qa",
       `${rules.length} QA rules over messages and transcripts${config.qaRules.length > 0 ? "" : " (the built-in set)"}`,
-      () => startQaService({ log, rules: compileRules(rules) }),
+      () =>
+        startQaService({
+          log,
+          rules: compileRules(rules),
+          ...(config.demand === undefined ? {} : { demand: compileTaxonomy(config.demand) }),
+        }),
       (q) => q.stop(),
     );
     consumerReady(readiness, log, "qa", "qa");

@@ -16,6 +16,11 @@ describe("the example STARBOARD_CONFIG", () => {
     expect(config.routing.queues[3]?.hours?.days[0]).toEqual([0, 1440]);
     expect(config.agents[0]?.skills).toHaveLength(2);
     expect(config.qaRules.map((r) => r.severity)).toEqual(["critical", "warning"]);
+    // Its own keyword list; the categories it leaves out stay the built-in ones.
+    expect(config.demand?.keywords).toEqual([
+      expect.objectContaining({ id: "kw-slow-delivery", category: "物流慢" }),
+    ]);
+    expect(config.demand?.categories.length).toBeGreaterThan(3);
     expect(config.customers[0]?.identities).toContain("wechat:alice_c");
     expect(config.webhookSecret).toBe("change-me-to-a-long-random-secret");
     expect(config.routing.tiers).toEqual({ vip: 100, "high-value": 50, new: 10 });

@@ -61,6 +61,11 @@ describe("STARBOARD_CONFIG validation names the file and the key path", () => {
       "qaRules[0].keywords: expected at least one keyword",
     ],
     ["customers:\n  - { id: c1, tier: 3 }\n", "customers[0].tier: expected a tier"],
+    ["demand:\n  keywords: [3]\n", "demand.keywords[0]: "],
+    [
+      "demand:\n  keywords:\n    - { id: k1, kind: phrases, category: slow, severity: low, side: customer, phrases: [] }\n",
+      "demand.keywords: ",
+    ],
     ["queues: [a\n", "not valid YAML"],
     ["colour: blue\n", '(top level): unknown key "colour"'],
   ])("%j -> %s", (yaml, message) => {

@@ -91,13 +91,7 @@ export async function startQaService(options: QaServiceOptions): Promise<QaServi
     groupId,
     ...(options.replayIdleMs === undefined ? {} : { idleMs: options.replayIdleMs }),
     decode: (record) => {
-      const decoded = decodeEventRecord({
-        ...record,
-        topic: Topics.events,
-        key: "",
-        headers: {},
-        timestamp: 0,
-      });
+      const decoded = decodeEventRecord(record);
       if (!decoded.ok) return undefined;
       const item: MergeItem<StarboardEvent> = {
         partition: record.partition,

@@ -114,13 +114,7 @@ export async function startRouterService(options: RouterServiceOptions): Promise
     stats.published += out.length;
   };
   const decode = (record: { partition: number; offset: number; value: Buffer }) => {
-    const decoded = decodeEventRecord({
-      ...record,
-      topic: Topics.events,
-      key: "",
-      headers: {},
-      timestamp: 0,
-    });
+    const decoded = decodeEventRecord(record);
     if (!decoded.ok) {
       stats.undecodable += 1;
       return undefined;

@@ -7,6 +7,7 @@ import {
   decodeEventRecord,
   type EventLog,
   InProcessEventLog,
+  type LogRecord,
   publishEvents,
   RecordRejectedError,
   standardTopics,
@@ -71,7 +72,7 @@ describe("publishEvents and decodeEventRecord", () => {
       "type",
     ],
   ])("decodes %s to a precise error instead of throwing", async (_what, bytes, path) => {
-    const result = decodeEventRecord({
+    const record: LogRecord = {
       topic: Topics.events,
       partition: 0,
       offset: 0,
@@ -79,7 +80,8 @@ describe("publishEvents and decodeEventRecord", () => {
       value: Buffer.from(bytes),
       headers: {},
       timestamp: 0,
-    });
+    };
+    const result = decodeEventRecord(record);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.path).toBe(path);
   });
@@ -87,7 +89,7 @@ describe("publishEvents and decodeEventRecord", () => {
 
 describe("decodeEventRecord shared by the consumers of one process", () => {
   const event = exampleEvents["contact.queued"];
-  const record = (value: Buffer) => ({
+  const record = (value: Buffer): LogRecord => ({
     topic: Topics.events,
     partition: 0,
     offset: 0,

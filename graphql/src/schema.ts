@@ -13,8 +13,14 @@ import {
 import { allows, mask, maskedFields, maskedFor } from "./auth/role-matrix";
 import type { ApiContext } from "./context";
 import { apiError } from "./errors";
+import { type ContactWaits, contactWaitFor } from "./live/topics";
 import { mutationResolvers, queryResolvers, typeResolvers } from "./resolvers/query";
 import { parseDateTime } from "./services/time-range";
+
+/** Subscriptions read the fan-out's shared payload (the root value); one picks its own part of it. */
+const subscriptionResolvers: Record<string, GraphQLFieldResolver<Record<string, unknown>, ApiContext>> = {
+  contactWait: (root, args) => contactWaitFor(root.contactWait as ContactWaits, String(args.contactId)),
+};
 
 export const schemaPath = fileURLToPath(new URL("../schema.graphql", import.meta.url));
 
@@ -32,7 +38,7 @@ export function buildApiSchema(hooks: SchemaHooks = {}): GraphQLSchema {
   const roots: [string, Record<string, Resolver>][] = [
     ["Query", queryResolvers as Record<string, Resolver>],
     ["Mutation", mutationResolvers as Record<string, Resolver>],
-    ["Subscription", {}],
+    ["Subscription", subscriptionResolvers as Record<string, Resolver>],
   ];
   for (const [typeName, resolvers] of roots) {
     const type = schema.getType(typeName);

@@ -201,7 +201,7 @@ describe("reviewQaFlag", () => {
     expect(reviews).toEqual([{ n: 0 }]);
   });
 
-  it("audits every review with the reviewer's role, the call and the agent", async () => {
+  it("audits every review with the reviewer's role, the call and the agent, refusals included", async () => {
     await stack.flushed();
     const audit = await eventually(async () => {
       const r = await stack.gql(
@@ -211,7 +211,7 @@ describe("reviewQaFlag", () => {
       const nodes = (dataOf(r.body).auditLog as { nodes: { action: string }[] }).nodes.filter(
         (n) => n.action === "REVIEW_QA_FLAG",
       );
-      return nodes.length === 5 ? nodes : undefined;
+      return nodes.length === 7 ? nodes : undefined;
     });
     expect(audit).toEqual(
       expect.arrayContaining([
@@ -238,6 +238,23 @@ describe("reviewQaFlag", () => {
           agentId: null,
           outcome: "failed",
           reason: "no QA flag no-such-flag",
+        },
+        // exec and bi were refused: the refusal is in the trail too.
+        {
+          action: "REVIEW_QA_FLAG",
+          role: "EXEC",
+          callId: null,
+          agentId: null,
+          outcome: "denied",
+          reason: "role exec may not review-qa-flag",
+        },
+        {
+          action: "REVIEW_QA_FLAG",
+          role: "BI",
+          callId: null,
+          agentId: null,
+          outcome: "denied",
+          reason: "role bi may not review-qa-flag",
         },
       ]),
     );

@@ -53,6 +53,7 @@ export const roleMatrix: Readonly<Record<string, readonly Role[]>> = {
   "Subscription.agentStates": [...floor, "bi"],
   "Subscription.liveContacts": floor,
   "Subscription.alerts": floor,
+  "Subscription.contactWait": everyone,
 };
 
 /** Personal data: shown masked (e.g. +86 138****8000) to these roles. */

@@ -3,7 +3,7 @@ import { type DocumentNode, type ExecutionResult, execute, type GraphQLSchema, p
 import type { ApiContext } from "../context";
 import { apiError } from "../errors";
 import { PushQueue } from "./push-queue";
-import { createTopics, type Topic, type TopicName, topicNames } from "./topics";
+import { createTopics, sendsOnlyChanges, type Topic, type TopicName, topicNames } from "./topics";
 import type { LiveViews } from "./views";
 
 export interface FanOutOptions {
@@ -31,6 +31,13 @@ interface Group {
   variables: Record<string, unknown> | undefined;
   context: ApiContext;
   subscribers: Set<Subscriber>;
+  /** For topics in `sendsOnlyChanges`: the last result sent, without its clocks. */
+  lastSent?: string;
+}
+
+/** A result as a client reads it, minus `at` and `asOf`, which move on every tick. */
+function withoutClocks(result: ExecutionResult): string {
+  return JSON.stringify(result, (k, v: unknown) => (k === "at" || k === "asOf" ? undefined : v));
 }
 
 /**
@@ -134,6 +141,11 @@ export class FanOut {
         const update = updates.get(g.topic);
         if (update === undefined) continue;
         const result = await this.run(g, update);
+        if (sendsOnlyChanges.has(g.topic)) {
+          const key = withoutClocks(result);
+          if (key === g.lastSent) continue;
+          g.lastSent = key;
+        }
         for (const s of g.subscribers) if (!s.needsSnapshot) this.deliver(s, result);
       }
     } finally {
@@ -149,6 +161,9 @@ export class FanOut {
       this.snapshots.set(g.topic, snapshot);
     }
     const result = await this.run(g, snapshot);
+    // Only a group's first snapshot sets the baseline: a newcomer's fresher snapshot must not hide
+    // the change from the subscribers already in step.
+    if (sendsOnlyChanges.has(g.topic) && g.lastSent === undefined) g.lastSent = withoutClocks(result);
     for (const s of subscribers) {
       s.needsSnapshot = false;
       this.deliver(s, result);

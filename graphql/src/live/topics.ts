@@ -4,7 +4,7 @@ import type { LiveView } from "./views";
 // What each subscription topic sends per tick: `snapshot` for a subscriber joining (or resyncing),
 // `update` for those already in step, or nothing when nothing a client shows has changed.
 
-export const topicNames = ["queueStats", "agentStates", "liveContacts", "alerts"] as const;
+export const topicNames = ["queueStats", "agentStates", "liveContacts", "alerts", "contactWait"] as const;
 export type TopicName = (typeof topicNames)[number];
 
 export interface TopicPayloads {
@@ -14,6 +14,68 @@ export interface TopicPayloads {
 
 export interface Topic {
   next(view: LiveView): TopicPayloads;
+}
+
+/** Where one waiting contact stands: what IVR announcements and chat widgets tell the customer. */
+export interface ContactWait {
+  contactId: string;
+  waiting: boolean;
+  queueId: string | null;
+  position: number | null;
+  /** Rounded to 5 s: an announcement says "about two minutes", and finer steps would only chatter. */
+  estimatedWaitSeconds: number | null;
+  at: string;
+  asOf: string | null;
+}
+
+/** Every waiting contact's place, by contact id; the subscription picks its own contact (or "not waiting"). */
+export interface ContactWaits {
+  byContact: Map<string, Omit<ContactWait, "at" | "asOf">>;
+  at: string;
+  asOf: string | null;
+}
+
+/**
+ * One payload for every `contactWait` subscriber; each group (one per contact id) then sends only
+ * when its own contact's answer changed (fan-out.ts compares results without their clocks).
+ */
+function contactWaitTopic(): Topic {
+  let lastKey = "";
+  return {
+    next(view) {
+      const byContact: ContactWaits["byContact"] = new Map();
+      for (const queue of view.queues)
+        for (const c of queue.waitingContacts)
+          byContact.set(c.contactId, {
+            contactId: c.contactId,
+            waiting: true,
+            queueId: queue.id,
+            position: c.position,
+            estimatedWaitSeconds:
+              c.estimatedWaitSeconds === null ? null : Math.round(c.estimatedWaitSeconds / 5) * 5,
+          });
+      const payload: ContactWaits = { byContact, at: view.at, asOf: view.asOf };
+      const key = JSON.stringify(
+        [...byContact.values()].map((w) => [w.contactId, w.position, w.estimatedWaitSeconds]),
+      );
+      const changed = key !== lastKey;
+      lastKey = key;
+      return { snapshot: payload, update: changed ? payload : undefined };
+    },
+  };
+}
+
+/** A subscriber's answer from the shared payload: its contact's place, or that it no longer waits. */
+export function contactWaitFor(payload: ContactWaits, contactId: string): ContactWait {
+  const found = payload.byContact.get(contactId);
+  const base = found ?? {
+    contactId,
+    waiting: false,
+    queueId: null,
+    position: null,
+    estimatedWaitSeconds: null,
+  };
+  return { ...base, at: payload.at, asOf: payload.asOf };
 }
 
 /** Whole payloads, sent when their content changed (or every `keepAliveMs` so ticking waits move). */
@@ -68,6 +130,9 @@ function deltaTopic<T extends { id: string }>(
   };
 }
 
+/** Topics whose groups send an update only when their own result changed (results differ by group). */
+export const sendsOnlyChanges: ReadonlySet<TopicName> = new Set(["contactWait"]);
+
 export function createTopics(keepAliveMs = 1_000): Record<TopicName, Topic> {
   return {
     queueStats: wholeTopic(
@@ -83,5 +148,6 @@ export function createTopics(keepAliveMs = 1_000): Record<TopicName, Topic> {
       (v) => JSON.stringify(v.alerts.map((a) => [a.id, a.severity, a.acknowledged])),
       keepAliveMs * 5,
     ),
+    contactWait: contactWaitTopic(),
   };
 }

@@ -59,6 +59,7 @@ const mutationAction: Record<string, SupervisorActionCode> = {
   takeOverCall: "take-over-call",
   forceHangup: "force-hangup",
   setAgentState: "set-agent-state",
+  reviewQaFlag: "review-qa-flag",
 };
 
 const limitCodes = new Set(["QUERY_TOO_DEEP", "QUERY_TOO_COSTLY"]);

@@ -31,7 +31,12 @@ export interface InProcessLogOptions {
   pollIntervalMs?: number;
   /** Bytes queued for the next transaction before publishers wait. */
   maxPendingBytes?: number;
-  /** Bytes of recently appended records kept in memory for consumers that keep up. */
+  /**
+   * Bytes of recently appended records kept in memory for consumers that keep up (default 16 MB:
+   * 8-16 s of a 2,000 events/s soak, far more than consumers trail by). 64 MB held ~50 MB more live
+   * heap, and the longer major GCs took the soak's worst event-loop p99 from 53 to 74 ms, with the
+   * log benchmark unchanged (177k-181k/s either way).
+   */
   tailCacheBytes?: number;
   synchronous?: "normal" | "full";
   retentionCheckMs?: number;
@@ -86,7 +91,7 @@ export class InProcessEventLog implements EventLog {
     mkdirSync(dirname(path), { recursive: true });
     this.store = new SqliteLogStore(path, options.synchronous ?? "normal");
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
-    this.tail = new TailCache(options.tailCacheBytes ?? 64 << 20);
+    this.tail = new TailCache(options.tailCacheBytes ?? 16 << 20);
     this.queue = new PublishQueue((rows) => this.appendAndNotify(rows), options.maxPendingBytes ?? 64 << 20);
     this.retentionTimer = setInterval(
       () => this.store.applyRetention(Date.now()),

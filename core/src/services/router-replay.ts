@@ -57,9 +57,11 @@ export async function replayCommitted<T>(options: ReplayOptions<T>): Promise<num
     if (finishedCount === expected.length) done();
   };
   const idleMs = options.idleMs ?? 5_000;
+  // Silence counts from when the subscription is in place (subscribe resolves once joined).
+  let subscribed = false;
   const idleCheck = setInterval(
     () => {
-      if (Date.now() - lastArrival < idleMs) return;
+      if (!subscribed || Date.now() - lastArrival < idleMs) return;
       for (const partition of expected)
         if (!finished.has(partition) && !merge.holds(partition)) {
           merge.finish(partition);
@@ -93,6 +95,8 @@ export async function replayCommitted<T>(options: ReplayOptions<T>): Promise<num
       await applied;
     },
   });
+  subscribed = true;
+  lastArrival = Math.max(lastArrival, Date.now());
   try {
     await allDone;
     // The last releases are queued behind the merge's chain: wait for them before going live.

@@ -170,6 +170,15 @@ export class KafkaEventLog implements EventLog {
     const maxBatch = options.maxBatchSize ?? 1_000;
     const step = `consumer:${options.groupId}`;
     const handled = eventsOut.labels(options.groupId);
+    // Resolve once the consumer is in its group with partitions assigned, as the in-process log's
+    // subscribe does: a caller timing silence (the router's replay treats 5 s without records as a
+    // partition emptied by retention) must not count the join. Right after a broker restart the
+    // coordinator can take longer than that to load, and a replay then rebuilt nothing.
+    let joined!: () => void;
+    const inGroup = new Promise<void>((resolve) => {
+      joined = resolve;
+    });
+    const removeJoinListener = consumer.on(consumer.events.GROUP_JOIN, () => joined());
     await consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
@@ -210,6 +219,16 @@ export class KafkaEventLog implements EventLog {
         }
       },
     });
+    // Bounded: a group that cannot join keeps retrying inside kafkajs; the caller goes on after 60 s.
+    let joinTimer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      inGroup,
+      new Promise<void>((resolve) => {
+        joinTimer = setTimeout(resolve, 60_000);
+      }),
+    ]);
+    clearTimeout(joinTimer);
+    removeJoinListener();
     const untrack = trackConsumerLag(this, options.groupId, options.topics);
     const subscription: Subscription = {
       groupId: options.groupId,

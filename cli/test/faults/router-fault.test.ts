@@ -113,6 +113,7 @@ async function run(kill: boolean) {
       ...(await readRouterOutputs(log)),
       recoveryMs: recovered - restartedAt,
       replayed: stats.replayed,
+      output: router.output(),
     };
   } finally {
     await log.close();

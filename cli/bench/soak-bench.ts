@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { constants, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { type EventLog, publishEvents, type StarboardEvent, Topics } from "@starboard/core";
+import { consumerLag, type EventLog, publishEvents, type StarboardEvent, Topics } from "@starboard/core";
 import { type BenchProgress, type BenchRow, row } from "@starboard/core/bench";
 import { defaultProfile, generateHistory } from "@starboard/ingest";
 import { defaults, type StarboardConfig } from "../src/config/index";
@@ -59,12 +59,8 @@ function* restampedStream(): Generator<StarboardEvent> {
 }
 
 async function backlogs(log: EventLog, groups: readonly string[]): Promise<Record<string, number>> {
-  const ends = await log.endOffsets(Topics.events);
   const out: Record<string, number> = {};
-  for (const group of groups) {
-    const committed = await log.committedOffsets(group, Topics.events);
-    out[group] = [...ends].reduce((sum, [p, end]) => sum + Math.max(0, end - (committed.get(p) ?? 0)), 0);
-  }
+  for (const group of groups) out[group] = await consumerLag(log, group, Topics.events);
   return out;
 }
 

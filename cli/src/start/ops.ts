@@ -7,6 +7,7 @@ import {
   consumerCaughtUp,
   createLogger,
   type EventLog,
+  type LogFault,
   type Logger,
   type OpsServer,
   Readiness,
@@ -38,6 +39,26 @@ export function serviceLabel(config: StarboardConfig): string {
 
 export function platformLogger(config: StarboardConfig): Logger {
   return createLogger({ service: serviceLabel(config) });
+}
+
+/** The embedded log's trouble as structured error lines: a stopped partition must reach an operator. */
+export function logFault(logger: Logger, fault: LogFault): void {
+  if (fault.type === "consumer-stopped")
+    logger.error(
+      {
+        component: "log",
+        group: fault.groupId,
+        topic: fault.topic,
+        partition: fault.partition,
+        err: fault.error,
+      },
+      "a consumer stopped on a store failure; its partition waits until a restart",
+    );
+  else
+    logger.error(
+      { component: "log", reason: fault.reason },
+      "the WAL checkpoint worker failed; checkpoints now run on the appending thread",
+    );
 }
 
 /**

@@ -25,7 +25,7 @@ import { startTelephony, type Telephony } from "./esl";
 import { parseSinkFailpoint, withSinkFailpoint } from "./failpoints";
 import { type RunningGateway, startGateway } from "./gateways";
 import { type RunningApi, startApi } from "./graphql";
-import { consumerReady, platformLogger, type RunningOps, startOps, warehouseReady } from "./ops";
+import { consumerReady, logFault, platformLogger, type RunningOps, startOps, warehouseReady } from "./ops";
 import { routingFor } from "./routing";
 import { isFreshLog, runs, simulatorMode } from "./selection";
 import { missingForSimulator, startDemo } from "./simulator";
@@ -89,7 +89,12 @@ async function compose(
   const log = await stack.start(
     "event log",
     embedded ? `embedded, ${config.dataDir}/log.sqlite` : `Kafka ${config.kafkaBrokers.join(",")}`,
-    () => openEventLog({ dataDir: config.dataDir, kafkaBrokers: config.kafkaBrokers }),
+    () =>
+      openEventLog({
+        dataDir: config.dataDir,
+        kafkaBrokers: config.kafkaBrokers,
+        onFault: (fault) => logFault(logger, fault),
+      }),
     (l) => l.close(),
   );
   const say = (line: string) => io.err(line);

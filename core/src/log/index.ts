@@ -4,7 +4,7 @@ export { KafkaEventLog, type KafkaLogOptions } from "./kafka/kafka-log";
 export { maxRecordBytes } from "./limits";
 export { type EventLogConfig, openEventLog, standardTopics } from "./open";
 export { murmur2, partitionForKey } from "./partitioner";
-export { InProcessEventLog, type InProcessLogOptions } from "./sqlite/in-process-log";
+export { InProcessEventLog, type InProcessLogOptions, type LogFault } from "./sqlite/in-process-log";
 export { type DecodedEvent, decodeEventRecord, publishEvents } from "./typed";
 export type {
   BatchContext,

@@ -1,6 +1,6 @@
 import { Topics } from "../events/topics";
 import { KafkaEventLog } from "./kafka/kafka-log";
-import { InProcessEventLog } from "./sqlite/in-process-log";
+import { InProcessEventLog, type LogFault } from "./sqlite/in-process-log";
 import type { EventLog, TopicSpec } from "./types";
 
 export interface EventLogConfig {
@@ -9,6 +9,8 @@ export interface EventLogConfig {
   /** STARBOARD_DATA_DIR for the embedded log. */
   dataDir: string;
   partitions?: number;
+  /** Where the embedded log reports a stopped consumer or a failed checkpoint worker (default stderr). */
+  onFault?: (fault: LogFault) => void;
 }
 
 /** The platform's topics. Events are keyed by contact, so 8 partitions spread contacts across consumers. */
@@ -24,7 +26,12 @@ export function standardTopics(partitions = 8): TopicSpec[] {
 export async function openEventLog(config: EventLogConfig): Promise<EventLog> {
   const brokers = (config.kafkaBrokers ?? []).filter((b) => b.trim() !== "");
   const log: EventLog =
-    brokers.length > 0 ? new KafkaEventLog({ brokers }) : new InProcessEventLog({ dataDir: config.dataDir });
+    brokers.length > 0
+      ? new KafkaEventLog({ brokers })
+      : new InProcessEventLog({
+          dataDir: config.dataDir,
+          ...(config.onFault === undefined ? {} : { onFault: config.onFault }),
+        });
   await log.ensureTopics(standardTopics(config.partitions));
   return log;
 }

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { InProcessEventLog } from "../../src/log/index";
+import { InProcessEventLog, type LogFault } from "../../src/log/index";
 import { collect, sleep, startChild } from "./harness";
 
 // Behaviour the in-process adapter owes beyond the shared contract: it is the only one that has to
@@ -70,5 +71,48 @@ describe("in-process log", () => {
     expect(acks.flat()).toHaveLength(200);
     expect(maxQueued).toBeLessThanOrEqual(64 * 1024 + 1100);
     await log.close();
+  });
+
+  it("reports a partition whose store fails to its fault handler instead of skipping records", async () => {
+    const first = new InProcessEventLog({ dataDir });
+    await first.ensureTopics([{ name: "calls", partitions: 1 }]);
+    await first.publish("calls", [{ key: "a", value: "1" }]);
+    await first.close();
+    // Someone removes the partition's table under the log: the next reader must stop, loudly.
+    const db = new Database(join(dataDir, "log.sqlite"));
+    for (const { name } of db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'batches_%'")
+      .all() as { name: string }[])
+      db.exec(`DROP TABLE ${name}`);
+    db.close();
+    const faults: LogFault[] = [];
+    let reported: () => void = () => {};
+    const stopped = new Promise<void>((resolve) => {
+      reported = resolve;
+    });
+    const log = new InProcessEventLog({
+      dataDir,
+      pollIntervalMs: 20,
+      onFault: (fault) => {
+        faults.push(fault);
+        reported();
+      },
+    });
+    const subscription = await log.subscribe({
+      groupId: "readers",
+      topics: ["calls"],
+      startAt: "earliest",
+      handler: async () => {},
+    });
+    await stopped;
+    await subscription.stop();
+    await log.close();
+    expect(faults[0]).toMatchObject({
+      type: "consumer-stopped",
+      groupId: "readers",
+      topic: "calls",
+      partition: 0,
+    });
+    expect(String((faults[0] as { error: unknown }).error)).toMatch(/no such table/);
   });
 });

@@ -40,6 +40,22 @@ export interface InProcessLogOptions {
   tailCacheBytes?: number;
   synchronous?: "normal" | "full";
   retentionCheckMs?: number;
+  /** Where the log reports trouble it survives or contains (default: standard error). */
+  onFault?: (fault: LogFault) => void;
+}
+
+/** Trouble the embedded log reports instead of throwing at a caller. */
+export type LogFault =
+  | { type: "consumer-stopped"; groupId: string; topic: string; partition: number; error: unknown }
+  | { type: "checkpoint-inline"; reason: string };
+
+function reportToStderr(fault: LogFault): void {
+  if (fault.type === "consumer-stopped")
+    console.error(
+      `in-process log: consumer ${fault.groupId} ${fault.topic}/${fault.partition} stopped:`,
+      fault.error,
+    );
+  else console.error(`in-process log: WAL checkpoint worker failed (${fault.reason}); checkpointing inline`);
 }
 
 interface Member {
@@ -81,6 +97,7 @@ export class InProcessEventLog implements EventLog {
   private readonly groups = new Map<string, Group>();
   private readonly listeners = new Map<string, Set<() => void>>();
   private readonly pollIntervalMs: number;
+  private readonly onFault: (fault: LogFault) => void;
   private readonly retentionTimer: NodeJS.Timeout;
   private readonly leaseTimer: NodeJS.Timeout;
   private memberSequence = 0;
@@ -89,7 +106,10 @@ export class InProcessEventLog implements EventLog {
   constructor(options: InProcessLogOptions) {
     const path = join(options.dataDir, "log.sqlite");
     mkdirSync(dirname(path), { recursive: true });
-    this.store = new SqliteLogStore(path, options.synchronous ?? "normal");
+    this.onFault = options.onFault ?? reportToStderr;
+    this.store = new SqliteLogStore(path, options.synchronous ?? "normal", true, (reason) =>
+      this.onFault({ type: "checkpoint-inline", reason }),
+    );
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.tail = new TailCache(options.tailCacheBytes ?? 16 << 20);
     this.queue = new PublishQueue((rows) => this.appendAndNotify(rows), options.maxPendingBytes ?? 64 << 20);
@@ -253,7 +273,7 @@ export class InProcessEventLog implements EventLog {
     const worker: Worker = { topic, partition, active: true, wake: () => {}, done: Promise.resolve() };
     worker.done = this.runWorker(groupId, group, member, worker).catch((error: unknown) => {
       // A store failure (disk full, file removed) stops this partition loudly rather than skipping records.
-      console.error(`in-process log: consumer ${groupId} ${topic}/${partition} stopped:`, error);
+      this.onFault({ type: "consumer-stopped", groupId, topic, partition, error });
     });
     return worker;
   }

@@ -62,14 +62,20 @@ export class SqliteLogStore {
   private readonly checkpointer: Checkpointer | undefined;
   readonly leases: GroupLeases;
 
-  constructor(path: string, synchronous: "normal" | "full" = "normal", offloadCheckpoints = true) {
+  constructor(
+    path: string,
+    synchronous: "normal" | "full",
+    offloadCheckpoints: boolean,
+    /** Told when the checkpoint worker fails and checkpoints fall back to the appending thread. */
+    onInlineCheckpoints: (reason: string) => void,
+  ) {
     this.db = new Database(path);
     this.db.pragma("page_size = 16384");
     this.db.pragma("journal_mode = WAL");
     if (offloadCheckpoints) {
       this.db.pragma("wal_autocheckpoint = 0");
       this.checkpointer = new Checkpointer(path, 200, (reason) => {
-        console.error(`in-process log: WAL checkpoint worker failed (${reason}); checkpointing inline`);
+        onInlineCheckpoints(reason);
         if (this.db.open) this.db.pragma("wal_autocheckpoint = 1000");
       });
     }

@@ -1,3 +1,4 @@
+import { Topics } from "../events/topics";
 import { deadLetters, labelledChildren } from "../ops/metrics";
 import type { DeadLetterReason, LogRecord, OutgoingRecord } from "./types";
 
@@ -14,9 +15,15 @@ export const DeadLetterHeaders = {
 
 const maxReasonLength = 2_000;
 
-// Every dead-letter record is made by one of the two functions below just before it is published:
-// starboard_dead_letter_total is counted here, once, by the step that refused it.
+// starboard_dead_letter_total counts what is durable on the dead-letter topic, so both adapters count
+// after the append or the broker's ack: a publish that failed and was retried counts once, not twice.
 const deadLettersAt = labelledChildren((step) => deadLetters.labels(step));
+
+/** Called by an adapter once records on `topic` are durable: dead letters counted by refusing step. */
+export function countDurableDeadLetters(topic: string, records: readonly OutgoingRecord[]): void {
+  if (topic !== Topics.deadLetter) return;
+  for (const record of records) deadLettersAt(record.headers?.[DeadLetterHeaders.step] ?? "unknown").inc();
+}
 
 /** The original bytes and key, plus where it came from and why it was refused. */
 export function deadLetterRecord(
@@ -25,7 +32,6 @@ export function deadLetterRecord(
   groupId: string,
   now: Date = new Date(),
 ): OutgoingRecord {
-  deadLettersAt(why.step).inc();
   return {
     key: record.key,
     value: record.value,
@@ -49,7 +55,6 @@ export function rejectedInputRecord(
   why: DeadLetterReason,
   now: Date = new Date(),
 ): OutgoingRecord {
-  deadLettersAt(why.step).inc();
   return {
     key,
     value,

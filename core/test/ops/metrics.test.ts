@@ -104,12 +104,11 @@ describe("instrumented log paths", () => {
     expect(await metricValue(eventsIn, { source: "ops-test-a" })).toBe(before.a + 3);
   });
 
-  it("counts dead-letter records by step", async () => {
+  it("counts dead-letter records by step once they are durable, not when they are built", async () => {
     const before = await metricValue(deadLetters, { step: "ops-test.parse" });
     const rejected = rejectedInputRecord("k", "garbage", { reason: "not JSON", step: "ops-test.parse" });
-    await log.publish(Topics.deadLetter, [rejected]);
     const [ack] = await publishEvents(log, [exampleEvents["agent.ready"]]);
-    deadLetterRecord(
+    const refused = deadLetterRecord(
       {
         topic: Topics.events,
         partition: ack?.partition ?? 0,
@@ -122,6 +121,12 @@ describe("instrumented log paths", () => {
       { reason: "bad", step: "ops-test.parse" },
       "group",
     );
+    // Built but not yet published (a publish that may fail and be retried): nothing counted.
+    expect(await metricValue(deadLetters, { step: "ops-test.parse" })).toBe(before);
+    await log.publish(Topics.deadLetter, [rejected, refused]);
+    expect(await metricValue(deadLetters, { step: "ops-test.parse" })).toBe(before + 2);
+    // Records on other topics carrying the same headers are not dead letters.
+    await log.publish(Topics.commands, [rejected]);
     expect(await metricValue(deadLetters, { step: "ops-test.parse" })).toBe(before + 2);
   });
 

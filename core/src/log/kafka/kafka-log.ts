@@ -11,7 +11,7 @@ import { Topics } from "../../events/topics";
 import { forgetConsumerLag, trackConsumerLag } from "../../ops/lag";
 import { eventsOut } from "../../ops/metrics";
 import { retryPolicy, runBatch } from "../batch-runner";
-import { deadLetterRecord } from "../dead-letter";
+import { countDurableDeadLetters, deadLetterRecord } from "../dead-letter";
 import { checkRecords, toBuffer } from "../limits";
 import { partitionForKey } from "../partitioner";
 import type {
@@ -136,6 +136,7 @@ export class KafkaEventLog implements EventLog {
         headers: record.headers as IHeaders | undefined,
       })),
     });
+    countDurableDeadLetters(topic, records);
     // Kafka answers with one base offset per partition; records of a partition follow it in send order.
     const next = new Map<number, number>();
     for (const m of metadata) next.set(m.partition, Number(m.baseOffset ?? 0));

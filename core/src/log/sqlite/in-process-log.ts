@@ -4,7 +4,7 @@ import { Topics } from "../../events/topics";
 import { forgetConsumerLag, trackConsumerLag } from "../../ops/lag";
 import { eventsOut } from "../../ops/metrics";
 import { retryPolicy, runBatch } from "../batch-runner";
-import { deadLetterRecord } from "../dead-letter";
+import { countDurableDeadLetters, deadLetterRecord } from "../dead-letter";
 import { checkRecords, toBuffer } from "../limits";
 import { partitionForKey } from "../partitioner";
 import type {
@@ -151,6 +151,7 @@ export class InProcessEventLog implements EventLog {
       };
     });
     const offsets = await this.queue.enqueue(rows, bytes);
+    countDurableDeadLetters(topic, records);
     return rows.map((row, i) => ({ topic, partition: row.partition, offset: offsets[i] as number }));
   }
 

@@ -13,7 +13,13 @@ const maxDocumentBytes = 1_024;
 let stack: Stack;
 let port: number;
 beforeAll(async () => {
-  stack = await startStack({ headersTimeoutMs: 300, limits: { maxDocumentBytes } });
+  stack = await startStack({
+    headersTimeoutMs: 300,
+    requestTimeoutMs: 600,
+    wsInitTimeoutMs: 300,
+    wsKeepAliveMs: 200,
+    limits: { maxDocumentBytes },
+  });
   port = stack.api.port;
 });
 afterAll(async () => {
@@ -74,6 +80,70 @@ describe("API server limits", () => {
     const result = await trickle(port, request, 20);
     expect(result.closed).toBe(true);
     expect(result.sent).toBeLessThan(result.total);
+  });
+
+  it("a client that sends its headers at once and then trickles a small body is cut off too", async () => {
+    const body = JSON.stringify({ query: "{ me { role } }" });
+    const head = `POST /graphql HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${keys.supervisor}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const result = await new Promise<{ answer: string; sent: number }>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      let answer = "";
+      let sent = 0;
+      socket.on("data", (d) => {
+        answer += d.toString("latin1");
+      });
+      socket.on("error", () => {});
+      socket.on("close", () => {
+        clearInterval(timer);
+        resolve({ answer, sent });
+      });
+      socket.write(head);
+      // A byte every 100 ms: the body would take seconds, far past the request limit.
+      const timer = setInterval(() => {
+        if (sent < body.length) socket.write(body[sent++] ?? "");
+      }, 100);
+    });
+    expect(result.sent).toBeLessThan(body.length);
+    expect(result.answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it("a WebSocket that never sends connection_init is closed with 4408", async () => {
+    const ws = new WebSocket(stack.api.wsUrl, "graphql-transport-ws");
+    const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
+    await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+    expect(await closed).toBe(4408);
+  });
+
+  it("a WebSocket peer that stops answering pings (a half-open connection) is dropped", async () => {
+    const ws = new WebSocket(stack.api.wsUrl, "graphql-transport-ws", { autoPong: false });
+    const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
+    await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+    let pings = 0;
+    ws.on("ping", () => {
+      pings++;
+    });
+    ws.send(
+      JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${keys.supervisor}` } }),
+    );
+    // Terminated without a close frame: the client sees 1006, after at least one unanswered ping.
+    expect(await closed).toBe(1006);
+    expect(pings).toBeGreaterThanOrEqual(1);
+  });
+
+  it("one that answers them stays connected across several pings", async () => {
+    const ws = new WebSocket(stack.api.wsUrl, "graphql-transport-ws");
+    await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+    ws.send(
+      JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${keys.supervisor}` } }),
+    );
+    let pings = 0;
+    await new Promise<void>((resolve) =>
+      ws.on("ping", () => {
+        if (++pings === 4) resolve();
+      }),
+    );
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
   });
 
   it("a graphql-ws message over maxPayload closes the socket with 1009", async () => {

@@ -39,6 +39,12 @@ export interface ApiServerOptions {
   tickMs?: number;
   /** A client must have sent its request headers within this (default 10 s). */
   headersTimeoutMs?: number;
+  /** ...and its whole request, body included (default 30 s; never shorter than the headers' limit). */
+  requestTimeoutMs?: number;
+  /** A WebSocket that has not sent connection_init by then is closed with 4408 (default 3 s). */
+  wsInitTimeoutMs?: number;
+  /** The server pings each WebSocket this often and drops one that missed the last pong (default 12 s). */
+  wsKeepAliveMs?: number;
   /** How long a mutation waits for FreeSWITCH's answer before returning PENDING (default 8 s). */
   commandTimeoutMs?: number;
 }
@@ -213,7 +219,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   // A client that trickles its headers or body (slowloris) is cut off instead of holding a socket.
   server.headersTimeout = options.headersTimeoutMs ?? 10_000;
-  server.requestTimeout = Math.max(server.headersTimeout, 30_000);
+  server.requestTimeout = Math.max(server.headersTimeout, options.requestTimeoutMs ?? 30_000);
   const host = options.host ?? "127.0.0.1";
   try {
     await new Promise<void>((resolve, reject) => {
@@ -232,7 +238,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     );
   }
   // Attached once listening: a port already in use is then one clear error, not one per listener.
-  const ws = attachWebSocket(server, "/graphql", { schema, keys, services, limiter, limits, fanOut });
+  const ws = attachWebSocket(server, "/graphql", {
+    schema,
+    keys,
+    services,
+    limiter,
+    limits,
+    fanOut,
+    initTimeoutMs: options.wsInitTimeoutMs ?? 3_000,
+    keepAliveMs: options.wsKeepAliveMs ?? 12_000,
+  });
   const port = (server.address() as AddressInfo).port;
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   return {

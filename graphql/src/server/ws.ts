@@ -26,6 +26,10 @@ export interface WsDeps {
   limiter: RateLimiter;
   limits: QueryLimits;
   fanOut: FanOut;
+  /** A socket silent past this after opening (no connection_init) is closed with 4408. */
+  initTimeoutMs: number;
+  /** Ping period; a peer that did not answer the previous ping is dropped (a half-open TCP socket). */
+  keepAliveMs: number;
 }
 
 function rootField(document: DocumentNode): string | undefined {
@@ -48,6 +52,7 @@ export function attachWebSocket(server: Server, path: string, deps: WsDeps): { c
   const disposable = useServer<Record<string, unknown>>(
     {
       schema: deps.schema,
+      connectionInitWaitTimeout: deps.initTimeoutMs,
       onConnect: (ctx) => {
         const auth = ctx.connectionParams?.authorization;
         const principal = deps.keys.authenticate(typeof auth === "string" ? auth : undefined);
@@ -88,6 +93,7 @@ export function attachWebSocket(server: Server, path: string, deps: WsDeps): { c
       },
     },
     wss,
+    deps.keepAliveMs,
   );
   // ws itself closes a socket with 1009 when a message passes maxPayload, then reports it as an
   // error; graphql-ws logs every socket error as an internal one. A client's oversized message is

@@ -58,8 +58,19 @@ export function availableFor(agent: RoutedAgent, channel: Channel): boolean {
   return loadOn(agent, channel) < capacity;
 }
 
-export function channelsOf(agent: RoutedAgent): Channel[] {
-  return (Object.keys(agent.capacity) as Channel[]).filter((c) => (agent.capacity[c] ?? 0) > 0);
+/**
+ * Capacity objects are replaced on sign-in, never changed in place (the agent index relies on that
+ * too), so the channel list is worked out once per capacity object instead of once per freed agent.
+ */
+const channelLists = new WeakMap<object, readonly Channel[]>();
+
+export function channelsOf(agent: RoutedAgent): readonly Channel[] {
+  let list = channelLists.get(agent.capacity);
+  if (list === undefined) {
+    list = (Object.keys(agent.capacity) as Channel[]).filter((c) => (agent.capacity[c] ?? 0) > 0);
+    channelLists.set(agent.capacity, list);
+  }
+  return list;
 }
 
 /** The wallboard's one-word state, derived from the layers. */

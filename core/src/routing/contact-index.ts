@@ -23,6 +23,11 @@ export interface ContactBucket {
   /** Shared by every contact of the bucket (one queue): heads compare from keys alone. */
   agingPerSecond: number;
   heap: IndexedHeap<RoutedContact>;
+  /**
+   * The heap's head key, +Infinity when empty, kept beside the rate: a freed agent compares a dozen
+   * heads, and reading them here saves two pointer hops per bucket (heap, then its key array).
+   */
+  headKey: number;
 }
 
 /** The agent's side of eligibility: what it has, as a lookup. */
@@ -50,6 +55,10 @@ interface Visit {
 }
 
 const ANY = "";
+
+function headKeyOf(bucket: ContactBucket): number {
+  return bucket.heap.peekKey() ?? Number.POSITIVE_INFINITY;
+}
 
 export class ContactIndex {
   /**
@@ -98,6 +107,7 @@ export class ContactIndex {
         requirements: contact.requirements.map((r) => ({ ...r })),
         agingPerSecond: contact.agingPerSecond,
         heap: new IndexedHeap(servedBefore, contactSlot, serviceKey),
+        headKey: Number.POSITIVE_INFINITY,
       };
       this.version += 1;
       this.sameChannel(contact.queueId, contact.channel).push(bucket);
@@ -107,6 +117,7 @@ export class ContactIndex {
       else queue.push(bucket);
     }
     bucket.heap.push(contact);
+    bucket.headKey = headKeyOf(bucket);
     contact.bucket = bucket;
     this.count += 1;
   }
@@ -135,6 +146,7 @@ export class ContactIndex {
   remove(contact: RoutedContact): boolean {
     const bucket = contact.bucket;
     if (bucket === undefined || !bucket.heap.remove(contact)) return false;
+    bucket.headKey = headKeyOf(bucket);
     contact.bucket = undefined;
     this.count -= 1;
     return true;
@@ -184,8 +196,8 @@ export class ContactIndex {
     let bestAtHead = false;
     let bestPriority = 0;
     for (const bucket of this.visitsFor(skills, channel)) {
-      const key = bucket.heap.peekKey();
-      if (key === undefined) continue;
+      const key = bucket.headKey;
+      if (key === Number.POSITIVE_INFINITY) continue;
       // Head flag and current priority from the key alone, no object: this runs per bucket per freed agent.
       const atHead = keyAtHead(key);
       const priority = priorityFromKey(key, atHead, bucket.agingPerSecond, nowMs);

@@ -110,5 +110,12 @@ export const contactSlot = {
 };
 
 export function describeRequirements(reqs: readonly SkillRequirement[]): string {
-  return reqs.length === 0 ? "any skill" : reqs.map((r) => `${r.skill}>=${r.minLevel}`).join(" and ");
+  if (reqs.length === 0) return "any skill";
+  // One requirement is the common case, built without an intermediate array.
+  let text = "";
+  for (let i = 0; i < reqs.length; i++) {
+    const r = reqs[i] as SkillRequirement;
+    text += i === 0 ? `${r.skill}>=${r.minLevel}` : ` and ${r.skill}>=${r.minLevel}`;
+  }
+  return text;
 }

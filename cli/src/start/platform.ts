@@ -25,7 +25,7 @@ import { startTelephony, type Telephony } from "./esl";
 import { parseSinkFailpoint, withSinkFailpoint } from "./failpoints";
 import { type RunningGateway, startGateway } from "./gateways";
 import { type RunningApi, startApi } from "./graphql";
-import { consumerReady, logFault, platformLogger, type RunningOps, startOps, warehouseReady } from "./ops";
+import { consumerReady, LogFaults, platformLogger, type RunningOps, startOps, warehouseReady } from "./ops";
 import { routingFor } from "./routing";
 import { isFreshLog, runs, simulatorMode } from "./selection";
 import { missingForSimulator, startDemo } from "./simulator";
@@ -86,6 +86,7 @@ async function compose(
   logger: Logger,
 ): Promise<Platform> {
   const embedded = config.kafkaBrokers.length === 0;
+  const faults = new LogFaults(logger);
   const log = await stack.start(
     "event log",
     embedded ? `embedded, ${config.dataDir}/log.sqlite` : `Kafka ${config.kafkaBrokers.join(",")}`,
@@ -93,7 +94,7 @@ async function compose(
       openEventLog({
         dataDir: config.dataDir,
         kafkaBrokers: config.kafkaBrokers,
-        onFault: (fault) => logFault(logger, fault),
+        onFault: faults.record,
       }),
     (l) => l.close(),
   );
@@ -102,7 +103,7 @@ async function compose(
   const ops = await stack.start(
     "ops",
     `/healthz, /readyz, /metrics on ${config.ports.host}:${config.ports.ops}`,
-    () => startOps(config, log, logger, () => phase, say),
+    () => startOps(config, log, logger, faults, () => phase, say),
     (o) => o.server.close(),
   );
   const { readiness } = ops;

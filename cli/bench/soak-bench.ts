@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { consumerLag, type EventLog, publishEvents, type StarboardEvent, Topics } from "@starboard/core";
 import { type BenchProgress, type BenchRow, row } from "@starboard/core/bench";
 import { defaultProfile, generateHistory } from "@starboard/ingest";
+import type { Warehouse } from "@starboard/sql";
 import { defaults, type StarboardConfig } from "../src/config/index";
 import { startPlatform } from "../src/start/platform";
 
@@ -31,6 +32,10 @@ interface Sample {
   rss: number;
   /** JS heap in use right after the last major GC: what is alive, without the sawtooth of garbage. */
   heap: number;
+  /** V8's committed heap, buffers outside it, and what chdb's own memory tracker counts. */
+  heapCommitted: number;
+  external: number;
+  chdbTracked: number;
   loopP99: number;
   backlog: Record<string, number>;
   apiBehind: number;
@@ -41,6 +46,15 @@ const groupOf = { sink: "sql-sink", router: "router", qa: "qa" } as const;
 const total = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 const mb = (b: number) => Math.round(b / 2 ** 20);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** chdb's engine-wide tracked memory (0 for a ClickHouse server, which lives in another process). */
+async function chdbTracked(warehouse: Warehouse | undefined): Promise<number> {
+  if (warehouse?.kind !== "chdb") return 0;
+  const rows = await warehouse.query<{ value: string }>(
+    "SELECT toString(value) AS value FROM system.metrics WHERE metric = 'MemoryTracking'",
+  );
+  return Number(rows[0]?.value ?? 0);
+}
 
 /** Node puts a GC entry's kind in `detail`, which the DOM-shaped PerformanceEntry type omits. */
 function gcKind(entry: object): number | undefined {
@@ -170,6 +184,9 @@ export async function soakBenchmarks(options: SoakOptions): Promise<BenchRow[]> 
           published,
           rss: memory.rss,
           heap: liveHeap,
+          heapCommitted: memory.heapTotal,
+          external: memory.external,
+          chdbTracked: await chdbTracked(platform.warehouse),
           loopP99: loop.percentile(99) / 1e6,
           backlog: await backlogs(platform.log, groups),
           apiBehind: Math.max(0, total(await platform.log.endOffsets(Topics.events)) - api),
@@ -178,7 +195,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<BenchRow[]> 
         const s = samples.at(-1);
         if (s !== undefined && samples.length % 6 === 0)
           progress(
-            `soak: ${Math.round(s.at)} s, ${s.published} events, RSS ${mb(s.rss)} MB, heap ${mb(s.heap)} MB, loop p99 ${s.loopP99.toFixed(1)} ms, sink backlog ${s.backlog["sql-sink"]}`,
+            `soak: ${Math.round(s.at)} s, ${s.published} events, RSS ${mb(s.rss)} MB, heap ${mb(s.heap)} MB, chdb ${mb(s.chdbTracked)} MB, loop p99 ${s.loopP99.toFixed(1)} ms, sink backlog ${s.backlog["sql-sink"]}`,
           );
       }
       await sleep(50);
@@ -242,6 +259,7 @@ function soakRows(
       },
       true,
     ),
+    rssBreakdownRow(samples, at),
     row(
       {
         area: "soak",
@@ -279,4 +297,32 @@ function soakRows(
       true,
     ),
   ];
+}
+
+/** Where the second half's RSS growth went: V8's heap, buffers, chdb's tracked memory, the rest. */
+function rssBreakdownRow(samples: readonly Sample[], at: string): BenchRow {
+  const delta = (pick: (s: Sample) => number) => {
+    const g = growth(samples, pick, 0.5);
+    return g.to - g.from;
+  };
+  const rss = delta((s) => s.rss);
+  const heap = delta((s) => s.heapCommitted);
+  const external = delta((s) => s.external);
+  const chdb = delta((s) => s.chdbTracked);
+  const rest = rss - heap - external - chdb;
+  const signed = (b: number) => `${b >= 0 ? "+" : ""}${mb(b)}`;
+  return row(
+    {
+      area: "soak",
+      name:
+        `RSS change over the second half by part: V8 heap committed ${signed(heap)} MB, buffers ${signed(external)} MB, ` +
+        `chdb-tracked ${signed(chdb)} MB, the rest (allocator, SQLite, code) ${signed(rest)} MB ${at}`,
+      value: mb(rss),
+      unit: "MB",
+      reference: "the rest",
+      referenceValue: mb(rest),
+      target: "report",
+    },
+    true,
+  );
 }

@@ -34,16 +34,17 @@ SELECT {tenant:String}, concat('q-', toString(number % 20)) AS queue_id,
 FROM numbers({contacts:UInt64})
 GROUP BY intDiv(number, {batch:UInt64}), queue_id, channel, interval_start`;
 
-// Chats (channel 'webchat', n % 4 = 1): the chat_message_days rows the message views write, the
-// customer's first message at the contact's time and agent replies 5-64 s and 90 s later (one
-// proactive agent message before it on every 8th chat).
-const chatDays = `INSERT INTO chat_message_days (tenant, day, channel, contact_id, first_customer_message_at,
-    agent_message_times)
-SELECT {tenant:String}, toDate(first_at), 'webchat', concat('h', toString(number)),
-    toDateTime64({first_day:Date}, 3, 'UTC') + toIntervalMillisecond(intDiv(number * {days:UInt64} * 86400000, {contacts:UInt64})) AS first_at,
-    arrayConcat(if(number % 8 = 1, [first_at - toIntervalSecond(30)], []),
-        [first_at + toIntervalSecond(5 + number % 60), first_at + toIntervalSecond(90)])
-FROM numbers({contacts:UInt64}) WHERE number % 4 = 1`;
+// Chats (channel 'webchat', n % 4 = 1): the chat_first_response_days rows the fold of
+// migrations/0018 writes, one per sink batch, day and channel. The customer's first message is at the
+// contact's time and the first agent reply 5-64 s later (a proactive agent message before it on every
+// 8th chat and a second reply at 90 s change nothing); the per-chat states the fold also keeps are
+// not generated (the report never reads them).
+const chatDays = `INSERT INTO chat_first_response_days (tenant, day, channel, responded, response_ms)
+SELECT {tenant:String},
+    {first_day:Date} + toUInt32(intDiv(number * {days:UInt64}, {contacts:UInt64})) AS day,
+    'webchat', toInt64(count()), toInt64(sum((5 + number % 60) * 1000))
+FROM numbers({contacts:UInt64}) WHERE number % 4 = 1
+GROUP BY intDiv(number, {batch:UInt64}), day`;
 
 export interface HistoryOptions {
   tenant: string;

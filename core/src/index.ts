@@ -1,3 +1,4 @@
+export * from "./customers/index";
 export * from "./events/index";
 export * from "./live/index";
 export * from "./log/index";

@@ -4,6 +4,8 @@ export const Topics = {
   events: "starboard.events",
   commands: "starboard.commands",
   deadLetter: "starboard.dead-letter",
+  /** The customer directory, compacted: key = customer id, value = the record as JSON, empty = removed. */
+  customers: "starboard.customers",
 } as const;
 export type Topic = (typeof Topics)[keyof typeof Topics];
 

@@ -19,6 +19,8 @@ export function standardTopics(partitions = 8): TopicSpec[] {
     { name: Topics.events, partitions },
     { name: Topics.commands, partitions },
     { name: Topics.deadLetter, partitions: 4 },
+    // Small and read whole by every process that recognizes customers: one partition keeps it in order.
+    { name: Topics.customers, partitions: 1, compact: true },
   ];
 }
 

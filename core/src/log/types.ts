@@ -31,6 +31,12 @@ export interface TopicSpec {
   partitions: number;
   /** Records older than this may be deleted; undefined keeps the adapter's default (7 days). */
   retentionMs?: number;
+  /**
+   * A table rather than a history (Kafka's cleanup.policy=compact): the latest record per key must
+   * survive, so time retention never applies. The embedded log keeps every record and readers fold
+   * by key; Kafka drops superseded ones in the background.
+   */
+  compact?: boolean;
 }
 
 /** One partition's records, in offset order. */

@@ -62,6 +62,7 @@ describe("topicFor", () => {
       events: "starboard.events",
       commands: "starboard.commands",
       deadLetter: "starboard.dead-letter",
+      customers: "starboard.customers",
     });
   });
 });

@@ -62,6 +62,12 @@ function toLogRecord(topic: string, partition: number, message: KafkaMessage): L
  * idempotent producer with acks from all in-sync replicas, batched consumption whose offsets are
  * resolved and committed only after the handler succeeded, poison records to the dead-letter topic.
  */
+/** A compacted topic keeps the latest record per key forever; others keep time-based retention. */
+function topicConfig(spec: TopicSpec): { name: string; value: string }[] {
+  if (spec.compact === true) return [{ name: "cleanup.policy", value: "compact" }];
+  return spec.retentionMs === undefined ? [] : [{ name: "retention.ms", value: String(spec.retentionMs) }];
+}
+
 export class KafkaEventLog implements EventLog {
   readonly kind = "kafka";
   private readonly kafka: Kafka;
@@ -103,8 +109,7 @@ export class KafkaEventLog implements EventLog {
           topic: spec.name,
           numPartitions: spec.partitions,
           replicationFactor: -1,
-          configEntries:
-            spec.retentionMs === undefined ? [] : [{ name: "retention.ms", value: String(spec.retentionMs) }],
+          configEntries: topicConfig(spec),
         })),
       });
     }

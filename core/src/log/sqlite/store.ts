@@ -6,6 +6,11 @@ import { decodeRecords, type EncodableRecord, encodeRecords } from "./record-cod
 
 export const defaultRetentionMs = 7 * 24 * 3600 * 1000;
 
+/** A compacted topic is never trimmed by age here: readers fold it by key, so every key's latest stays. */
+function retentionOf(spec: TopicSpec): number {
+  return spec.compact === true ? Number.MAX_SAFE_INTEGER : (spec.retentionMs ?? defaultRetentionMs);
+}
+
 export interface TopicRow {
   id: number;
   name: string;
@@ -127,7 +132,7 @@ export class SqliteLogStore {
     const create = this.db.transaction(() => {
       this.db
         .prepare("INSERT OR IGNORE INTO topics (name, partitions, retention_ms) VALUES (?, ?, ?)")
-        .run(spec.name, spec.partitions, spec.retentionMs ?? defaultRetentionMs);
+        .run(spec.name, spec.partitions, retentionOf(spec));
       const row = this.db
         .prepare("SELECT id, name, partitions, retention_ms FROM topics WHERE name = ?")
         .get(spec.name) as TopicRow;

@@ -1,0 +1,9 @@
+export { CustomerDirectory, phoneKey } from "./directory";
+export { type CustomerRecord, customerRecordSchema } from "./record";
+export {
+  type DirectoryChange,
+  decodeCustomer,
+  type FollowedDirectory,
+  followCustomers,
+  publishCustomers,
+} from "./topic";

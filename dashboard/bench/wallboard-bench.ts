@@ -4,14 +4,22 @@
 // delay from publishing an event to the tile showing it. Prints one JSON row per figure, like
 // `starboard bench --json`. Run: npx tsx dashboard/bench/wallboard-bench.ts [--minutes N]
 
-import type { StarboardEvent } from "@starboard/core";
+import { loadavg } from "node:os";
 import { type BenchRow, row } from "@starboard/core/bench";
 import { launchBrowser, signedInPage } from "../e2e/browser";
-import { agentNotReady, agentReady, agentSignedIn } from "../e2e/events";
 import { keys, startE2eStack } from "../e2e/stack";
+import {
+  agentCount,
+  changesPerSecond,
+  driveTick,
+  heapMb,
+  loadBoard,
+  observeLongTasks,
+  signInFloor,
+  sleep,
+  takeLongTasks,
+} from "./floor-driver";
 
-const agentCount = 1_000;
-const changesPerSecond = 100;
 const idleSeconds = 20;
 
 function minutesArg(argv: string[]): number {
@@ -38,76 +46,38 @@ async function main(): Promise<void> {
   const stack = await startE2eStack();
   const browser = await launchBrowser();
   try {
-    const ids = Array.from({ length: agentCount }, (_, i) => `a${String(i + 1).padStart(4, "0")}`);
-    const now = new Date();
-    await stack.publish(ids.flatMap((id) => agentSignedIn(id, now)));
+    await signInFloor(stack);
     const { context, page } = await signedInPage(browser, keys.supervisor);
-    await context.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-      }).observe({ type: "longtask", buffered: true });
-    });
+    await observeLongTasks(context);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
-    const heapMb = async () => {
-      const { metrics } = await cdp.send("Performance.getMetrics");
-      return (metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0) / 1048576;
-    };
-    const loadStart = Date.now();
-    await page.goto(stack.dashboardUrl);
-    await page.waitForFunction((n) => document.querySelectorAll("li.agent").length >= n, agentCount, {
-      timeout: 120_000,
-    });
-    const firstLoadMs = Date.now() - loadStart;
+    const firstLoadMs = await loadBoard(page, stack.dashboardUrl);
     say(`first load to ${agentCount} tiles: ${firstLoadMs} ms`);
-    const takeLongTasks = () =>
-      page.evaluate(() => {
-        const w = window as unknown as { __longTasks: number[] };
-        const taken = w.__longTasks;
-        w.__longTasks = [];
-        return taken;
-      });
-    await page.waitForTimeout(2_000);
-    await takeLongTasks();
+    await sleep(2_000);
+    await takeLongTasks(page);
     // Reference: the same page for 20 s with no updates (only its one-second clock running).
-    await page.waitForTimeout(idleSeconds * 1_000);
-    const idleLongTasks = await takeLongTasks();
+    await sleep(idleSeconds * 1_000);
+    const idleLongTasks = await takeLongTasks(page);
     say(
       `idle ${idleSeconds} s: ${idleLongTasks.length} long tasks, max ${round(Math.max(0, ...idleLongTasks))} ms`,
     );
-    const heaps: number[] = [await heapMb()];
+    // Long tasks are wall-clock: on a shared machine other processes stretch them. Say how busy it was.
+    const loadBefore = loadavg()[0] ?? 0;
+    const heaps: number[] = [await heapMb(cdp)];
     const latencies: number[] = [];
     const endAt = Date.now() + minutes * 60_000;
     let tick = 0;
     while (Date.now() < endAt) {
       const started = Date.now();
-      const at = new Date();
-      const events: StarboardEvent[] = [];
-      // Each round of ten ticks flips every agent once: away on even rounds, back on odd ones.
-      const away = Math.floor((tick * changesPerSecond) / agentCount) % 2 === 0;
-      for (let k = 0; k < changesPerSecond; k++) {
-        const id = ids[(tick * changesPerSecond + k) % agentCount] ?? "a0001";
-        events.push(away ? agentNotReady(id, at, k % 3 === 0 ? "lunch" : "training") : agentReady(id, at));
-      }
-      const probe = ids[(tick * changesPerSecond) % agentCount] ?? "a0001";
-      const expected = away ? "AWAY" : "AVAILABLE";
-      await stack.publish(events);
-      // Publish -> tile latency for the first agent of the batch.
-      await page.waitForFunction(
-        ([id, status]) =>
-          document.querySelector(`[data-testid="agent-${id}"]`)?.getAttribute("data-status") === status,
-        [probe, expected] as const,
-        { timeout: 10_000, polling: 10 },
-      );
-      latencies.push(Date.now() - started);
+      latencies.push(await driveTick(stack, page, tick));
       tick++;
-      if (tick % 10 === 0) heaps.push(await heapMb());
-      await new Promise((r) => setTimeout(r, Math.max(0, 1_000 - (Date.now() - started))));
+      if (tick % 10 === 0) heaps.push(await heapMb(cdp));
+      await sleep(1_000 - (Date.now() - started));
     }
-    heaps.push(await heapMb());
-    const longTasks = await takeLongTasks();
+    heaps.push(await heapMb(cdp));
+    const longTasks = await takeLongTasks(page);
+    const loadAfter = loadavg()[0] ?? 0;
+    say(`1-minute load average: ${round(loadBefore, 2)} before the updates, ${round(loadAfter, 2)} after`);
     const tiles = await page.locator("li.agent").count();
     if (tiles !== agentCount) throw new Error(`expected ${agentCount} tiles at the end, saw ${tiles}`);
     const heapStart = heaps[0] ?? 0;

@@ -7,9 +7,13 @@ import { formatDuration } from "./format";
 // rewrites their text once a second — no React work, no timer per tile. A thousand text changes
 // cost the browser ~70-180 ms of style, layout and paint here when done at once (a long task every
 // second), so each pass is spread over consecutive animation frames, `perFrame` clocks at a time
-// (a trace showed ~35 ms of rendering per 150 clocks on the 2-core test machine).
+// (a trace showed ~35 ms of rendering per 150 clocks on the 2-core test machine). A clock whose text
+// is longer than "mm:ss" carries data-wide, so CSS can make room for it (the agent tiles clip their id
+// only then, see text-fit.ts).
 
-const perFrame = 100;
+// 40 a frame: with the agent grid in fixed-size bands (no per-tile paint layers) a frame of 40 visible
+// clocks costs a few ms; clocks in bands off screen cost only the text write.
+const perFrame = 40;
 
 /** Rewrites the clocks in `elements` from index `from`; returns where the next frame continues. */
 export function tickClocks(
@@ -30,6 +34,8 @@ export function tickClocks(
     if (node !== null && node.nodeType === Node.TEXT_NODE && node.nextSibling === null) {
       if (node.nodeValue !== text) node.nodeValue = text;
     } else if (el.textContent !== text) el.textContent = text;
+    const wide = text.length > 5;
+    if (el.hasAttribute("data-wide") !== wide) el.toggleAttribute("data-wide", wide);
   }
   return end;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { type DeltaPayload, OrderedStore } from "./live-store-core";
+import { type DeltaPayload, DeltaQueue, OrderedStore } from "./live-store-core";
 import {
   type Agent,
   type Alert,
@@ -16,7 +16,11 @@ import { useSession } from "./session";
 
 // Live collections kept by id: a snapshot replaces everything, a delta replaces only the changed
 // items and drops the removed ids. Unchanged items keep their object identity, so memoized tiles
-// skip re-rendering when a thousand agents get one update.
+// skip re-rendering when a thousand agents get one update. Deltas reach React at most
+// `itemsPerFrame` changed items per animation frame (DeltaQueue), so a burst of changes is a few short
+// renders instead of one long task.
+
+const itemsPerFrame = 25;
 
 export interface LiveList<T> {
   items: T[];
@@ -35,14 +39,26 @@ function useDeltaSubscription<T extends { id: string }, M>(
   useEffect(() => {
     if (!enabled || live === undefined) return;
     const store = new OrderedStore<T>();
-    return live.subscribe<M>(
+    const queue = new DeltaQueue<T>();
+    let frame: number | undefined;
+    const flush = () => {
+      frame = undefined;
+      const part = queue.take(itemsPerFrame);
+      if (part !== undefined) setList({ items: store.apply(part), at: part.at, error: undefined });
+      if (queue.pending) frame = requestAnimationFrame(flush);
+    };
+    const unsubscribe = live.subscribe<M>(
       query,
       (data) => {
-        const message = unpack(data);
-        setList({ items: store.apply(message), at: message.at, error: undefined });
+        queue.push(unpack(data));
+        frame ??= requestAnimationFrame(flush);
       },
       (error) => setList((l) => ({ ...l, error })),
     );
+    return () => {
+      unsubscribe();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
     // `unpack` is a module-level function at every call site.
   }, [enabled, live, query, unpack]);
   return list;

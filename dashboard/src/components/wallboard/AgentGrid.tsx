@@ -1,43 +1,58 @@
 "use client";
 
-import { memo, useMemo, useState } from "react";
-import { formatDuration } from "../../lib/format";
+import { type CSSProperties, memo, useMemo, useRef, useState } from "react";
 import type { MessageKey } from "../../lib/i18n";
 import type { Agent, AgentStatus } from "../../lib/live-types";
 import { useSession } from "../../lib/session";
+import { AgentTile } from "./AgentTile";
+import { bands, columnsFor, columnWidth, densityFor, minTileEm } from "./grid-layout";
+import { canvasMeasure, type TileRoom, tileRoom } from "./text-fit";
+import { useBox } from "./useBox";
 
 const statuses: AgentStatus[] = ["AVAILABLE", "RINGING", "BUSY", "WRAP_UP", "AWAY", "OFFLINE"];
 
-/** One agent; re-renders only when its own record changes (the page's useDomClock writes the clock). */
-const AgentTile = memo(function AgentTile({ agent, label }: { agent: Agent; label: string }) {
-  const since = Date.parse(agent.stateSince);
-  return (
-    <li className={`agent s-${agent.status}`} data-testid={`agent-${agent.id}`} data-status={agent.status}>
-      <span className="agent-id">{agent.id}</span>
-      <span className="agent-state">
-        {agent.reasonCode ?? label}
-        {agent.monitored ? " 🎧" : ""}
-      </span>
-      <span className="agent-clock" data-since={since}>
-        {formatDuration((Date.now() - since) / 1000)}
-      </span>
-    </li>
-  );
-});
+const sameItems = <T,>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** One band of whole rows; re-renders only when one of its agents changed (or the tile size). */
+const AgentBand = memo(
+  function AgentBand({ agents, columns, room }: { agents: Agent[]; columns: number; room: TileRoom }) {
+    const { t } = useSession();
+    const rows = Math.ceil(agents.length / columns);
+    const style = {
+      gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+      "--rows": rows,
+    } as CSSProperties;
+    return (
+      <ul className="agent-band" style={style}>
+        {agents.map((a) => (
+          <AgentTile key={a.id} agent={a} label={t(`status_${a.status}` as MessageKey)} room={room} />
+        ))}
+      </ul>
+    );
+  },
+  (a, b) => a.columns === b.columns && a.room === b.room && sameItems(a.agents, b.agents),
+);
 
 /** Memoized: queue and alert messages re-render the wallboard several times a second, the grid only
  * when the agent list itself changed. */
 export const AgentGrid = memo(function AgentGrid({ agents }: { agents: Agent[] }) {
   const { t, fmt } = useSession();
   const [filter, setFilter] = useState<AgentStatus | "ALL">("ALL");
+  const grid = useRef<HTMLElement>(null);
   const counts = useMemo(() => {
     const c = new Map<AgentStatus, number>();
     for (const a of agents) c.set(a.status, (c.get(a.status) ?? 0) + 1);
     return c;
   }, [agents]);
   const shown = filter === "ALL" ? agents : agents.filter((a) => a.status === filter);
-  // Large floors get smaller tiles so a thousand agents still fit one wall screen.
-  const density = agents.length > 400 ? "dense" : agents.length > 120 ? "compact" : "roomy";
+  const density = densityFor(agents.length);
+  const { width, fontPx, fontFamily } = useBox(grid, density);
+  const columns = columnsFor(width, minTileEm[density] * fontPx);
+  const colPx = columnWidth(width, columns);
+  const measure = useMemo(() => canvasMeasure({ family: fontFamily, sizePx: fontPx }), [fontFamily, fontPx]);
+  // One object per tile size, so memoized bands and tiles see the same room until a resize.
+  const room = useMemo(() => tileRoom(colPx, measure), [colPx, measure]);
   return (
     <div className="agents-panel">
       <div className="agent-summary">
@@ -59,11 +74,13 @@ export const AgentGrid = memo(function AgentGrid({ agents }: { agents: Agent[] }
           </button>
         ))}
       </div>
-      <ul className={`agent-grid ${density}`} aria-label={t("agents")}>
-        {shown.map((a) => (
-          <AgentTile key={a.id} agent={a} label={t(`status_${a.status}` as MessageKey)} />
+      <section className={`agent-grid ${density}`} aria-label={t("agents")} ref={grid}>
+        {/* Keyed by position: a band keeps its DOM when the agents in it change. */}
+        {bands(shown, columns).map((band, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: bands are positions in the grid, not items
+          <AgentBand key={i} agents={band} columns={columns} room={room} />
         ))}
-      </ul>
+      </section>
     </div>
   );
 });

@@ -43,21 +43,24 @@ function generate(shape: Shape, seed: number, extraContacts: number): Generated 
   return { agents, contacts };
 }
 
+// Events are written out as plain literals, the shape JSON.parse gives them coming off the log. A
+// `{ ...envelope, type, ... }` spread cost ~7 µs and left ~2 KB of garbage per event on Node 20:
+// built outside the timed calls, but its collection fell inside them and was charged to the router.
 let eventNo = 0;
-function env(ms: number) {
+function nextId(): string {
   eventNo += 1;
-  return {
-    id: `b-${eventNo}`,
-    version: 1 as const,
-    time: new Date(ms).toISOString(),
-    tenant: "default",
-    source: "bench",
-  };
+  return `b-${eventNo}`;
 }
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 function queuedEvent(ms: number, c: Generated["contacts"][number]): StarboardEvent {
   return {
-    ...env(ms),
+    id: nextId(),
+    version: 1,
+    time: iso(ms),
+    tenant: "default",
+    source: "bench",
     type: "contact.queued",
     contactId: c.id,
     channel: "voice",
@@ -74,7 +77,11 @@ function queuedEvent(ms: number, c: Generated["contacts"][number]): StarboardEve
 
 function endedEvent(ms: number, contactId: string, agentId: string): StarboardEvent {
   return {
-    ...env(ms),
+    id: nextId(),
+    version: 1,
+    time: iso(ms),
+    tenant: "default",
+    source: "bench",
     type: "contact.ended",
     contactId,
     channel: "voice",
@@ -124,13 +131,27 @@ function measure(
       if (o.type === "router.decision" && o.data.kind === "assign") holding.set(o.data.agentId, o.contactId);
   };
   for (const a of data.agents) {
+    const time = iso(ms);
     router.handle({
-      ...env(ms),
+      id: nextId(),
+      version: 1,
+      time,
+      tenant: "default",
+      source: "bench",
       type: "agent.signed-in",
       agentId: a.id,
       data: { skills: a.skills, capacity: { voice: 1 } },
     });
-    router.handle({ ...env(ms), type: "agent.ready", agentId: a.id, data: {} });
+    router.handle({
+      id: nextId(),
+      version: 1,
+      time,
+      tenant: "default",
+      source: "bench",
+      type: "agent.ready",
+      agentId: a.id,
+      data: {},
+    });
   }
   // One contact per agent is taken at once; the rest wait.
   const queued = shape.waiting + shape.agents;

@@ -71,7 +71,8 @@ export function onQueued(step: Step, e: ContactEventOf<"contact.queued">): void 
     customerId: note?.customerId,
     customerTier: e.data.customerTier,
     requirements,
-    requestedRequirements: requirements.map((r) => ({ skill: r.skill, minLevel: r.minLevel })),
+    // The same list: requirement lists are replaced when rules change them, never edited in place.
+    requestedRequirements: requirements,
     basePriority: base + (handoff === undefined || fifo ? 0 : s.handoff.priorityBoost),
     agingPerSecond: fifo ? 0 : queue.agingPerSecond,
     queuedMs: step.nowMs,

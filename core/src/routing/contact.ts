@@ -11,7 +11,10 @@ export interface RoutedContact {
   queueId: string;
   customerId: string | undefined;
   customerTier: string | undefined;
-  /** Effective requirements, sorted by skill; relax rules lower them in place. */
+  /**
+   * Effective requirements, sorted by skill. A list is never edited in place (relax and overflow
+   * replace it), so it may be shared, as requestedRequirements shares it on entry.
+   */
   requirements: SkillRequirement[];
   /** As the contact entered this queue, for "relaxes from level 5". */
   requestedRequirements: SkillRequirement[];

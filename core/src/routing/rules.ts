@@ -101,8 +101,11 @@ export function fire(step: Step, timer: Timer): void {
         toLevel: rule.toLevel,
         waitSeconds,
       });
-      r.minLevel = rule.toLevel;
     }
+    // A new list, not the old one edited: requirement lists are shared (requestedRequirements).
+    contact.requirements = contact.requirements.map((r) =>
+      lowered.includes(r) ? { skill: r.skill, minLevel: rule.toLevel } : r,
+    );
     contact.rule = ruleId;
     contact.requirementsText = describeRequirements(contact.requirements);
     s.waiting.add(contact);

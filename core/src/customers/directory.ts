@@ -11,6 +11,9 @@ export function phoneKey(phone: string): string | undefined {
   return digits.length >= 5 ? digits : undefined;
 }
 
+/** Who is on an incoming contact, by its address; sources take this rather than the whole directory. */
+export type RecognizeCustomer = (address: string) => CustomerRecord | undefined;
+
 const identityKey = (identity: string) => identity.trim().toLowerCase();
 
 /**
@@ -69,9 +72,9 @@ export class CustomerDirectory {
    * Who is on an incoming contact, from its address (caller number, visitor id, email sender): an
    * identity first (exact), then a phone number (by digits).
    */
-  recognize(address: string): CustomerRecord | undefined {
+  readonly recognize: RecognizeCustomer = (address) => {
     const id = this.identities.get(identityKey(address));
     if (id !== undefined) return this.records.get(id);
     return this.byPhone(address);
-  }
+  };
 }

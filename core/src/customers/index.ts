@@ -1,4 +1,4 @@
-export { CustomerDirectory, phoneKey } from "./directory";
+export { CustomerDirectory, phoneKey, type RecognizeCustomer } from "./directory";
 export { type CustomerRecord, customerRecordSchema } from "./record";
 export {
   type DirectoryChange,

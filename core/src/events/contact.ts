@@ -32,6 +32,8 @@ export interface ContactCreatedData {
   /** Dialled number, chat widget, mailbox. */
   to: string;
   customerId?: string;
+  /** The recognized customer's tier (customer directory), for routing priority and the agent's screen. */
+  customerTier?: string;
   /** Where it came in: DID or IVR entry for voice, widget or app id for chat. */
   entryPoint?: string;
   page?: PageContext;
@@ -167,6 +169,7 @@ const contactCreatedV1 = z.strictObject({
   from: address,
   to: address,
   customerId: idString.optional(),
+  customerTier: shortText(32).optional(),
   entryPoint: shortText(128).optional(),
   page: pageContext.optional(),
   subject: shortText(998).optional(),

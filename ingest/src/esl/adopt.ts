@@ -1,7 +1,7 @@
 import type { Direction, StarboardEvent } from "@starboard/core";
 import type { LiveCall } from "./call-table";
 import { parseMicros } from "./fs-time";
-import { envelope, eventId, type MapContext } from "./map-context";
+import { createdData, envelope, eventId, type MapContext, recognizeCaller } from "./map-context";
 
 // Every channel event carries the caller profile (switch_caller.c: Caller-Channel-Created-Time,
 // Caller-Channel-Answered-Time, Caller-Channel-Bridged-Time in microseconds) and, once bridged,
@@ -32,13 +32,14 @@ export function adoptChannel(ctx: MapContext, uuid: string): Adopted | undefined
     offers: 0,
     connected: false,
   };
+  recognizeCaller(ctx, call);
   ctx.calls.add(call);
   const events: StarboardEvent[] = [
     {
       ...envelope(ctx, uuid, created),
       id: eventId(uuid, "contact.created"),
       type: "contact.created",
-      data: { direction, from: call.from, to: call.to, entryPoint: call.to },
+      data: createdData(call),
     },
   ];
   const bridged = parseMicros(h.get("Caller-Channel-Bridged-Time"));

@@ -1,4 +1,5 @@
 import type { Direction } from "@starboard/core";
+import type { RecognizedCustomer } from "./map-context";
 
 /** What the mapper remembers about a live contact between events. */
 export interface LiveCall {
@@ -21,6 +22,8 @@ export interface LiveCall {
   heldMicros?: number;
   /** Hold time of finished holds seen on this connection, for when FreeSWITCH's total is absent. */
   heldTotalMicros?: number;
+  /** Who the directory says is calling, looked up when the contact was first seen. */
+  customer?: RecognizedCustomer;
 }
 
 /**

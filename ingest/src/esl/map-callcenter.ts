@@ -49,7 +49,14 @@ function queued(ctx: MapContext, call: LiveCall, queueId: string, entry: "new" |
     ...envelope(ctx, call.contactId),
     id: eventId(call.contactId, "contact.queued", queueId, entry === "new" ? "new" : ctx.micros),
     type: "contact.queued",
-    data: { queueId, requiredSkills: [], priority: 0, entry, position: ctx.calls.position(call) },
+    data: {
+      queueId,
+      requiredSkills: [],
+      priority: 0,
+      entry,
+      position: ctx.calls.position(call),
+      ...(call.customer?.tier === undefined ? {} : { customerTier: call.customer.tier }),
+    },
   });
 }
 

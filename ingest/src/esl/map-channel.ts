@@ -2,7 +2,17 @@ import type { Direction, EndedBy, StarboardEvent } from "@starboard/core";
 import { adoptChannel } from "./adopt";
 import type { LiveCall } from "./call-table";
 import { parseMicros, secondsBetween } from "./fs-time";
-import { dlq, drop, envelope, eventId, type MapContext, type MapResult, ok } from "./map-context";
+import {
+  createdData,
+  dlq,
+  drop,
+  envelope,
+  eventId,
+  type MapContext,
+  type MapResult,
+  ok,
+  recognizeCaller,
+} from "./map-context";
 
 // Channel events. Header names are FreeSWITCH's own: switch_channel.c
 // (switch_channel_event_set_basic_data: Unique-ID, Call-Direction, Answer-State, Hangup-Cause,
@@ -51,6 +61,7 @@ export function mapCreate(ctx: MapContext): MapResult {
     offers: 0,
     connected: false,
   };
+  recognizeCaller(ctx, call);
   ctx.calls.add(call);
   return ok(createdEvent(ctx, call));
 }
@@ -60,7 +71,7 @@ export function createdEvent(ctx: MapContext, call: LiveCall): StarboardEvent {
     ...envelope(ctx, call.contactId),
     id: eventId(call.contactId, "contact.created"),
     type: "contact.created",
-    data: { direction: call.direction, from: call.from, to: call.to, entryPoint: call.to },
+    data: createdData(call),
   };
 }
 

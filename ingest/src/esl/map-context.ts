@@ -1,5 +1,5 @@
-import type { StarboardEvent } from "@starboard/core";
-import type { CallTable } from "./call-table";
+import type { RecognizeCustomer, StarboardEvent } from "@starboard/core";
+import type { CallTable, LiveCall } from "./call-table";
 import { microsToIso } from "./fs-time";
 import type { FsHeaders } from "./headers";
 
@@ -15,6 +15,17 @@ export interface MapperOptions {
   tenant: string;
   /** mod_callcenter does not put the agent's ring timeout on agent-offering; the configured one. */
   ringTimeoutSeconds: number;
+  /**
+   * Caller recognition (the customer directory): who is calling, by caller number. The answer goes
+   * on the events themselves (customerId on contact.created, customerTier on contact.queued), so a
+   * replay of the log routes the same way whatever the directory says later.
+   */
+  recognize?: RecognizeCustomer;
+}
+
+export interface RecognizedCustomer {
+  customerId: string;
+  tier?: string;
 }
 
 export interface MapContext {
@@ -48,5 +59,28 @@ export function envelope(ctx: MapContext, contactId: string, micros = ctx.micros
     source: ctx.options.source,
     channel: "voice" as const,
     contactId,
+  };
+}
+
+/** Looks the caller up once, when the contact is first seen; anonymous callers are nobody. */
+export function recognizeCaller(ctx: MapContext, call: LiveCall): void {
+  if (call.from === "anonymous" || ctx.options.recognize === undefined) return;
+  const customer = ctx.options.recognize(call.from);
+  if (customer !== undefined)
+    call.customer = {
+      customerId: customer.id,
+      ...(customer.tier === undefined ? {} : { tier: customer.tier }),
+    };
+}
+
+/** contact.created's data, with the recognized customer when there is one. */
+export function createdData(call: LiveCall) {
+  return {
+    direction: call.direction,
+    from: call.from,
+    to: call.to,
+    entryPoint: call.to,
+    ...(call.customer === undefined ? {} : { customerId: call.customer.customerId }),
+    ...(call.customer?.tier === undefined ? {} : { customerTier: call.customer.tier }),
   };
 }

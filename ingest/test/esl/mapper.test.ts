@@ -1,3 +1,4 @@
+import { CustomerDirectory } from "@starboard/core";
 import { describe, expect, it } from "vitest";
 import { EslMapper, type MapResult } from "../../src/esl/mapper";
 import { fsEvent } from "./fs-event";
@@ -186,5 +187,40 @@ describe("refusals are typed", () => {
     );
     expect(r).toMatchObject({ kind: "dlq" });
     expect(r.kind === "dlq" && r.reason).toMatch(/^contact.created data\.to/);
+  });
+});
+
+describe("caller recognition through the customer directory", () => {
+  const directory = new CustomerDirectory([
+    { id: "c-vip", phones: ["+86 138 0013 8000"], identities: [], tier: "vip", tags: [] },
+  ]);
+  const recognize = directory.recognize;
+  const createdAndQueued = (mapper: EslMapper, extra: Record<string, string> = {}) => {
+    const created = mapper.map(channel("CHANNEL_CREATE", 0, extra));
+    const queued = mapper.map(cc("member-queue-start", 5));
+    return [created, queued].flatMap((r) => (r.kind === "ok" ? r.events : []));
+  };
+
+  it("puts the known caller's id on contact.created and their tier on contact.queued", () => {
+    const [created, queued] = createdAndQueued(new EslMapper({ recognize }));
+    expect(created?.type === "contact.created" && created.data.customerId).toBe("c-vip");
+    expect(queued?.type === "contact.queued" && queued.data.customerTier).toBe("vip");
+  });
+
+  it.each([
+    ["an unknown number", { "Caller-Caller-ID-Number": "+14155550100" }],
+    ["a withheld number", { "Caller-Caller-ID-Number": "", "Caller-ANI": "" }],
+  ])("leaves %s unrecognized", (_what, extra) => {
+    const [created, queued] = createdAndQueued(new EslMapper({ recognize }), extra);
+    expect(created?.type === "contact.created" && created.data.customerId).toBeUndefined();
+    expect(queued?.type === "contact.queued" && queued.data.customerTier).toBeUndefined();
+  });
+
+  it("recognizes a call adopted from a later event (its start was missed) as well", () => {
+    const mapper = new EslMapper({ recognize });
+    const result = mapper.map(channel("CHANNEL_ANSWER", 30, { "Caller-Channel-Answered-Time": at(30) }));
+    const created =
+      result.kind === "ok" ? result.events.find((e) => e.type === "contact.created") : undefined;
+    expect(created?.type === "contact.created" && created.data.customerId).toBe("c-vip");
   });
 });

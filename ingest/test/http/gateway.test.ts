@@ -1,5 +1,5 @@
 import { connect } from "node:net";
-import { DeadLetterHeaders } from "@starboard/core";
+import { CustomerDirectory, DeadLetterHeaders } from "@starboard/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChatGateway } from "../../src/chat/index";
 import { readEvents, tempLog } from "../esl/log-helpers";
@@ -44,6 +44,29 @@ describe("signed webhook gateway over real HTTP", () => {
       data: { from: "visitor-42", to: "shop-widget", page: started.page },
     });
     expect(gateway.counters.accepted).toBe(1);
+  });
+
+  it.each([
+    ["a known visitor", {}, { customerId: "c-vip", customerTier: "vip" }],
+    ["a visitor the platform already identified", { customerId: "crm-9" }, { customerId: "crm-9" }],
+    ["an unknown visitor", { visitorId: "visitor-1" }, {}],
+  ])("recognizes %s through the customer directory", async (_what, change, expected) => {
+    const { log, dispose } = await tempLog();
+    const directory = new CustomerDirectory([
+      { id: "c-vip", phones: [], identities: ["Visitor-42"], tier: "vip", tags: [] },
+    ]);
+    const gateway = createChatGateway({ log, secrets: [secret], recognize: directory.recognize });
+    const port = await gateway.listen(0);
+    cleanups.push(dispose, () => gateway.close());
+    const res = await post(`http://127.0.0.1:${port}/chat/events`, { ...started, ...change });
+    expect(res.status).toBe(202);
+    const [event] = await readEvents(log);
+    const data = event?.type === "contact.created" ? event.data : undefined;
+    expect({ customerId: data?.customerId, customerTier: data?.customerTier }).toEqual({
+      customerId: undefined,
+      customerTier: undefined,
+      ...expected,
+    });
   });
 
   it.each([

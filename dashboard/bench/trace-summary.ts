@@ -128,3 +128,31 @@ export function topEntries(maps: Map<string, number>[], top: number): [string, n
     .slice(0, top)
     .map(([k, v]) => [k, Math.round(v * 10) / 10]);
 }
+
+export interface CpuSummary {
+  /** CPU ms of every renderer main-thread task. */
+  busyMs: number;
+  /** The ten largest tasks' CPU ms, largest first, rounded. */
+  largest: number[];
+  maxMs: number;
+  /** 99th percentile of the tasks taking at least 1 ms of CPU. */
+  p99Ms: number;
+  /** Tasks taking at least 50 ms of CPU. */
+  over50: number;
+}
+
+/** Renderer main-thread tasks in CPU (thread) time, which other processes on the machine do not stretch. */
+export function cpuSummary(events: TraceEvent[]): CpuSummary {
+  const cpu = longTasks(events, 0)
+    .map((t) => t.cpuMs)
+    .sort((a, b) => b - a);
+  const real = cpu.filter((ms) => ms >= 1);
+  const p99 = real[Math.max(0, Math.ceil(real.length * 0.01) - 1)] ?? 0;
+  return {
+    busyMs: cpu.reduce((a, b) => a + b, 0),
+    largest: cpu.slice(0, 10).map((ms) => Math.round(ms * 10) / 10),
+    maxMs: cpu[0] ?? 0,
+    p99Ms: p99,
+    over50: cpu.filter((ms) => ms >= 50).length,
+  };
+}

@@ -7,8 +7,9 @@
 import { writeFileSync } from "node:fs";
 import { launchBrowser, signedInPage } from "../e2e/browser";
 import { keys, startE2eStack } from "../e2e/stack";
+import { startTrace } from "./cdp-trace";
 import { driveTick, loadBoard, signInFloor, sleep } from "./floor-driver";
-import { type CpuProfile, functionsInTasks, longTasks, type TraceEvent, topEntries } from "./trace-summary";
+import { type CpuProfile, functionsInTasks, longTasks, topEntries } from "./trace-summary";
 
 function arg(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -42,19 +43,13 @@ async function main(): Promise<void> {
     process.stderr.write(`loaded in ${loadMs} ms; tracing ${seconds} s of updates\n`);
     await sleep(2_000);
     const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
     // The sampling profiler costs the page time of its own: only on request.
     const profiling = argv.includes("--profile");
     if (profiling) {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
     }
-    await cdp.send("Tracing.start", {
-      transferMode: "ReportEvents",
-      traceConfig: { includedCategories: categories },
-    });
+    const trace = await startTrace(cdp, categories);
     if (profiling) await cdp.send("Profiler.start");
     for (let tick = 0; tick < seconds; tick++) {
       const started = Date.now();
@@ -62,8 +57,7 @@ async function main(): Promise<void> {
       await sleep(1_000 - (Date.now() - started));
     }
     const profile = profiling ? (await cdp.send("Profiler.stop")).profile : undefined;
-    await cdp.send("Tracing.end");
-    await done;
+    const events = await trace.stop();
     if (out !== undefined) writeFileSync(out, JSON.stringify({ traceEvents: events }));
     const all = longTasks(events, 0);
     const tasks = all.filter((t) => t.end - t.start >= 50_000);

@@ -6,4 +6,4 @@ export type { ErrorCode } from "./errors";
 export { defaultQueryLimits, type QueryLimits } from "./limits/query-limits";
 export { buildApiSchema, schemaPath } from "./schema";
 export { type ApiServer, type ApiServerOptions, startApiServer } from "./server/start";
-export type { CustomerRecord } from "./services/reports";
+export type { CustomerLookup } from "./services/reports";

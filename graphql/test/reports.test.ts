@@ -1,4 +1,4 @@
-import { exampleEvents, type StarboardEvent } from "@starboard/core";
+import { CustomerDirectory, exampleEvents, type StarboardEvent } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentOnline, callHandled, callQueued } from "./events";
 import { type Stack, startStack } from "./harness";
@@ -15,7 +15,18 @@ const ticketStory = (
 ).map((t) => exampleEvents[t] as StarboardEvent);
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({
+    customers: new CustomerDirectory([
+      {
+        id: "c-wang",
+        name: "王女士",
+        phones: ["+8613800138000"],
+        identities: [],
+        tier: "vip",
+        tags: ["repeat"],
+      },
+    ]),
+  });
   const calls: StarboardEvent[] = [...agentOnline(t0, 0, "agent-1")];
   // Ten calls an hour apart: waits 5..50 s against a 20 s threshold, CSAT 5 for short waits.
   for (let i = 0; i < 10; i++) {
@@ -139,6 +150,22 @@ describe("agents, demand, tickets, customers, QA", () => {
     expect(sup.csatAverage).toBe((5 + 5 + 5 + 5 + 2) / 5);
     const exec = (await stack.gql("exec", q)).body.data?.customer as { phone: string };
     expect(exec.phone).toBe("+861****8000");
+  });
+
+  it.each([
+    ["a phone number as the caller dialled it", 'phone: "+86 138-0013-8000"'],
+    ["the customer id", 'id: "c-wang"'],
+  ])("finds the directory's record and its history by %s", async (_what, argument) => {
+    const q = `{ customer(${argument}) { id phone name tier tags contacts { contactId } } }`;
+    const found = (await stack.gql("supervisor", q)).body.data?.customer as Record<string, unknown>;
+    expect(found).toMatchObject({
+      id: "c-wang",
+      phone: "+8613800138000",
+      name: "王女士",
+      tier: "vip",
+      tags: ["repeat"],
+    });
+    expect(found.contacts).toHaveLength(5);
   });
 
   it("QA flags with the rule, matched text masked for bi", async () => {

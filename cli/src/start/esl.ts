@@ -2,7 +2,7 @@
 // FreeSWITCH). With no STARBOARD_ESL_HOST in embedded mode, an in-process FreeSWITCH emulator on a
 // free port stands in, reached over real TCP like a switch would be.
 
-import type { EventLog } from "@starboard/core";
+import type { EventLog, RecognizeCustomer } from "@starboard/core";
 import { EslAdapter, EslClient, EslCommandExecutor, EslEmulator, type FsSwitch } from "@starboard/ingest";
 
 export interface Telephony {
@@ -24,6 +24,8 @@ export interface TelephonyOptions {
   clock: { now: () => number };
   /** A command older than this is refused (60 s, times the simulator's speed). */
   maxAgeMs: number;
+  /** Caller recognition (the customer directory). */
+  recognize?: RecognizeCustomer | undefined;
 }
 
 export async function startTelephony(options: TelephonyOptions): Promise<Telephony> {
@@ -47,7 +49,11 @@ export async function startTelephony(options: TelephonyOptions): Promise<Telepho
     const hint = /auth/i.test(why) ? " (check STARBOARD_ESL_PASSWORD)" : " (check STARBOARD_ESL_HOST/PORT)";
     throw new Error(`FreeSWITCH at ${host}:${port}: ${why}${hint}`);
   }
-  const adapter = new EslAdapter({ log: options.log, ...settings });
+  const adapter = new EslAdapter({
+    log: options.log,
+    ...settings,
+    ...(options.recognize === undefined ? {} : { mapper: { recognize: options.recognize } }),
+  });
   const executor = new EslCommandExecutor({
     log: options.log,
     fs: adapter,

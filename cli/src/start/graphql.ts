@@ -3,17 +3,9 @@
 
 import { randomBytes } from "node:crypto";
 import type { EventLog, Role, RoutingConfig } from "@starboard/core";
-import { type ApiServer, type CustomerRecord, startApiServer } from "@starboard/graphql";
+import { type ApiServer, type CustomerLookup, startApiServer } from "@starboard/graphql";
 import type { Warehouse } from "@starboard/sql";
 import type { StarboardConfig } from "../config/index";
-
-/** The directory as the API reads it: one record per phone number (caller recognition is by phone). */
-export function customerRecords(config: StarboardConfig): CustomerRecord[] {
-  return config.customers.flatMap((c) => {
-    const base = { id: c.id, tier: c.tier, tags: c.tags, ...(c.name === undefined ? {} : { name: c.name }) };
-    return c.phones.length === 0 ? [base] : c.phones.map((phone) => ({ ...base, phone }));
-  });
-}
 
 export interface RunningApi {
   server: ApiServer;
@@ -26,6 +18,7 @@ export async function startApi(
   routing: RoutingConfig,
   log: EventLog,
   warehouse: Warehouse,
+  customers: CustomerLookup | undefined,
 ): Promise<RunningApi> {
   let apiKeys: { key: string; role: Role }[] = config.apiKeys;
   let generatedKey: string | undefined;
@@ -41,7 +34,7 @@ export async function startApi(
     port: config.ports.graphql,
     host: config.ports.host,
     tenant: config.tenant,
-    customers: customerRecords(config),
+    ...(customers === undefined ? {} : { customers }),
     qaRules: config.qaRules,
   });
   return { server, generatedKey };

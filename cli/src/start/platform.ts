@@ -4,6 +4,7 @@
 import {
   compileRules,
   compileTaxonomy,
+  type CustomerDirectory,
   defaultQaRules,
   type EventLog,
   type Logger,
@@ -19,6 +20,7 @@ import type { Simulator } from "@starboard/ingest";
 import { createWarehouseClient, migrate, type Sink, startSink, type Warehouse } from "@starboard/sql";
 import type { CommandIo } from "../command";
 import type { StarboardConfig } from "../config/index";
+import { type RunningDirectory, startCustomerDirectory } from "./customers";
 import { planDashboard, type RunningDashboard, startDashboard } from "./dashboard";
 import { drainStep } from "./drain";
 import { startTelephony, type Telephony } from "./esl";
@@ -40,6 +42,8 @@ export interface Platform {
   /** The QA scanner: rules over every message and transcript segment, qa.flagged out. */
   qa: QaService | undefined;
   telephony: Telephony | undefined;
+  /** Who is calling: the config's customers and the starboard.customers topic, kept current. */
+  customers: CustomerDirectory | undefined;
   chat: RunningGateway | undefined;
   tickets: RunningGateway | undefined;
   graphqlUrl: string | undefined;
@@ -183,6 +187,19 @@ async function compose(
     stack.onStop("qa catch-up", drainStep(log, "qa", Topics.events, drainMs, say));
   }
 
+  // Who is calling: the directory the sources recognize customers by and the API looks them up in.
+  let customers: RunningDirectory | undefined;
+  if (runs(config, "esl") || runs(config, "chat") || runs(config, "graphql")) {
+    customers = await stack.start(
+      "customers",
+      `${config.customers.length} from the config, then the ${Topics.customers} topic`,
+      () => startCustomerDirectory(config, log),
+      (c) => c.stop(),
+    );
+    say(`  customer directory: ${customers.directory.size} customers`);
+  }
+  const recognize = customers?.directory.recognize;
+
   let telephony: Telephony | undefined;
   if (runs(config, "esl")) {
     // No STARBOARD_ESL_HOST: an emulated switch in-process (embedded or on Kafka), so a demo has calls.
@@ -199,6 +216,7 @@ async function compose(
           password: config.esl.password,
           clock,
           maxAgeMs: 60_000 * Math.max(1, speed),
+          recognize,
         }),
       (t) => t.stop(),
     );
@@ -216,6 +234,7 @@ async function compose(
           tenant: config.tenant,
           host: config.ports.host,
           port: config.ports[kind],
+          recognize,
         }),
       (g) => g.gateway.close(),
     );
@@ -231,7 +250,7 @@ async function compose(
     api = await stack.start(
       "graphql",
       `API on ${config.ports.host}:${config.ports.graphql}`,
-      () => startApi(config, routing, log, target),
+      () => startApi(config, routing, log, target, customers?.directory),
       (a) => a.server.close(),
     );
     if (api.generatedKey !== undefined)
@@ -300,6 +319,7 @@ async function compose(
     router,
     qa,
     telephony,
+    customers: customers?.directory,
     chat,
     tickets,
     graphqlUrl,

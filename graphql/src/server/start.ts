@@ -14,7 +14,7 @@ import { LiveViews } from "../live/views";
 import { buildApiSchema } from "../schema";
 import { LiveService } from "../services/live";
 import { QaRuleService } from "../services/qa-rules";
-import { type CustomerRecord, ReportService } from "../services/reports";
+import { type CustomerLookup, ReportService } from "../services/reports";
 import type { Services } from "../services/services";
 import { SupervisorService } from "../services/supervisor";
 import { handleGraphqlHttp } from "./http";
@@ -28,7 +28,8 @@ export interface ApiServerOptions {
   port?: number;
   host?: string;
   tenant?: string;
-  customers?: readonly CustomerRecord[];
+  /** Caller recognition and the customer(phone|id) query (default: an empty directory). */
+  customers?: CustomerLookup;
   /** QA rules from the config (core/src/qa shapes); the API's saves and removals apply on top. */
   qaRules?: readonly unknown[];
   alertThresholds?: Partial<AlertThresholds>;
@@ -115,7 +116,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   const services: Services = {
     live: new LiveService(feed, views),
-    reports: new ReportService(options.warehouse, tenant, options.customers ?? []),
+    reports: new ReportService(options.warehouse, tenant, options.customers),
     supervisor,
     qaRules: new QaRuleService(options.log, feed, tenant),
   };

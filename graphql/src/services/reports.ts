@@ -1,4 +1,4 @@
-import { agentsNeeded } from "@starboard/core";
+import { agentsNeeded, CustomerDirectory, phoneKey } from "@starboard/core";
 import {
   agentPerformance,
   channelComparison,
@@ -25,13 +25,8 @@ import { warehouseCall } from "./warehouse-call";
 // Reports for executives and BI tools: the warehouse's named queries in API shapes. A warehouse
 // failure is UPSTREAM_UNAVAILABLE (retry later), never a stack trace.
 
-export interface CustomerRecord {
-  id: string;
-  phone?: string;
-  name?: string;
-  tier?: string;
-  tags?: readonly string[];
-}
+/** The customer directory as the API reads it (core's CustomerDirectory, kept current from its topic). */
+export type CustomerLookup = Pick<CustomerDirectory, "byPhone" | "byId">;
 
 const channelOrNull = (c: string) => (c === "" ? null : enumName(c));
 const utc = (t: string | null) => (t === null ? null : t.includes("T") ? t : `${t.replace(" ", "T")}Z`);
@@ -47,7 +42,7 @@ export class ReportService {
   constructor(
     private readonly warehouse: Warehouse,
     private readonly tenant: string,
-    private readonly customers: readonly CustomerRecord[] = [],
+    private readonly customers: CustomerLookup = new CustomerDirectory(),
   ) {
     this.qa = new QaReportService(warehouse, tenant);
     this.bot = new BotReportService(warehouse, tenant);
@@ -185,14 +180,22 @@ export class ReportService {
   async customer(args: { phone?: string | null; id?: string | null }) {
     const key = args.phone ?? args.id;
     if (key === undefined || key === null || key === "") throw badInput("give phone or id", "phone");
-    const record = this.customers.find((c) => (args.phone ? c.phone === args.phone : c.id === args.id));
+    const record = args.phone ? this.customers.byPhone(args.phone) : this.customers.byId(args.id ?? "");
+    // Contacts name the customer by id when recognized, else only by the address they came from,
+    // as the source wrote it: the directory's spelling of the number asked for, not the caller's.
+    const asked = args.phone ?? undefined;
+    const phone =
+      record === undefined
+        ? asked
+        : (record.phones.find((p) => asked !== undefined && phoneKey(p) === phoneKey(asked)) ??
+          record.phones[0]);
     const history = await this.run("customer", () =>
       customerHistory(this.warehouse, { customer: record?.id ?? key, tenant: this.tenant }),
     );
     const byAddress =
-      record?.phone !== undefined && record.id !== record.phone
+      record !== undefined && phone !== undefined && phone !== record.id
         ? await this.run("customer", () =>
-            customerHistory(this.warehouse, { customer: record.phone ?? "", tenant: this.tenant }),
+            customerHistory(this.warehouse, { customer: phone, tenant: this.tenant }),
           )
         : { contacts: [], tickets: [] };
     const seen = new Set<string>();
@@ -205,7 +208,7 @@ export class ReportService {
     const scores = contacts.flatMap((c) => (c.csatScore === null ? [] : [c.csatScore]));
     return {
       id: record?.id ?? key,
-      phone: record?.phone ?? args.phone ?? null,
+      phone: phone ?? null,
       name: record?.name ?? null,
       tier: record?.tier ?? null,
       tags: record?.tags ?? [],

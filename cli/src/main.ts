@@ -1,5 +1,6 @@
 import { type Command, type CommandIo, processIo, UsageError } from "./command";
 import { benchCommand } from "./commands/bench";
+import { customersCommand } from "./commands/customers";
 import { eslEmulatorCommand } from "./commands/esl-emulator";
 import { eslReplayCommand } from "./commands/esl-replay";
 import { migrateCommand } from "./commands/migrate";
@@ -17,6 +18,7 @@ export const commands: readonly Command[] = [
   eslEmulatorCommand,
   qaScanCommand,
   simulateCommand,
+  customersCommand,
 ];
 
 function help(): string {

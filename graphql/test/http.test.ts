@@ -12,7 +12,9 @@ beforeAll(async () => {
   stack = await startStack();
   await stack.publish([
     ...agentOnline(t0, 0, "agent-1", "support", "user/1001"),
-    ...agentOnline(t0, 0, "agent-2", "billing", "user/1002"),
+    ...agentOnline(t0, 0, "agent-2", "billing", "user/1002").map((e) =>
+      e.type === "agent.signed-in" ? { ...e, data: { ...e.data, teamId: "team-b" } } : e,
+    ),
     ...callQueued(t0, 10, "call-1", "+8613800138000"),
     ...callHandled(t0, 10, "call-1", "agent-1", { wait: 8, talk: 60 }),
     ...callQueued(t0, 200, "call-2", "+8613900139000"),
@@ -69,6 +71,26 @@ describe("live queries", () => {
     expect(second.body.data?.agents).toEqual({
       nodes: [{ id: "agent-2", status: "AVAILABLE" }],
       pageInfo: { hasNextPage: false },
+    });
+  });
+
+  it.each([
+    ["team", '(team: "team-b")', ["agent-2"]],
+    ["queue it can serve", '(queueId: "support")', ["agent-1"]],
+    ["both, matching nobody", '(team: "team-b", queueId: "support")', []],
+  ])("agents filtered by %s", async (_by, args, ids) => {
+    const r = await stack.gql("supervisor", `{ agents${args} { nodes { id } } }`);
+    const page = r.body.data?.agents as { nodes: { id: string }[] } | undefined;
+    expect(page?.nodes.map((n) => n.id)).toEqual(ids);
+  });
+
+  it("an agent's team, skills and the queues those skills serve", async () => {
+    const r = await stack.gql("bi", '{ agent(id: "agent-2") { id team skills { skill level } queueIds } }');
+    expect(r.body.data?.agent).toEqual({
+      id: "agent-2",
+      team: "team-b",
+      skills: [{ skill: "billing", level: 5 }],
+      queueIds: ["billing"],
     });
   });
 

@@ -30,6 +30,7 @@ export class LiveState {
   private readonly tickets = new TicketClocks();
   private readonly alerts: AlertBook;
   private readonly handledToday = new Map<string, number>();
+  private readonly teams = new Map<string, string>();
   /** Live QA alerts per contact (flag ids), cleared when the contact ends. */
   private readonly qaAlerts = new Map<string, string[]>();
   private lastEvaluationMs = Number.NEGATIVE_INFINITY;
@@ -65,6 +66,8 @@ export class LiveState {
     if (event.type !== "router.decision") this.stats.apply(event, ms, queueOf);
     for (const o of outputs) this.stats.apply(o, ms, queueOf);
     this.tickets.apply(event, ms);
+    if (event.type === "agent.signed-in" && event.data.teamId !== undefined)
+      this.teams.set(event.agentId, event.data.teamId);
     if (event.type === "contact.ended" && event.data.outcome === "handled" && event.agentId !== undefined)
       this.handledToday.set(event.agentId, (this.handledToday.get(event.agentId) ?? 0) + 1);
     this.qaAlert(event, ms);
@@ -190,8 +193,12 @@ export class LiveState {
     for (const a of this.engine.state.agents.values()) {
       let since = a.contacts.size === 0 ? Math.max(a.readinessSinceMs, a.idleSinceMs) : a.readinessSinceMs;
       for (const held of a.contacts.values()) since = Math.max(since, held.sinceMs);
+      const skills = [...a.skills].map(([skill, level]) => ({ skill, level }));
       views.push({
         agentId: a.id,
+        teamId: this.teams.get(a.id),
+        skills,
+        queueIds: this.queuesServedBy(a.skills),
         status: statusOf(a),
         secondsInState: Math.max(0, nowMs - since) / 1000,
         reasonCode: a.ready ? undefined : a.notReadyReason,
@@ -212,6 +219,14 @@ export class LiveState {
       });
     }
     return views;
+  }
+
+  /** Queues whose default requirements these skills meet (a queue with none takes anyone). */
+  private queuesServedBy(skills: ReadonlyMap<string, number>): string[] {
+    const served: string[] = [];
+    for (const queue of this.engine.state.queues.values())
+      if (queue.defaultSkills.every((r) => (skills.get(r.skill) ?? 0) >= r.minLevel)) served.push(queue.id);
+    return served;
   }
 
   liveContacts(nowMs = this.engine.state.clockMs): LiveContactView[] {

@@ -37,6 +37,11 @@ export interface QueueView {
 
 export interface AgentView {
   agentId: string;
+  /** The team the agent signed in with (agent.signed-in teamId), for wallboards filtered by team. */
+  teamId: string | undefined;
+  skills: { skill: string; level: number }[];
+  /** Queues whose default skill requirements this agent meets: where they can take contacts from. */
+  queueIds: string[];
   status: AgentStatus;
   /** Seconds in the current status layer (readiness, or the activity of its latest contact). */
   secondsInState: number;

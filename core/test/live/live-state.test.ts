@@ -92,6 +92,43 @@ describe("live queue figures", () => {
   });
 });
 
+describe("live agents: team, skills and the queues they serve", () => {
+  it("files each agent under its sign-in team and the queues its skills meet", () => {
+    const s = new Script();
+    s.agent(0, "a1", [
+      { skill: "billing", level: 7 },
+      { skill: "mandarin", level: 5 },
+    ]);
+    s.agent(0, "a2", [{ skill: "billing", level: 3 }]);
+    const signedIn = s.events.find((e) => e.type === "agent.signed-in" && e.agentId === "a1");
+    if (signedIn?.type === "agent.signed-in") signedIn.data.teamId = "team-north";
+    const config: RoutingConfig = {
+      queues: [
+        { id: "billing", defaultSkills: [{ skill: "billing", minLevel: 5 }] },
+        {
+          id: "billing-zh",
+          defaultSkills: [
+            { skill: "billing", minLevel: 3 },
+            { skill: "mandarin", minLevel: 1 },
+          ],
+        },
+        { id: "general" },
+      ],
+    };
+    const { live } = feed(config, s.events);
+    const byId = new Map(live.agents().map((a) => [a.agentId, a]));
+    expect(byId.get("a1")).toMatchObject({
+      teamId: "team-north",
+      skills: [
+        { skill: "billing", level: 7 },
+        { skill: "mandarin", level: 5 },
+      ],
+      queueIds: ["billing", "billing-zh", "general"],
+    });
+    expect(byId.get("a2")).toMatchObject({ teamId: undefined, queueIds: ["general"] });
+  });
+});
+
 describe("alerts: raised once, cleared once", () => {
   it.each([
     [

@@ -88,6 +88,9 @@ export interface ApiAgent {
   monitored: boolean;
   contacts: { contactId: string; channel: string; activity: string; seconds: number }[];
   handledToday: number;
+  team: string | null;
+  skills: { skill: string; level: number }[];
+  queueIds: string[];
 }
 
 export function apiAgent(a: AgentView, nowMs: number, monitored: boolean): ApiAgent {
@@ -106,6 +109,9 @@ export function apiAgent(a: AgentView, nowMs: number, monitored: boolean): ApiAg
       seconds: c.seconds,
     })),
     handledToday: a.handledToday,
+    team: a.teamId ?? null,
+    skills: a.skills,
+    queueIds: a.queueIds,
   };
 }
 
@@ -119,6 +125,9 @@ export function agentChangeKey(a: ApiAgent): string {
     a.monitored,
     a.handledToday,
     a.contacts.map((c) => [c.contactId, c.activity]),
+    a.team,
+    a.skills,
+    a.queueIds,
   ]);
 }
 

@@ -22,7 +22,13 @@ export const queryResolvers: Record<string, Resolver> = {
   queues: (_p, _a, ctx) => ctx.services.live.queues(),
   queue: (_p, a, ctx) => ctx.services.live.queue(s(a, "id")),
   agents: (_p, a, ctx) =>
-    ctx.services.live.agents({ first: opt(a, "first"), after: opt(a, "after"), status: opt(a, "status") }),
+    ctx.services.live.agents({
+      first: opt(a, "first"),
+      after: opt(a, "after"),
+      status: opt(a, "status"),
+      team: opt(a, "team"),
+      queueId: opt(a, "queueId"),
+    }),
   agent: (_p, a, ctx) => ctx.services.live.agent(s(a, "id")),
   liveContacts: (_p, a, ctx) =>
     ctx.services.live.liveContacts({

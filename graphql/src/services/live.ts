@@ -22,9 +22,23 @@ export class LiveService {
     return this.queues().find((q) => q.id === id) ?? null;
   }
 
-  agents(args: { first?: number | null; after?: string | null; status?: string | null }) {
-    const all = this.views.current().agents;
-    return pageOf(args.status ? all.filter((a) => a.status === args.status) : all, args.first, args.after);
+  agents(args: {
+    first?: number | null;
+    after?: string | null;
+    status?: string | null;
+    team?: string | null;
+    queueId?: string | null;
+  }) {
+    const { status, team, queueId } = args;
+    const list = this.views
+      .current()
+      .agents.filter(
+        (a) =>
+          (!status || a.status === status) &&
+          (!team || a.team === team) &&
+          (!queueId || a.queueIds.includes(queueId)),
+      );
+    return pageOf(list, args.first, args.after);
   }
 
   agent(id: string) {

@@ -78,18 +78,18 @@ SELECT
 FROM
 (
     SELECT
-        b.key AS key, b.tenant AS tenant, b.contact_id AS contact_id,
-        s.channel AS old_channel,
-        greatest(s.channel, b.channel) AS new_channel,
-        s.first_customer_message_at AS old_customer,
-        multiIf(isNull(old_customer), b.first_customer, isNull(b.first_customer), old_customer,
-            least(assumeNotNull(old_customer), assumeNotNull(b.first_customer))) AS new_customer,
+        chat_batch.key AS key, chat_batch.tenant AS tenant, chat_batch.contact_id AS contact_id,
+        chat_prior.channel AS old_channel,
+        greatest(chat_prior.channel, chat_batch.channel) AS new_channel,
+        chat_prior.first_customer_message_at AS old_customer,
+        multiIf(isNull(old_customer), chat_batch.first_customer, isNull(chat_batch.first_customer), old_customer,
+            least(assumeNotNull(old_customer), assumeNotNull(chat_batch.first_customer))) AS new_customer,
         ifNull(old_customer, toDateTime64(0, 3, 'UTC')) AS old_first,
         ifNull(new_customer, toDateTime64(0, 3, 'UTC')) AS new_first,
-        if(isNull(old_customer), [], arrayFilter(t -> t >= old_first, s.agent_message_times)) AS old_replies,
+        if(isNull(old_customer), [], arrayFilter(t -> t >= old_first, chat_prior.agent_message_times)) AS old_replies,
         notEmpty(old_replies) AS old_answered,
         arrayMin(old_replies) AS old_reply,
-        arraySort(arrayDistinct(arrayConcat(s.agent_message_times, b.agent_times))) AS merged,
+        arraySort(arrayDistinct(arrayConcat(chat_prior.agent_message_times, chat_batch.agent_times))) AS merged,
         if(isNull(new_customer), [], arrayFilter(t -> t >= new_first, merged)) AS new_replies,
         notEmpty(new_replies) AS new_answered,
         arrayMin(new_replies) AS new_reply
@@ -104,8 +104,10 @@ FROM
         WHERE type = 'message.received'
             OR (type = 'message.sent' AND JSONExtractString(data, 'senderRole') = 'agent')
         GROUP BY tenant, contact_id
-    ) AS b
-    LEFT JOIN chat_contact_state AS s ON b.key = s.key
+    ) AS chat_batch
+    -- Aliases are long: the stored view qualifies tables with the database name, and an alias equal to
+    -- it (a database named b) would shadow the table.
+    LEFT JOIN chat_contact_state AS chat_prior ON chat_batch.key = chat_prior.key
     SETTINGS join_algorithm = 'direct'
 );
 

@@ -90,10 +90,18 @@ describe("the matrix covers the schema", () => {
 });
 
 /** The mutations that are supervisor actions (audited as supervisor.action, allowed or not). */
+// Every mutation whose refusal is audited (start.ts mutationAction): a QA verdict is a supervisor
+// action on a call too.
 const supervisorActions = new Set(
-  ["monitorCall", "changeMonitorMode", "stopMonitor", "takeOverCall", "forceHangup", "setAgentState"].map(
-    (m) => `Mutation.${m}`,
-  ),
+  [
+    "monitorCall",
+    "changeMonitorMode",
+    "stopMonitor",
+    "takeOverCall",
+    "forceHangup",
+    "setAgentState",
+    "reviewQaFlag",
+  ].map((m) => `Mutation.${m}`),
 );
 
 let stack: Stack;

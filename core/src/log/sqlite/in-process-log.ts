@@ -302,15 +302,21 @@ export class InProcessEventLog implements EventLog {
     let fetched: LogRecord[] = [];
     let next = 0;
     let lastStoreRead = 0;
+    // What another process had committed when this partition last read the store.
+    let seenExternal = Number.NaN;
     while (context.isRunning()) {
       if (next >= fetched.length || fetched[next]?.offset !== position) {
-        // Caught up with what this process appended: the store is asked only once per poll
-        // interval, for records another process may have appended.
+        // Caught up with what this process appended: the store is asked at most once per poll
+        // interval, and only when another process has committed since (SQLite's data_version).
         const cached = this.tail.read(topic, partition, position, maxBatch);
         const now = Date.now();
         if (cached !== undefined && (cached.length > 0 || now - lastStoreRead < this.pollIntervalMs)) {
           fetched = cached;
+        } else if (cached !== undefined && this.store.externalVersion() === seenExternal) {
+          fetched = cached;
+          lastStoreRead = now;
         } else {
+          seenExternal = this.store.externalVersion();
           fetched = this.store.read(topic, partition, position, maxBatch);
           lastStoreRead = now;
         }

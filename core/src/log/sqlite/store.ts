@@ -65,6 +65,7 @@ export class SqliteLogStore {
   private readonly topics = new Map<string, TopicRow>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly checkpointer: Checkpointer | undefined;
+  private dataVersion: Database.Statement | undefined;
   readonly leases: GroupLeases;
 
   constructor(
@@ -268,6 +269,16 @@ export class SqliteLogStore {
       }
     }
     return records;
+  }
+
+  /**
+   * SQLite's data_version: it changes only when another connection (another process publishing to
+   * this file) commits. Consumers that are caught up with this process's own appends ask it instead
+   * of probing every partition's table each poll interval.
+   */
+  externalVersion(): number {
+    this.dataVersion ??= this.db.prepare("PRAGMA data_version").pluck();
+    return this.dataVersion.get() as number;
   }
 
   /** Next offset to be written (Kafka's high watermark). */

@@ -60,6 +60,9 @@ export function onQueued(step: Step, e: ContactEventOf<"contact.queued">): void 
       skill: r.skill,
       minLevel: Math.max(r.minLevel, s.handoff.seniorLevel),
     }));
+  // Contacts already waiting with the same needs lend their list and its text (see filedAs).
+  const filed = s.waiting.filedAs(queue.id, e.channel, requirements);
+  if (filed !== undefined) requirements = filed.requirements;
   const fifo = queue.strategy.contacts === "fifo";
   const tier = e.data.customerTier === undefined ? 0 : (s.tiers[e.data.customerTier] ?? 0);
   // The event's priority is documented as base + tier already; max() never counts them twice.
@@ -89,7 +92,7 @@ export function onQueued(step: Step, e: ContactEventOf<"contact.queued">): void 
     epoch: 0,
     heapIndex: undefined,
     bucket: undefined,
-    requirementsText: describeRequirements(requirements),
+    requirementsText: filed?.requirementsText ?? describeRequirements(requirements),
     rule: handoff !== undefined ? `handoff-${handoff}` : "arrival",
   };
   s.contacts.set(contact.id, contact);

@@ -6,6 +6,7 @@ export { type EventLogConfig, openEventLog, standardTopics } from "./open";
 export { murmur2, partitionForKey } from "./partitioner";
 export { InProcessEventLog, type InProcessLogOptions, type LogFault } from "./sqlite/in-process-log";
 export { type DecodedEvent, decodeEventRecord, publishEvents } from "./typed";
+export { noHeaders } from "./types";
 export type {
   BatchContext,
   BatchHandler,

@@ -1,6 +1,9 @@
 /** Headers travel with a record unchanged; values are strings so both adapters store them alike. */
 export type RecordHeaders = Record<string, string>;
 
+/** The headers of every record that has none: one frozen object instead of an allocation per record. */
+export const noHeaders: Readonly<RecordHeaders> = Object.freeze({});
+
 export interface OutgoingRecord {
   /** Partition key: records with the same key keep their order. */
   key: string;
@@ -15,7 +18,8 @@ export interface LogRecord {
   offset: number;
   key: string;
   value: Buffer;
-  headers: RecordHeaders;
+  /** Read-only: records without headers share one frozen empty object. */
+  headers: Readonly<RecordHeaders>;
   /** Append time in epoch milliseconds (never earlier than the record before it in the partition). */
   timestamp: number;
 }

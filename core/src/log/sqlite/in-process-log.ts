@@ -7,17 +7,18 @@ import { retryPolicy, runBatch } from "../batch-runner";
 import { countDurableDeadLetters, deadLetterRecord } from "../dead-letter";
 import { checkRecords, toBuffer } from "../limits";
 import { partitionForKey } from "../partitioner";
-import type {
-  BatchContext,
-  EventLog,
-  LogRecord,
-  OutgoingRecord,
-  PublishAck,
-  RetryPolicy,
-  StartPosition,
-  SubscribeOptions,
-  Subscription,
-  TopicSpec,
+import {
+  type BatchContext,
+  type EventLog,
+  type LogRecord,
+  noHeaders,
+  type OutgoingRecord,
+  type PublishAck,
+  type RetryPolicy,
+  type StartPosition,
+  type SubscribeOptions,
+  type Subscription,
+  type TopicSpec,
 } from "../types";
 import { assignPartitions } from "./group";
 import { PublishQueue } from "./publish-queue";
@@ -173,7 +174,7 @@ export class InProcessEventLog implements EventLog {
           key: row.key,
           value: batch.body.subarray(start, start + length),
           // A copy: consumers must not see a publisher's later changes to its headers object.
-          headers: row.headerMap === undefined ? {} : { ...row.headerMap },
+          headers: row.headerMap === undefined ? noHeaders : { ...row.headerMap },
           timestamp: batch.timestamp,
         };
       });

@@ -1,4 +1,4 @@
-import type { LogRecord, RecordHeaders } from "../types";
+import { type LogRecord, noHeaders, type RecordHeaders } from "../types";
 
 export interface EncodableRecord {
   key: string;
@@ -81,9 +81,9 @@ export function decodeRecords(
     const key = body.toString("utf8", at + 4, at + 4 + keyLength);
     at += 4 + keyLength;
     const headersLength = body.readUInt32LE(at);
-    const headers: RecordHeaders =
+    const headers: Readonly<RecordHeaders> =
       headersLength === 0
-        ? {}
+        ? noHeaders
         : (JSON.parse(body.toString("utf8", at + 4, at + 4 + headersLength)) as RecordHeaders);
     at += 4 + headersLength;
     const valueLength = body.readUInt32LE(at);

@@ -90,7 +90,8 @@ export class AlertBook {
 
   /** Clear every alert of a kind whose subject is not in `still`. */
   clearAllExcept(ms: number, kind: AlertKind, still: ReadonlySet<string>): void {
-    for (const alert of [...this.active.values()])
+    // A Map may lose entries while it is iterated (clear deletes): no copy of every active alert.
+    for (const alert of this.active.values())
       if (alert.kind === kind && !still.has(alert.subject)) this.clear(ms, kind, alert.subject);
   }
 

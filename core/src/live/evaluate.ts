@@ -91,16 +91,17 @@ function agentAlerts({ engine, alerts, thresholds: t, nowMs }: EvaluationInput):
 }
 
 function ticketAlerts({ tickets, alerts, nowMs }: EvaluationInput): void {
-  const states = [...tickets.states(nowMs)];
+  const states = tickets.overdue(nowMs);
   const of = (state: string) => new Set(states.filter((t) => t.state === state).map((t) => t.ticketNumber));
   // Clear first: a reminder that became a breach is cleared before the breach is raised.
   alerts.clearAllExcept(nowMs, "ticket-sla-reminder", of("reminder"));
   alerts.clearAllExcept(nowMs, "ticket-sla-breach", of("breached"));
   for (const t of states) {
-    if (t.state === "ok") continue;
+    const breached = t.state === "breached";
+    // Already raised at this severity: nothing to build (thousands of overdue tickets, every second).
+    if (alerts.isActive(breached ? "ticket-sla-breach" : "ticket-sla-reminder", t.ticketNumber)) continue;
     const window = (t.dueAt - t.windowStartAt) / 1000;
     const measure = { value: (nowMs - t.windowStartAt) / 1000, threshold: window, unit: "seconds" as const };
-    const breached = t.state === "breached";
     alerts.raise(nowMs, breached ? "ticket-sla-breach" : "ticket-sla-reminder", t.ticketNumber, {
       ticketNumber: t.ticketNumber,
       severity: breached ? "critical" : "warning",

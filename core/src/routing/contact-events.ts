@@ -64,7 +64,10 @@ export function onQueued(step: Step, e: ContactEventOf<"contact.queued">): void 
   const filed = s.waiting.filedAs(queue.id, e.channel, requirements);
   if (filed !== undefined) requirements = filed.requirements;
   const fifo = queue.strategy.contacts === "fifo";
-  const tier = e.data.customerTier === undefined ? 0 : (s.tiers[e.data.customerTier] ?? 0);
+  // The queue event's tier, else the one recognized when the contact was created (a chat queued by
+  // the router after a bot hand-off carries none of its own).
+  const customerTier = e.data.customerTier ?? note?.customerTier;
+  const tier = customerTier === undefined ? 0 : (s.tiers[customerTier] ?? 0);
   // The event's priority is documented as base + tier already; max() never counts them twice.
   const base = fifo ? queue.basePriority : Math.max(e.data.priority, queue.basePriority + tier);
   const contact: RoutedContact = {
@@ -72,7 +75,7 @@ export function onQueued(step: Step, e: ContactEventOf<"contact.queued">): void 
     channel: e.channel,
     queueId: queue.id,
     customerId: note?.customerId,
-    customerTier: e.data.customerTier,
+    customerTier,
     requirements,
     // The same list: requirement lists are replaced when rules change them, never edited in place.
     requestedRequirements: requirements,

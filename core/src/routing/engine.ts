@@ -117,9 +117,15 @@ function dispatch(step: Step, event: StarboardEvent): void {
   switch (event.type) {
     case "contact.created":
     case "bot.handoff": {
-      const note = s.notes.get(event.contactId) ?? { customerId: undefined, handoff: undefined };
-      if (event.type === "contact.created") note.customerId = event.data.customerId;
-      else note.handoff = event.data.reason;
+      const note = s.notes.get(event.contactId) ?? {
+        customerId: undefined,
+        customerTier: undefined,
+        handoff: undefined,
+      };
+      if (event.type === "contact.created") {
+        note.customerId = event.data.customerId;
+        note.customerTier = event.data.customerTier;
+      } else note.handoff = event.data.reason;
       s.notes.set(event.contactId, note);
       return;
     }

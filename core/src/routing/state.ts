@@ -23,6 +23,8 @@ import { Timers } from "./timers";
 /** What is known about a contact before it queues: its customer, and a bot hand-off reason. */
 export interface ContactNote {
   customerId: string | undefined;
+  /** The tier the source recognized at creation (customer directory), when contact.queued has none. */
+  customerTier: string | undefined;
   handoff: HandoffReason | undefined;
 }
 

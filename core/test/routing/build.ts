@@ -75,6 +75,15 @@ export class Script {
       data: { botId: "bot", reason, summary: "s", toQueueId, botTurns: 3, botSeconds: 30 },
     });
   }
+  created(at: number, contactId: string, customer: { customerId?: string; customerTier?: string } = {}) {
+    return this.push({
+      ...this.env(at),
+      type: "contact.created",
+      contactId,
+      channel: "voice",
+      data: { direction: "inbound", from: "+8613800138000", to: "4001", ...customer },
+    });
+  }
   queued(
     at: number,
     contactId: string,

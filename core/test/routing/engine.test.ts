@@ -159,6 +159,19 @@ describe("routing engine: agent frees up", () => {
     expect(assigns(out)[0]?.[0]).toBe("old");
   });
 
+  it("takes the tier recognized at contact.created when contact.queued carries none", () => {
+    const s = new Script();
+    s.signIn(0, "a1", []);
+    s.queued(1, "regular", "billing");
+    s.created(2, "recognized", { customerId: "c-vip", customerTier: "vip" });
+    s.queued(3, "recognized", "billing");
+    s.ready(4, "a1");
+    const { out, engine } = run({ queues }, s.events);
+    expect(assigns(out)[0]?.[0]).toBe("recognized");
+    expect(engine.contact("recognized")?.customerTier).toBe("vip");
+    expect(engine.contact("regular")?.customerTier).toBeUndefined();
+  });
+
   it("fifo queues ignore tiers", () => {
     const s = new Script();
     s.signIn(0, "a1", []);

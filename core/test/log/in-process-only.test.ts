@@ -73,6 +73,26 @@ describe("in-process log", () => {
     await log.close();
   });
 
+  it("delivers a batch too big for the tail cache to a consumer that was caught up", async () => {
+    const log = new InProcessEventLog({ dataDir, pollIntervalMs: 20, tailCacheBytes: 2_000 });
+    await log.ensureTopics([{ name: "calls", partitions: 1 }]);
+    const reader = await collect(log, { groupId: "readers", topics: ["calls"] });
+    await log.publish("calls", [{ key: "a", value: "small" }]);
+    await reader.waitFor(1);
+    // One append of ~10 KB under one key: more than the whole cache, so it is never cached.
+    await log.publish(
+      "calls",
+      Array.from({ length: 10 }, (_, i) => ({ key: "a", value: `${i}:${"x".repeat(1_000)}` })),
+    );
+    await reader.waitFor(11, 5_000);
+    expect(reader.records.map((r) => Buffer.from(r.value).toString().split(":")[0])).toEqual([
+      "small",
+      ...Array.from({ length: 10 }, (_, i) => String(i)),
+    ]);
+    await reader.subscription.stop();
+    await log.close();
+  });
+
   it("reports a partition whose store fails to its fault handler instead of skipping records", async () => {
     const first = new InProcessEventLog({ dataDir });
     await first.ensureTopics([{ name: "calls", partitions: 1 }]);

@@ -34,6 +34,19 @@ describe("the tail cache", () => {
     expect(offsets(cache().read("t", 0, from, limit))).toEqual(expected);
   });
 
+  it("never answers 'caught up' past a batch too big to cache: the reader must go to the store", () => {
+    const c = new TailCache(100);
+    c.add("t", 0, 0, records(0, 3), 30);
+    expect(offsets(c.read("t", 0, 3, 10))).toEqual([]);
+    c.add("t", 0, 3, records(3, 50), 500);
+    expect(c.read("t", 0, 3, 10)).toBeUndefined();
+    expect(c.read("t", 0, 0, 10)).toBeUndefined();
+    // Newer batches are cached again after it; the big one's offsets still miss.
+    c.add("t", 0, 53, records(53, 2), 20);
+    expect(offsets(c.read("t", 0, 53, 10))).toEqual([53, 54]);
+    expect(c.read("t", 0, 10, 10)).toBeUndefined();
+  });
+
   it("stops at a gap (a batch this process did not append) and misses beyond the newest", () => {
     const c = cache();
     c.add("t", 0, 9, records(9, 1), 10);

@@ -52,8 +52,14 @@ export class TailCache {
   constructor(private readonly maxBytes: number) {}
 
   add(topic: string, partition: number, baseOffset: number, records: LogRecord[], bytes: number): void {
-    if (bytes > this.maxBytes) return;
     const id = `${topic}/${partition}`;
+    if (bytes > this.maxBytes) {
+      // Too big to keep: forget the partition's cached batches too, so no read can end at the batch
+      // before this one and take "nothing newer" for an answer. Readers go to the store until newer
+      // batches are cached after it.
+      this.partitions.delete(id);
+      return;
+    }
     const batch: CachedBatch = { baseOffset, records, bytes };
     let list = this.partitions.get(id);
     if (list === undefined) {

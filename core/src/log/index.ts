@@ -6,7 +6,6 @@ export { type EventLogConfig, openEventLog, standardTopics } from "./open";
 export { murmur2, partitionForKey } from "./partitioner";
 export { InProcessEventLog, type InProcessLogOptions, type LogFault } from "./sqlite/in-process-log";
 export { type DecodedEvent, decodeEventRecord, publishEvents } from "./typed";
-export { noHeaders } from "./types";
 export type {
   BatchContext,
   BatchHandler,
@@ -23,3 +22,4 @@ export type {
   Subscription,
   TopicSpec,
 } from "./types";
+export { noHeaders } from "./types";

@@ -2,9 +2,9 @@
 // (ESL, chat, tickets), the API, the simulator and the dashboard. Stops in reverse.
 
 import {
+  type CustomerDirectory,
   compileRules,
   compileTaxonomy,
-  type CustomerDirectory,
   defaultQaRules,
   type EventLog,
   type Logger,

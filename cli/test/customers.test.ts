@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CustomerDirectory, followCustomers, InProcessEventLog, standardTopics } from "@starboard/core";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CommandIo } from "../src/command";
 import { main } from "../src/main";
+import { capture } from "./capture-io";
 
 // `starboard customers`: a CRM export in JSON lines onto the directory topic, as a running platform
 // would then read it (the same followCustomers the services use).
@@ -14,12 +14,6 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   delete process.env.STARBOARD_DATA_DIR;
 });
-
-function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
 
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), "starboard-customers-cmd-"));

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CommandIo } from "../src/command";
 
 /** The repository root (this file is cli/test/esl-captures.ts). */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -20,8 +19,4 @@ export function capturePath(name: string): string {
 
 export const readCapture = (name: string): Buffer => readFileSync(capturePath(name));
 
-export function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
+export { capture } from "./capture-io";

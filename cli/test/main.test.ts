@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CommandIo } from "../src/command";
 import { soakSeconds } from "../src/commands/bench";
 import { commands, main } from "../src/main";
-
-function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
+import { capture } from "./capture-io";
 
 describe("starboard command line", () => {
   it.each([

@@ -3,17 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createWarehouseClient, listMigrations } from "@starboard/sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandIo } from "../src/command";
 import { main } from "../src/main";
+import { capture } from "./capture-io";
 
 // chdb: one data directory per process. This file runs in its own fork (pool "forks") and opens
 // exactly one warehouse, in a temp STARBOARD_DATA_DIR.
-
-function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), "starboard-cli-migrate-"));
 const saved = { dir: process.env.STARBOARD_DATA_DIR, url: process.env.STARBOARD_CLICKHOUSE_URL };

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CommandIo } from "../src/command";
 import { main } from "../src/main";
+import { capture } from "./capture-io";
 
 const dir = mkdtempSync(join(tmpdir(), "starboard-qa-scan-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,12 +12,6 @@ function file(name: string, lines: readonly (object | string)[]): string {
   const path = join(dir, name);
   writeFileSync(path, lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n"));
   return path;
-}
-
-function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
 }
 
 async function json(

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeEventRecord, InProcessEventLog, standardTopics, Topics } from "@starboard/core";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CommandIo } from "../src/command";
 import { main } from "../src/main";
+import { capture } from "./capture-io";
 
 // `starboard simulate --days`: what a user sees, and what lands on the embedded log.
 
@@ -13,12 +13,6 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   delete process.env.STARBOARD_DATA_DIR;
 });
-
-function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
 
 async function logIds(dataDir: string): Promise<string[]> {
   const log = new InProcessEventLog({ dataDir, pollIntervalMs: 20 });

@@ -1,13 +1,7 @@
 import { staffingAt } from "@starboard/core";
 import { describe, expect, it } from "vitest";
-import type { CommandIo } from "../src/command";
 import { main } from "../src/main";
-
-function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
+import { capture } from "./capture-io";
 
 const base = ["--calls", "360", "--interval", "1800", "--aht", "240", "--target", "0.8", "--threshold", "20"];
 

@@ -15,6 +15,32 @@ const statuses: AgentStatus[] = ["AVAILABLE", "RINGING", "BUSY", "WRAP_UP", "AWA
 const distinct = (ids: readonly (string | null)[]) =>
   [...new Set(ids.filter((id): id is string => id !== null))].sort();
 
+/** A choice of one id (a team, a queue) or all of them (""). */
+function IdFilter(props: {
+  label: string;
+  all: string;
+  testId: string;
+  ids: readonly string[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  return (
+    <select
+      aria-label={props.label}
+      data-testid={props.testId}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
+      <option value="">{props.all}</option>
+      {props.ids.map((id) => (
+        <option key={id} value={id}>
+          {id}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 const sameItems = <T,>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -75,34 +101,24 @@ export const AgentGrid = memo(function AgentGrid({ agents }: { agents: Agent[] }
     <div className="agents-panel">
       <div className="agent-summary">
         {teams.length > 0 && (
-          <select
-            aria-label={t("teamFilter")}
-            data-testid="team-filter"
+          <IdFilter
+            label={t("teamFilter")}
+            all={t("allTeams")}
+            testId="team-filter"
+            ids={teams}
             value={team}
-            onChange={(e) => setTeam(e.target.value)}
-          >
-            <option value="">{t("allTeams")}</option>
-            {teams.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
+            onChange={setTeam}
+          />
         )}
         {queues.length > 1 && (
-          <select
-            aria-label={t("queueFilter")}
-            data-testid="queue-filter"
+          <IdFilter
+            label={t("queueFilter")}
+            all={t("allQueues")}
+            testId="queue-filter"
+            ids={queues}
             value={queue}
-            onChange={(e) => setQueue(e.target.value)}
-          >
-            <option value="">{t("allQueues")}</option>
-            {queues.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
+            onChange={setQueue}
+          />
         )}
         <button
           type="button"

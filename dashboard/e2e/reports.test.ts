@@ -2,7 +2,7 @@ import { exampleEvents, type StarboardEvent } from "@starboard/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signedInPage } from "./browser";
-import { agentSignedIn, handledContact } from "./events";
+import { agentNotReady, agentSignedIn, handledContact } from "./events";
 import { type E2eStack, keys, startE2eStack } from "./stack";
 
 // History published as events, written by the real sink into chdb, read back through the API and
@@ -11,11 +11,20 @@ import { type E2eStack, keys, startE2eStack } from "./stack";
 let stack: E2eStack;
 let browser: Browser;
 const published = { VOICE: 0, WEBCHAT: 0, EMAIL: 0 };
+/** The 15-minute interval holding today's first contacts (an hour ago), and the one after it. */
+const quarter = 900_000;
+const busyInterval = Math.floor((Date.now() - 3_600_000) / quarter) * quarter;
 
 beforeAll(async () => {
   stack = await startE2eStack();
   browser = await launchBrowser();
   const events: StarboardEvent[] = [...agentSignedIn("2001", new Date(Date.now() - 10 * 86_400_000))];
+  // Staffing history: three support agents ready from half an hour before the busy interval, two of
+  // them on a break from the next one, so the staffed column differs by two between the intervals.
+  for (const id of ["3001", "3002", "3003"])
+    events.push(...agentSignedIn(id, new Date(busyInterval - 1_800_000)));
+  events.push(agentNotReady("3002", new Date(busyInterval + quarter), "lunch"));
+  events.push(agentNotReady("3003", new Date(busyInterval + quarter), "lunch"));
   const day = 86_400_000;
   // Eight days back to the last hour: voice busier than chat, chat busier than email.
   for (let d = 7; d >= 0; d--) {
@@ -114,6 +123,16 @@ describe("reports", () => {
         timeout: 20_000,
       })
       .toBeGreaterThan(0);
+    // Staffed per interval comes from the state history, not one live count repeated.
+    const staffedAt = (start: number) =>
+      page
+        .locator(`[data-testid="staffing-row"][data-start="${new Date(start).toISOString()}"] td.staffed`)
+        .textContent();
+    await expect.poll(() => staffedAt(busyInterval), { timeout: 20_000 }).toMatch(/^\d/);
+    const busy = Number(await staffedAt(busyInterval));
+    const after = Number(await staffedAt(busyInterval + quarter));
+    expect(busy - after).toBe(2);
+    expect(busy).toBeGreaterThanOrEqual(3);
     await screenshot(page, "service-level");
     await page.goto(`${stack.dashboardUrl}/agents`);
     // Agent 2001 took the calls; the ticket story brings its own agents.

@@ -99,6 +99,63 @@ describe("service level", () => {
   });
 });
 
+describe("staffed agents per interval", () => {
+  // agent-1 (support 5) is ready from 08:00:00.1 UTC to the range's end (it handles calls while
+  // ready, which counts: Erlang C's agents include the busy ones). Kolkata hours start at :30 UTC.
+  it("per queue and local hour, from the state history; the queue's skills decide who counts", async () => {
+    const r = await stack.gql(
+      "exec",
+      `{ serviceLevel(${range}, interval: HOUR, timeZone: "Asia/Kolkata") { staffed { queueId start agents agentSeconds seconds } } }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const rows = (r.body.data?.serviceLevel as { staffed: StaffedRow[] } | undefined)?.staffed ?? [];
+    const support = rows.filter((x) => x.queueId === "support");
+    const billing = rows.filter((x) => x.queueId === "billing");
+    // 00:00-24:00 UTC in local hours: 23:30 (from 00:00 only), 00:30, ..., 23:30 (to 24:00 only).
+    expect(support.length).toBe(25);
+    expect(support[0]).toEqual({
+      queueId: "support",
+      start: "2026-11-28T23:30:00.000Z",
+      agents: 0,
+      agentSeconds: 0,
+      seconds: 1800,
+    });
+    const at = (start: string) => support.find((x) => x.start === start);
+    expect(at("2026-11-29T07:30:00.000Z")).toMatchObject({ agentSeconds: 1799.9, seconds: 3600 });
+    expect(at("2026-11-29T12:30:00.000Z")).toMatchObject({ agents: 1, agentSeconds: 3600 });
+    expect(at("2026-11-29T23:30:00.000Z")).toMatchObject({ agents: 1, seconds: 1800 });
+    expect(support.reduce((n, x) => n + x.agentSeconds, 0)).toBeCloseTo(16 * 3600 - 0.1, 6);
+    // Nobody has billing skills.
+    expect(billing.length).toBe(25);
+    expect(billing.every((x) => x.agents === 0)).toBe(true);
+  });
+
+  it("one queue at 15 minutes; an unknown queue has none", async () => {
+    const one = await stack.gql(
+      "supervisor",
+      `{ serviceLevel(queueId: "support", from: "2026-11-29T07:45:00Z", to: "2026-11-29T08:30:00Z") { staffed { queueId start agents } } }`,
+    );
+    expect((one.body.data?.serviceLevel as { staffed: StaffedRow[] } | undefined)?.staffed).toEqual([
+      { queueId: "support", start: "2026-11-29T07:45:00.000Z", agents: 0 },
+      { queueId: "support", start: "2026-11-29T08:00:00.000Z", agents: 899.9 / 900 },
+      { queueId: "support", start: "2026-11-29T08:15:00.000Z", agents: 1 },
+    ]);
+    const unknown = await stack.gql(
+      "supervisor",
+      `{ serviceLevel(queueId: "nope", ${range}) { staffed { agents } } }`,
+    );
+    expect(unknown.body.data?.serviceLevel).toEqual({ staffed: [] });
+  });
+});
+
+interface StaffedRow {
+  queueId: string;
+  start: string;
+  agents: number;
+  agentSeconds: number;
+  seconds: number;
+}
+
 describe("agents, demand, tickets, customers, QA", () => {
   it("agent performance, paged", async () => {
     const r = await stack.gql(

@@ -148,3 +148,22 @@ describe("every role against every entry point", () => {
     for (const r of rows) expect(r.actor_id).toMatch(/^key-[0-9a-f]{10}$/);
   });
 });
+
+// Fields added inside an entry point carry no rule of their own: they inherit it. Each one here is
+// asked for on its own, by every role, so a new nested field reachable without the check would fail.
+const nested: [entry: string, document: string][] = [
+  [
+    "Query.serviceLevel",
+    '{ serviceLevel(from: "2026-11-01T00:00:00Z", to: "2026-11-01T01:00:00Z") { staffed { queueId start agents agentSeconds seconds } } }',
+  ],
+];
+
+describe("nested fields inherit their entry point's rule", () => {
+  const nestedCases = nested.flatMap(([entry, doc]) => roles.map((role) => [entry, role, doc] as const));
+  it.each(nestedCases)("%s as %s", async (entry, role, doc) => {
+    const r = await stack.gql(role, doc);
+    const codes = (r.body.errors ?? []).map((e) => e.extensions?.code);
+    if (roleMatrix[entry]?.includes(role)) expect(r.body.errors).toBeUndefined();
+    else expect(codes).toEqual(["FORBIDDEN"]);
+  });
+});

@@ -106,6 +106,10 @@ export const en = {
   ahtAssumed: "AHT for staffing (s)",
   agentsNeeded: "Agents needed",
   agentsStaffed: "Agents staffed",
+  staffedNow: "On queue now",
+  staffedDefinition:
+    "Staffed: average agents ready (on queue, handling included) per interval, from the state history",
+  staffingGap: "Staffed − needed",
   intervalStart: "Interval",
   offered: "Offered",
   resolved: "Resolved",

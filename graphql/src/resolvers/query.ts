@@ -1,6 +1,7 @@
 import type { ApiContext } from "../context";
 import type { DemandTermInput } from "../services/demand-taxonomy";
 import type { QaVerdictName } from "../services/qa-review";
+import type { StaffedReportQuery } from "../services/staffed";
 
 type Args = Record<string, unknown>;
 type Resolver = (parent: unknown, args: Args, context: ApiContext) => unknown;
@@ -143,5 +144,10 @@ export const mutationResolvers: Record<string, Resolver> = {
 export const typeResolvers: Record<string, Record<string, Resolver>> = {
   LiveContact: {
     monitors: (parent, _a, ctx) => ctx.services.live.monitorsOnCall((parent as { id: string }).id),
+  },
+  // Asked for separately from the report's counts: one more warehouse query, run only when selected.
+  ServiceLevelReport: {
+    staffed: (parent, _a, ctx) =>
+      ctx.services.staffed.byInterval((parent as { staffedQuery: StaffedReportQuery }).staffedQuery),
   },
 };

@@ -16,6 +16,7 @@ import { LiveService } from "../services/live";
 import { QaRuleService } from "../services/qa-rules";
 import { type CustomerLookup, ReportService } from "../services/reports";
 import type { Services } from "../services/services";
+import { StaffedService } from "../services/staffed";
 import { SupervisorService } from "../services/supervisor";
 import { handleGraphqlHttp } from "./http";
 import { attachWebSocket } from "./ws";
@@ -117,6 +118,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const services: Services = {
     live: new LiveService(feed, views),
     reports: new ReportService(options.warehouse, tenant, options.customers),
+    staffed: new StaffedService(options.warehouse, tenant, options.routing.queues),
     supervisor,
     qaRules: new QaRuleService(options.log, feed, tenant),
   };

@@ -19,7 +19,14 @@ import { BotReportService } from "./bot-reports";
 import { DemandReportService } from "./demand-reports";
 import { cursorAt, pageOf, pageWindow } from "./pagination";
 import { QaReportService } from "./qa-reports";
-import { checkTimeZone, dayBuckets, offsetMinutes, parseRange, type Range } from "./time-range";
+import {
+  checkTimeZone,
+  dayBuckets,
+  intervalBucket,
+  offsetMinutes,
+  parseRange,
+  type Range,
+} from "./time-range";
 import { warehouseCall } from "./warehouse-call";
 
 // Reports for executives and BI tools: the warehouse's named queries in API shapes. A warehouse
@@ -116,16 +123,8 @@ export class ReportService {
       }),
     );
     // 15-minute rows regrouped into local hours or days: every zone's offset is a multiple of 15 min.
-    const bucketOf = (start: string): string => {
-      const at = new Date(utc(start) ?? start);
-      if (args.interval === "MINUTE_15") return at.toISOString();
-      const offset = offsetMinutes(timeZone, at) * 60_000;
-      const size =
-        args.interval === "HOUR" ? 3_600_000 : args.interval === "DAY" ? 86_400_000 : 7 * 86_400_000;
-      const local = at.getTime() + offset;
-      const weekShift = args.interval === "WEEK" ? 4 * 86_400_000 : 0; // epoch day 0 was a Thursday
-      return new Date(Math.floor((local - weekShift) / size) * size + weekShift - offset).toISOString();
-    };
+    const bucketOf = (start: string): string =>
+      intervalBucket(new Date(utc(start) ?? start), args.interval, timeZone);
     const groups = new Map<string, QueueIntervalReport[]>();
     for (const r of rows) {
       const key = `${r.queueId}\u0000${bucketOf(r.intervalStart)}`;
@@ -142,6 +141,8 @@ export class ReportService {
       thresholdSeconds: args.thresholdSeconds,
       intervals,
       total: toApi(total, range.from.toISOString()),
+      // Not a schema field: what ServiceLevelReport.staffed needs, read only when a client asks.
+      staffedQuery: { queueId: args.queueId ?? null, ...range, interval: args.interval, timeZone },
     };
   }
 

@@ -92,3 +92,16 @@ export function dayBuckets(range: Range, timeZone: string, weeks: boolean): Rang
   }
   return buckets;
 }
+
+/**
+ * The report interval a 15-minute start falls in: itself for MINUTE_15, else the local hour, day or
+ * week (Monday) of `timeZone` (every zone's offset is a multiple of 15 min, so 15-minute rows regroup exactly).
+ */
+export function intervalBucket(at: Date, interval: string, timeZone: string): string {
+  if (interval === "MINUTE_15") return at.toISOString();
+  const offset = offsetMinutes(timeZone, at) * 60_000;
+  const size = interval === "HOUR" ? 3_600_000 : interval === "DAY" ? 86_400_000 : 7 * 86_400_000;
+  const local = at.getTime() + offset;
+  const weekShift = interval === "WEEK" ? 4 * 86_400_000 : 0; // epoch day 0 was a Thursday
+  return new Date(Math.floor((local - weekShift) / size) * size + weekShift - offset).toISOString();
+}

@@ -54,6 +54,16 @@ export {
   serviceLevelByInterval,
   totalServiceLevel,
 } from "./service-level";
+export {
+  type SkillLevel,
+  type StaffedInterval,
+  type StaffedQuery,
+  type StaffedSlice,
+  servesQueue,
+  staffedIntervalSeconds,
+  staffedIntervals,
+  staffedSlices,
+} from "./staffed";
 export { type TicketProgress, type TicketStep, ticketProgress } from "./ticket-progress";
 export {
   type DepartmentDaySla,

@@ -31,15 +31,26 @@ export interface SlInterval {
   ahtSeconds: number | null;
   abandonRate: number | null;
 }
+/** Agents on queue in one interval, from the state history (ServiceLevelReport.staffed). */
+export interface StaffedInterval {
+  queueId: string;
+  start: string;
+  agents: number;
+}
 interface Report {
-  serviceLevel: { thresholdSeconds: number; intervals: SlInterval[]; total: SlInterval };
+  serviceLevel: {
+    thresholdSeconds: number;
+    intervals: SlInterval[];
+    total: SlInterval;
+    staffed: StaffedInterval[];
+  };
 }
 interface QueueInfo {
   queues: {
     id: string;
     targetServiceLevel: number;
     thresholdSeconds: number;
-    agents: Record<string, number>;
+    agents: { available: number; ringing: number; busy: number; wrapUp: number; away: number };
   }[];
 }
 
@@ -47,7 +58,7 @@ const fields =
   "queueId start offered handled handledWithin abandoned serviceLevel asaSeconds ahtSeconds abandonRate";
 const query = `query($queueId: ID, $from: DateTime!, $to: DateTime!, $interval: Interval, $threshold: Int) {
   serviceLevel(queueId: $queueId, from: $from, to: $to, interval: $interval, thresholdSeconds: $threshold) {
-    thresholdSeconds intervals { ${fields} } total { ${fields} } } }`;
+    thresholdSeconds intervals { ${fields} } total { ${fields} } staffed { queueId start agents } } }`;
 const queuesQuery =
   "{ queues { id targetServiceLevel thresholdSeconds agents { available ringing busy wrapUp away } } }";
 
@@ -84,9 +95,10 @@ export function ServiceLevel() {
     sl: i.serviceLevel,
     abandon: i.abandonRate,
   }));
+  // On queue now, as the history counts it: every state but away (ready includes ringing, busy, wrap-up).
   const staffedNow = queues.data?.queues
     .filter((q) => queueId === "" || q.id === queueId)
-    .reduce((n, q) => n + Object.values(q.agents).reduce((a, b) => a + b, 0), 0);
+    .reduce((n, q) => n + q.agents.available + q.agents.ringing + q.agents.busy + q.agents.wrapUp, 0);
   return (
     <div className="stack">
       <RangePicker value={range} intervals={["MINUTE_15", "HOUR"]} onApply={setRange}>
@@ -198,6 +210,7 @@ export function ServiceLevel() {
             target={target}
             threshold={data.thresholdSeconds}
             intervalSeconds={range.interval === "HOUR" ? 3600 : 900}
+            staffed={data.staffed}
             staffedNow={staffedNow}
           />
           <section className="card">

@@ -15,10 +15,12 @@ import {
 import { useQuery } from "../../lib/hooks";
 import { useSession } from "../../lib/session";
 import { Status } from "../Status";
-import type { SlInterval } from "./ServiceLevel";
+import type { SlInterval, StaffedInterval } from "./ServiceLevel";
 
 // Erlang C per interval through the API's `staffing` query: one document with an aliased field per
-// interval (at most 48, so the document stays under the API's cost limit).
+// interval (at most 48, so the document stays under the API's cost limit). Staffed per interval is
+// history (ServiceLevelReport.staffed): the average number of agents ready — on queue, handling
+// included — over the interval (its elapsed part for the current one). Breaks do not count.
 
 const maxIntervals = 48;
 
@@ -27,12 +29,15 @@ export function Staffing({
   target,
   threshold,
   intervalSeconds,
+  staffed,
   staffedNow,
 }: {
   intervals: SlInterval[];
   target: number;
   threshold: number;
   intervalSeconds: number;
+  staffed: StaffedInterval[];
+  /** Live: agents on queue right now (the queues query). */
   staffedNow: number | undefined;
 }) {
   const { t, fmt } = useSession();
@@ -51,10 +56,17 @@ export function Staffing({
     {},
     document === undefined,
   );
+  const history = useMemo(
+    () => new Map(staffed.map((s) => [`${s.queueId}|${s.start}`, s.agents])),
+    [staffed],
+  );
   const rows = shown.map((i, n) => ({
+    key: `${i.queueId}|${i.start}`,
+    queueId: i.queueId,
+    iso: i.start,
     start: fmt.dateTime(i.start),
     needed: result.data?.[`s${n}`]?.agents ?? null,
-    staffed: staffedNow ?? null,
+    staffed: history.get(`${i.queueId}|${i.start}`) ?? null,
   }));
   return (
     <section className="card" data-testid="staffing">
@@ -71,6 +83,9 @@ export function Staffing({
           />
         </label>
       </div>
+      <p className="muted" data-testid="staffed-now">
+        {t("staffedDefinition")} · {t("staffedNow")} {fmt.int(staffedNow)}
+      </p>
       <Status
         loading={result.loading && document !== undefined}
         error={result.error}
@@ -88,14 +103,43 @@ export function Staffing({
               <Bar dataKey="needed" name={t("agentsNeeded")} fill="#4ea1ff" isAnimationActive={false} />
               <Line
                 dataKey="staffed"
-                name={`${t("agentsStaffed")} (${fmt.time(Date.now()).slice(0, 5)})`}
+                name={t("agentsStaffed")}
                 stroke="#3fb950"
-                dot={false}
+                dot
                 isAnimationActive={false}
               />
             </ComposedChart>
           </ResponsiveContainer>
         </div>
+      )}
+      {document !== undefined && (
+        <table data-testid="staffing-table">
+          <thead>
+            <tr>
+              <th>{t("intervalStart")}</th>
+              <th>{t("queue")}</th>
+              <th className="num">{t("agentsNeeded")}</th>
+              <th className="num">{t("agentsStaffed")}</th>
+              <th className="num">{t("staffingGap")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const gap = r.needed === null || r.staffed === null ? null : r.staffed - r.needed;
+              return (
+                <tr key={r.key} data-testid="staffing-row" data-start={r.iso}>
+                  <td>{r.start}</td>
+                  <td>{r.queueId}</td>
+                  <td className="num">{fmt.int(r.needed)}</td>
+                  <td className="num staffed">{fmt.decimal(r.staffed, 1)}</td>
+                  <td className={`num${gap !== null && gap < 0 ? " short" : ""}`}>
+                    {gap === null ? "—" : `${gap > 0 ? "+" : ""}${fmt.decimal(gap, 1)}`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       )}
     </section>
   );

@@ -115,6 +115,16 @@ describe("wallboard", () => {
     expect(await page.getByTestId("connection").textContent()).toContain("实时");
     expect(await page.getByTestId("queue-support").textContent()).toContain("服务水平");
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    // The router's reason and the alerts are worded from the API's codes, not shown in English.
+    const why = page.getByTestId("waiting-c-live-1").locator("td.why");
+    await expect.poll(() => why.textContent(), { timeout: 10_000 }).toMatch(/坐席具备 billing>=1/);
+    expect(await why.textContent()).not.toMatch(/agent|none free/);
+    await expect
+      .poll(() => page.getByTestId("alert").filter({ hasText: "已在 billing 等待" }).count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
+    expect(await page.locator(".alerts").textContent()).not.toContain("has waited");
     await page.reload();
     await expect
       .poll(() => page.locator("header.top nav").textContent(), { timeout: 20_000 })

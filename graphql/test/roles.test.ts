@@ -156,6 +156,14 @@ const nested: [entry: string, document: string][] = [
     "Query.serviceLevel",
     '{ serviceLevel(from: "2026-11-01T00:00:00Z", to: "2026-11-01T01:00:00Z") { staffed { queueId start agents agentSeconds seconds } } }',
   ],
+  [
+    "Query.queues",
+    "{ queues { waitingContacts { waitReason { code requirements { skill minLevel } eligibleAgents idleEligibleAgents relax { skill toLevel inSeconds } overflow { toQueueId inSeconds } callbackRequested } } } }",
+  ],
+  [
+    "Query.alerts",
+    "{ alerts { params { queueId agentId contactId ticketNumber flagId value threshold unit } } }",
+  ],
 ];
 
 describe("nested fields inherit their entry point's rule", () => {

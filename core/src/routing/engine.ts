@@ -27,7 +27,7 @@ import {
   onQueued,
 } from "./contact-events";
 import { Emitter, type RouterOutput } from "./emit";
-import { explainText, explainWait, type WaitExplanation } from "./explain";
+import { explainText, explainWait, type WaitExplanation, type WaitReason, waitReasonOf } from "./explain";
 import { fire } from "./rules";
 import { RouterState, type Step } from "./state";
 
@@ -102,6 +102,14 @@ export class RoutingEngine {
     const c = this.state.contacts.get(contactId);
     return c?.phase === "waiting"
       ? explainText(this.state, c, nowMs, this.state.idle.eligible(c.channel, c.requirements))
+      : undefined;
+  }
+
+  /** whyWaiting's facts as a code and numbers (for clients that word it in their own language). */
+  waitReason(contactId: string, nowMs = this.state.clockMs): WaitReason | undefined {
+    const c = this.state.contacts.get(contactId);
+    return c?.phase === "waiting"
+      ? waitReasonOf(this.state, c, nowMs, this.state.idle.eligible(c.channel, c.requirements))
       : undefined;
   }
 

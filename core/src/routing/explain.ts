@@ -68,6 +68,48 @@ export function explainText(
   return text;
 }
 
+/**
+ * The first clause of the reason as a stable code (explainText's sentence, in words a client can
+ * translate): nobody signed in has the skills; all who have them are busy; some are idle but serve
+ * contacts ahead of this one.
+ */
+export const waitReasonCodes = ["no-eligible-agent", "all-eligible-busy", "idle-serving-ahead"] as const;
+export type WaitReasonCode = (typeof waitReasonCodes)[number];
+
+/** explainText's facts without the words: a code and the numbers each clause of the sentence names. */
+export interface WaitReason {
+  code: WaitReasonCode;
+  requirements: { skill: string; minLevel: number }[];
+  eligibleAgents: number;
+  idleEligibleAgents: number;
+  nextRelax: { skill: string; toLevel: number; inSeconds: number } | undefined;
+  overflow: { toQueueId: string; inSeconds: number } | undefined;
+  callbackRequested: boolean;
+}
+
+/** The same branches as explainText, kept beside it so the two cannot say different things. */
+export function waitReasonOf(
+  s: RouterState,
+  c: RoutedContact,
+  nowMs: number,
+  eligible: { staffed: number; idle: number },
+): WaitReason {
+  return {
+    code:
+      eligible.staffed === 0
+        ? "no-eligible-agent"
+        : eligible.idle === 0
+          ? "all-eligible-busy"
+          : "idle-serving-ahead",
+    requirements: c.requirements.map((r) => ({ skill: r.skill, minLevel: r.minLevel })),
+    eligibleAgents: eligible.staffed,
+    idleEligibleAgents: eligible.idle,
+    nextRelax: nextRelax(s, c, nowMs),
+    overflow: overflowOf(s, c, nowMs),
+    callbackRequested: c.callbackNumber !== undefined,
+  };
+}
+
 export function explainWait(s: RouterState, c: RoutedContact, nowMs: number): WaitExplanation {
   const eligible = s.idle.eligible(c.channel, c.requirements);
   return {

@@ -18,7 +18,13 @@ export type { ContactPhase, RoutedContact } from "./contact";
 export { priorityAt } from "./contact";
 export type { RouterOutput } from "./emit";
 export { RoutingEngine } from "./engine";
-export type { WaitExplanation } from "./explain";
+export {
+  type WaitExplanation,
+  type WaitReason,
+  type WaitReasonCode,
+  waitReasonCodes,
+  waitReasonOf,
+} from "./explain";
 export {
   exponential,
   mulberry32,

@@ -1,5 +1,7 @@
 // The shapes the live subscriptions deliver (a subset of schema.graphql's types, as selected below).
 
+import { type AlertParams, type WaitReason, waitReasonFields } from "./server-text";
+
 export type Channel = "VOICE" | "WEBCHAT" | "APPCHAT" | "VIDEO" | "EMAIL" | "SMS" | "TICKET";
 export type AgentStatus = "OFFLINE" | "AVAILABLE" | "RINGING" | "BUSY" | "WRAP_UP" | "AWAY";
 export type ContactPhase = "WAITING" | "OFFERED" | "CONNECTED" | "WRAP_UP";
@@ -13,7 +15,9 @@ export interface WaitingContact {
   waitedSeconds: number;
   customerTier: string | null;
   estimatedWaitSeconds: number | null;
+  /** The router's English; waitReason carries the same facts for the reader's language. */
   why: string;
+  waitReason: WaitReason | null;
   callbackRequested: boolean;
 }
 
@@ -73,6 +77,7 @@ export interface Alert {
   severity: Severity;
   subject: string;
   message: string;
+  params: AlertParams | null;
   sinceSeconds: number;
   acknowledged: boolean;
   acknowledgedBy: string | null;
@@ -83,7 +88,7 @@ const monitorFields = "monitorId callId agentId mode supervisorEndpoint supervis
 export const queueStatsSubscription = `subscription { queueStats { at queues {
   id waiting longestWaitSeconds serviceLevel targetServiceLevel thresholdSeconds asaSeconds abandonRate
   estimatedWaitSeconds agents { available ringing busy wrapUp away } counts { offered handled abandoned }
-  waitingContacts { contactId channel position waitedSeconds customerTier estimatedWaitSeconds why callbackRequested }
+  waitingContacts { contactId channel position waitedSeconds customerTier estimatedWaitSeconds why ${waitReasonFields} callbackRequested }
 } } }`;
 
 export const agentStatesSubscription = `subscription { agentStates { snapshot at removed agents {
@@ -99,6 +104,7 @@ export const liveContactsSubscription = `subscription { liveContacts { snapshot 
 
 export const alertsSubscription = `subscription { alerts { at alerts {
   id kind severity subject message sinceSeconds acknowledged acknowledgedBy
+  params { queueId agentId contactId ticketNumber flagId value threshold unit }
 } } }`;
 
 export const monitorsQuery = `{ monitors { ${monitorFields} } }`;

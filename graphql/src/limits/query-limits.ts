@@ -41,6 +41,8 @@ const expectedListSize: Readonly<Record<string, number>> = {
   "LiveContactsUpdate.contacts": 500,
   "AgentStatesUpdate.agents": 1_000,
   "Queue.waitingContacts": 100,
+  // A queue's required skills: one or two.
+  "WaitReason.requirements": 5,
   "Customer.contacts": 100,
 };
 const unboundedListSize = 50;

@@ -1,4 +1,6 @@
 import {
+  type AlertEvent,
+  type AlertRaisedData,
   type AlertThresholds,
   type EventLog,
   LiveState,
@@ -40,6 +42,8 @@ export class LiveFeed {
   readonly qaRules: QaRuleBook;
   /** alertId -> who acknowledged it. */
   readonly acknowledged = new Map<string, string>();
+  /** Active alerts' facts (subject ids, measure) by alertId, for clients that word messages themselves. */
+  readonly alertFacts = new Map<string, AlertRaisedData>();
   /**
    * Whether a monitoring session asked for the agent to be told, by monitorId. Known to the
    * instance that started the session only: the command carries no such field.
@@ -89,10 +93,12 @@ export class LiveFeed {
     if (last === undefined) return;
     const at = tickTime(last.ms, last.wall, Date.now());
     if (at > this.live.engine.state.clockMs && this.live.engine.state.timers.size > 0) {
-      this.live.handle(tickEvent(at, last.tenant));
+      this.noteAlerts(this.live.handle(tickEvent(at, last.tenant)).alerts);
       this.version += 1;
     }
-    if (this.live.evaluate(this.nowMs()).length > 0) this.version += 1;
+    const evaluated = this.live.evaluate(this.nowMs());
+    this.noteAlerts(evaluated);
+    if (evaluated.length > 0) this.version += 1;
   }
 
   /** Resolves once the records present at start have been applied. */
@@ -129,7 +135,13 @@ export class LiveFeed {
       default:
         break;
     }
-    if (!event.type.startsWith("command.")) this.live.handle(event);
+    if (!event.type.startsWith("command.")) this.noteAlerts(this.live.handle(event).alerts);
+  }
+
+  private noteAlerts(events: readonly AlertEvent[]): void {
+    for (const e of events)
+      if (e.type === "alert.raised") this.alertFacts.set(e.data.alertId, e.data);
+      else this.alertFacts.delete(e.data.alertId);
   }
 
   /** The switch's answer to a command, or undefined after `timeoutMs`. */

@@ -1,4 +1,11 @@
-import type { AgentView, AlertView, LiveContactView, QueueView } from "@starboard/core";
+import type {
+  AgentView,
+  AlertRaisedData,
+  AlertView,
+  LiveContactView,
+  QueueView,
+  WaitReason,
+} from "@starboard/core";
 
 // The API's shapes, built once per update from core's snapshot views: GraphQL enum names instead of
 // core's kebab-case codes, and "since" times beside elapsed seconds so a client can keep counting
@@ -41,11 +48,40 @@ export interface ApiQueue {
     customerTier: string | null;
     estimatedWaitSeconds: number | null;
     why: string;
+    /** `why` as a code and its numbers, for clients that word it in their own language. */
+    waitReason: ApiWaitReason | null;
     callbackRequested: boolean;
   }[];
 }
 
-export function apiQueue(q: QueueView): ApiQueue {
+export interface ApiWaitReason {
+  code: string;
+  requirements: { skill: string; minLevel: number }[];
+  eligibleAgents: number;
+  idleEligibleAgents: number;
+  relax: { skill: string; toLevel: number; inSeconds: number } | null;
+  overflow: { toQueueId: string; inSeconds: number } | null;
+  callbackRequested: boolean;
+}
+
+export function apiWaitReason(r: WaitReason | undefined): ApiWaitReason | null {
+  if (r === undefined) return null;
+  return {
+    code: enumName(r.code),
+    requirements: r.requirements,
+    eligibleAgents: r.eligibleAgents,
+    idleEligibleAgents: r.idleEligibleAgents,
+    relax: r.nextRelax ?? null,
+    overflow: r.overflow ?? null,
+    callbackRequested: r.callbackRequested,
+  };
+}
+
+/** `reasonOf` answers for a waiting contact (the router's waitReason, at the view's time). */
+export function apiQueue(
+  q: QueueView,
+  reasonOf: (contactId: string) => WaitReason | undefined = () => undefined,
+): ApiQueue {
   return {
     id: q.queueId,
     waiting: q.waiting,
@@ -73,6 +109,7 @@ export function apiQueue(q: QueueView): ApiQueue {
       customerTier: c.customerTier ?? null,
       estimatedWaitSeconds: c.estimatedWaitSeconds,
       why: c.why,
+      waitReason: apiWaitReason(reasonOf(c.contactId)),
       callbackRequested: c.callbackRequested,
     })),
   };
@@ -173,18 +210,48 @@ export interface ApiAlert {
   severity: string;
   subject: string;
   message: string;
+  params: ApiAlertParams;
   sinceSeconds: number;
   acknowledged: boolean;
   acknowledgedBy: string | null;
 }
 
-export function apiAlert(a: AlertView, acknowledgedBy: string | undefined): ApiAlert {
+export interface ApiAlertParams {
+  queueId: string | null;
+  agentId: string | null;
+  contactId: string | null;
+  ticketNumber: string | null;
+  flagId: string | null;
+  value: number | null;
+  threshold: number | null;
+  unit: string | null;
+}
+
+export function apiAlertParams(d: AlertRaisedData | undefined): ApiAlertParams {
+  return {
+    queueId: d?.queueId ?? null,
+    agentId: d?.agentId ?? null,
+    contactId: d?.contactId ?? null,
+    ticketNumber: d?.ticketNumber ?? null,
+    flagId: d?.flagId ?? null,
+    value: d?.measure?.value ?? null,
+    threshold: d?.measure?.threshold ?? null,
+    unit: d?.measure === undefined ? null : enumName(d.measure.unit),
+  };
+}
+
+export function apiAlert(
+  a: AlertView,
+  acknowledgedBy: string | undefined,
+  facts?: AlertRaisedData,
+): ApiAlert {
   return {
     id: a.alertId,
     kind: enumName(a.kind),
     severity: enumName(a.severity),
     subject: a.subject,
     message: a.message,
+    params: apiAlertParams(facts),
     sinceSeconds: a.sinceSeconds,
     acknowledged: acknowledgedBy !== undefined,
     acknowledgedBy: acknowledgedBy ?? null,

@@ -25,17 +25,20 @@ export function liveView(feed: LiveFeed): LiveView {
   const nowMs = feed.nowMs();
   const snapshot = feed.live.snapshot(nowMs);
   const monitored = feed.monitors.monitoredAgents();
+  const reasonOf = (contactId: string) => feed.live.engine.waitReason(contactId, nowMs);
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     at: snapshot.at,
     asOf: feed.newestEventMs === undefined ? null : new Date(feed.newestEventMs).toISOString(),
     version: feed.version,
-    queues: snapshot.queues.map(apiQueue).sort(byId),
+    queues: snapshot.queues.map((q) => apiQueue(q, reasonOf)).sort(byId),
     agents: snapshot.agents.map((a) => apiAgent(a, nowMs, monitored.has(a.agentId))).sort(byId),
     contacts: snapshot.liveContacts
       .map((c) => apiLiveContact(c, nowMs, feed.addresses.get(c.contactId)))
       .sort(byId),
-    alerts: snapshot.alerts.map((a) => apiAlert(a, feed.acknowledged.get(a.alertId))),
+    alerts: snapshot.alerts.map((a) =>
+      apiAlert(a, feed.acknowledged.get(a.alertId), feed.alertFacts.get(a.alertId)),
+    ),
   };
 }
 

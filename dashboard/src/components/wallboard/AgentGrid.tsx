@@ -3,6 +3,7 @@
 import { type CSSProperties, memo, useMemo, useRef, useState } from "react";
 import type { MessageKey } from "../../lib/i18n";
 import type { Agent, AgentStatus } from "../../lib/live-types";
+import { reasonText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
 import { AgentTile } from "./AgentTile";
 import { bands, columnsFor, columnWidth, densityFor, minTileEm } from "./grid-layout";
@@ -56,7 +57,14 @@ const AgentBand = memo(
     return (
       <ul className="agent-band" style={style}>
         {agents.map((a) => (
-          <AgentTile key={a.id} agent={a} label={t(`status_${a.status}` as MessageKey)} room={room} />
+          <AgentTile
+            key={a.id}
+            agent={a}
+            label={
+              a.reasonCode === null ? t(`status_${a.status}` as MessageKey) : reasonText(t, a.reasonCode)
+            }
+            room={room}
+          />
         ))}
       </ul>
     );

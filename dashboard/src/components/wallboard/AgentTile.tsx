@@ -19,7 +19,8 @@ export const AgentTile = memo(function AgentTile({
   room: TileRoom;
 }) {
   const since = Date.parse(agent.stateSince);
-  const state = `${agent.reasonCode ?? label}${agent.monitored ? " 🎧" : ""}`;
+  // label: the reason when the agent is not ready (the platform's codes translated), else the state.
+  const state = `${label}${agent.monitored ? " 🎧" : ""}`;
   return (
     <li className={`agent s-${agent.status}`} data-testid={`agent-${agent.id}`} data-status={agent.status}>
       <span className="agent-clock" data-since={since}>

@@ -5,6 +5,7 @@ import { useMutation } from "../../lib/hooks";
 import type { MessageKey } from "../../lib/i18n";
 import type { Alert } from "../../lib/live-types";
 import { can } from "../../lib/roles";
+import { alertText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
 
 const order = { CRITICAL: 0, WARNING: 1, INFO: 2 } as const;
@@ -43,7 +44,7 @@ export function AlertsFeed({ alerts }: { alerts: Alert[] }) {
           >
             <span className="sev">{t(`severity_${a.severity}` as MessageKey)}</span>
             <span className="alert-text">
-              <strong>{a.subject}</strong> {a.message}
+              <strong>{a.subject}</strong> {alertText(t, fmt, a)}
               <span className="muted"> · {fmt.duration(a.sinceSeconds)}</span>
               {a.acknowledged && (
                 <span className="muted acked-by">

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { sinceOf } from "../../lib/dom-clock";
 import type { MessageKey } from "../../lib/i18n";
 import type { Queue } from "../../lib/live-types";
+import { waitReasonText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
 
 /** Every waiting contact across queues, longest first, with the router's reason for the wait. */
@@ -53,7 +54,7 @@ export function WaitingList({
                 {fmt.duration(w.waitedSeconds)}
               </td>
               <td className="num">{fmt.duration(w.estimatedWaitSeconds)}</td>
-              <td className="why">{w.why}</td>
+              <td className="why">{w.waitReason === null ? w.why : waitReasonText(t, fmt, w.waitReason)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,137 @@
+// What the server says in English (a waiting contact's reason, an alert's message, the platform's own
+// not-ready codes), worded here from the codes and numbers the API sends beside the English, in the
+// reader's language. A new code without messages fails the type check (the tables below are Records
+// over the code unions) and test/server-text.test.ts (which compares them with core's lists).
+
+import type { Formatters } from "./format";
+import type { MessageKey } from "./i18n";
+
+export const waitReasonCodes = ["NO_ELIGIBLE_AGENT", "ALL_ELIGIBLE_BUSY", "IDLE_SERVING_AHEAD"] as const;
+export type WaitReasonCode = (typeof waitReasonCodes)[number];
+
+export interface WaitReason {
+  code: WaitReasonCode;
+  requirements: { skill: string; minLevel: number }[];
+  eligibleAgents: number;
+  idleEligibleAgents: number;
+  relax: { skill: string; toLevel: number; inSeconds: number } | null;
+  overflow: { toQueueId: string; inSeconds: number } | null;
+  callbackRequested: boolean;
+}
+
+/** The selection the wallboard asks for (queueStats' waitingContacts). */
+export const waitReasonFields =
+  "waitReason { code requirements { skill minLevel } eligibleAgents idleEligibleAgents relax { skill toLevel inSeconds } overflow { toQueueId inSeconds } callbackRequested }";
+
+/** The first clause per code: `one` when exactly one agent is eligible, else `other`. */
+export const waitReasonMessages: Record<WaitReasonCode, { one: MessageKey; other: MessageKey }> = {
+  NO_ELIGIBLE_AGENT: { one: "waitNoEligible", other: "waitNoEligible" },
+  ALL_ELIGIBLE_BUSY: { one: "waitAllBusyOne", other: "waitAllBusy" },
+  IDLE_SERVING_AHEAD: { one: "waitIdleAhead", other: "waitIdleAhead" },
+};
+
+export const alertKinds = [
+  "SERVICE_LEVEL_BELOW_TARGET",
+  "LONG_WAIT",
+  "AGENT_LONG_WRAPUP",
+  "AGENT_LONG_AWAY",
+  "TICKET_SLA_REMINDER",
+  "TICKET_SLA_BREACH",
+  "QA_FLAG",
+] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+export const alertMessages: Record<AlertKind, MessageKey> = {
+  SERVICE_LEVEL_BELOW_TARGET: "alertSlBelowTarget",
+  LONG_WAIT: "alertLongWait",
+  AGENT_LONG_WRAPUP: "alertLongWrapup",
+  AGENT_LONG_AWAY: "alertLongAway",
+  TICKET_SLA_REMINDER: "alertTicketReminder",
+  TICKET_SLA_BREACH: "alertTicketBreach",
+  QA_FLAG: "alertQaFlag",
+};
+
+/** Not-ready codes the platform sets itself (core's systemNotReadyReasons, and "signed-in"). */
+export const systemReasons = ["signed-in", "ring-timeout", "rejected", "forced", "device-offline"] as const;
+export type SystemReason = (typeof systemReasons)[number];
+
+export const systemReasonMessages: Record<SystemReason, MessageKey> = {
+  "signed-in": "reasonSignedIn",
+  "ring-timeout": "reasonRingTimeout",
+  rejected: "reasonRejected",
+  forced: "reasonForced",
+  "device-offline": "reasonDeviceOffline",
+};
+
+export interface AlertParams {
+  queueId: string | null;
+  agentId: string | null;
+  contactId: string | null;
+  ticketNumber: string | null;
+  flagId: string | null;
+  value: number | null;
+  threshold: number | null;
+  unit: string | null;
+}
+
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** A wait in the reader's words: "45 s", "3 min" / "45 秒", "3 分钟" (minutes from two on). */
+export function span(t: T, fmt: Formatters, seconds: number): string {
+  return seconds < 120
+    ? t("spanSeconds", { n: fmt.int(Math.round(seconds)) })
+    : t("spanMinutes", { n: fmt.int(Math.round(seconds / 60)) });
+}
+
+function needsText(t: T, fmt: Formatters, r: WaitReason): string {
+  if (r.requirements.length === 0) return t("waitAnySkill");
+  // Skill names are the install's ids (billing, 粤语): shown as configured.
+  return r.requirements.map((q) => `${q.skill}>=${fmt.int(q.minLevel)}`).join(t("waitSkillJoin"));
+}
+
+/** The reason a contact waits, in the session's language. */
+export function waitReasonText(t: T, fmt: Formatters, r: WaitReason): string {
+  const keys = waitReasonMessages[r.code];
+  let text = t(r.eligibleAgents === 1 ? keys.one : keys.other, {
+    needs: needsText(t, fmt, r),
+    count: fmt.int(r.eligibleAgents),
+    idle: fmt.int(r.idleEligibleAgents),
+  });
+  const sep = t("clauseSeparator");
+  if (r.relax !== null)
+    text += sep + t("waitRelax", { level: fmt.int(r.relax.toLevel), time: span(t, fmt, r.relax.inSeconds) });
+  if (r.overflow !== null)
+    text +=
+      sep + t("waitOverflow", { queue: r.overflow.toQueueId, time: span(t, fmt, r.overflow.inSeconds) });
+  if (r.callbackRequested) text += sep + t("waitCallback");
+  return text;
+}
+
+/** An alert's message in the session's language; the server's English when a kind is new to this app. */
+export function alertText(
+  t: T,
+  fmt: Formatters,
+  a: { kind: string; message: string; subject: string; params: AlertParams | null },
+): string {
+  const key = alertMessages[a.kind as AlertKind] as MessageKey | undefined;
+  if (key === undefined || a.params === null) return a.message;
+  const p = a.params;
+  const measured = (v: number | null) =>
+    v === null ? "—" : p.unit === "FRACTION" ? fmt.percent(v) : span(t, fmt, v);
+  return t(key, {
+    queue: p.queueId ?? a.subject,
+    agent: p.agentId ?? a.subject,
+    contact: p.contactId ?? a.subject,
+    ticket: p.ticketNumber ?? a.subject,
+    value: measured(p.value),
+    threshold: measured(p.threshold),
+    // QA flags: the rule's category and the matched words are the customer's and the install's.
+    detail: a.message,
+  });
+}
+
+/** A not-ready reason: the platform's own codes translated, an install's codes as configured. */
+export function reasonText(t: T, code: string): string {
+  const key = systemReasonMessages[code as SystemReason] as MessageKey | undefined;
+  return key === undefined ? code : t(key);
+}

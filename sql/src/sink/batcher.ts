@@ -1,30 +1,46 @@
+interface Group<T> {
+  items: T[];
+  weight: number;
+  settle: Array<{ resolve: () => void; reject: (e: unknown) => void }>;
+}
+
 /**
  * Coalesces the batches of several partitions into one write, bounded by rows and time: a write
- * starts when `maxRows` are pending or `maxDelayMs` after the first pending item. Each `add`
- * resolves only after the write holding its items succeeded (so the log commits only then) and
- * rejects with the write's error. Writes run one at a time. The buffer is bounded by the log
- * itself: a partition hands over its next batch only after `add` settled, so at most one batch per
- * partition waits here (backpressure).
+ * starts when `maxRows` are pending or `maxDelayMs` after the first pending item, and never while
+ * another write runs. What arrives during a write waits for it and then goes out as one write, so a
+ * slow warehouse gets fewer, larger inserts instead of a queue of small ones. That matters because
+ * an insert's cost is mostly fixed: every materialized view plans and writes its own part on each
+ * insert (measured on chdb with the 0019 schema: ~200 ms of CPU for a 1-row insert against ~430 ms
+ * for 20,000 rows).
+ *
+ * Each `add` resolves only after the write holding its items succeeded (so the log commits only
+ * then) and rejects with the write's error. The buffer is bounded by the log itself: a partition
+ * hands over its next batch only after `add` settled, so at most one batch per partition waits here
+ * (backpressure), and a write holds at most one batch per partition.
  */
 export class Batcher<T> {
-  private pending: { items: T[]; settle: Array<{ resolve: () => void; reject: (e: unknown) => void }> } = {
-    items: [],
-    settle: [],
-  };
+  private pending: Group<T> = { items: [], weight: 0, settle: [] };
   private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  private writing = false;
+  /** The pending group reached its row or time bound while a write ran: it goes out when that ends. */
+  private due = false;
 
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
     private readonly maxRows: number,
     private readonly maxDelayMs: number,
+    /** Rows an item stands for (default 1): an item may be a whole partition batch. */
+    private readonly weigh: (item: T) => number = () => 1,
   ) {}
 
   add(items: readonly T[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      for (const item of items) this.pending.items.push(item);
+      for (const item of items) {
+        this.pending.items.push(item);
+        this.pending.weight += this.weigh(item);
+      }
       this.pending.settle.push({ resolve, reject });
-      if (this.pending.items.length >= this.maxRows) this.flush();
+      if (this.pending.weight >= this.maxRows) this.flush();
       else if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), this.maxDelayMs);
     });
   }
@@ -34,16 +50,27 @@ export class Batcher<T> {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
+    if (this.writing) {
+      this.due = true;
+      return;
+    }
     const group = this.pending;
     if (group.settle.length === 0) return;
-    this.pending = { items: [], settle: [] };
-    this.writing = this.writing.then(async () => {
-      try {
-        await this.write(group.items);
-        for (const s of group.settle) s.resolve();
-      } catch (error) {
-        for (const s of group.settle) s.reject(error);
-      }
-    });
+    this.pending = { items: [], weight: 0, settle: [] };
+    this.writing = true;
+    this.due = false;
+    this.write(group.items).then(
+      () => this.finish(group, undefined),
+      (error: unknown) => this.finish(group, error ?? new Error("warehouse write failed")),
+    );
+  }
+
+  private finish(group: Group<T>, error: unknown): void {
+    this.writing = false;
+    for (const s of group.settle) {
+      if (error === undefined) s.resolve();
+      else s.reject(error);
+    }
+    if (this.due) this.flush();
   }
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { Batcher } from "../src/sink/batcher";
+
+/** A write the test finishes by hand, so what happens while a write runs is exact. */
+function heldWrites() {
+  const writes: { items: number[]; finish: (error?: Error) => void }[] = [];
+  const write = (items: number[]) =>
+    new Promise<void>((resolve, reject) => {
+      writes.push({ items, finish: (error) => (error === undefined ? resolve() : reject(error)) });
+    });
+  return { writes, write };
+}
+
+const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("Batcher", () => {
+  it("starts a write at maxRows without waiting for the delay", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 3, 60_000);
+    const added = batcher.add([1, 2, 3]);
+    expect(writes.map((w) => w.items)).toEqual([[1, 2, 3]]);
+    writes[0]?.finish();
+    await added;
+  });
+
+  it("weighs an item by the rows it stands for", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 10, 60_000, (item: number) => item);
+    const small = batcher.add([4]);
+    expect(writes).toHaveLength(0);
+    const large = batcher.add([6]);
+    expect(writes.map((w) => w.items)).toEqual([[4, 6]]);
+    writes[0]?.finish();
+    await Promise.all([small, large]);
+  });
+
+  it("writes a partial group once the delay after its first item passes", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 100, 20);
+    const first = batcher.add([1]);
+    await tick(5);
+    const second = batcher.add([2]);
+    expect(writes).toHaveLength(0);
+    await tick(40);
+    expect(writes.map((w) => w.items)).toEqual([[1, 2]]);
+    writes[0]?.finish();
+    await Promise.all([first, second]);
+  });
+
+  it("holds what arrives during a write and sends it as one write when that write ends", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 2, 10);
+    const settled: string[] = [];
+    const a = batcher.add([1, 2]).then(() => settled.push("a"));
+    // Past maxRows and past the delay while the first write runs: still no second write.
+    const b = batcher.add([3, 4]).then(() => settled.push("b"));
+    const c = batcher.add([5]).then(() => settled.push("c"));
+    await tick(40);
+    expect(writes.map((w) => w.items)).toEqual([[1, 2]]);
+    expect(settled).toEqual([]);
+    writes[0]?.finish();
+    await a;
+    expect(writes.map((w) => w.items)).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+    expect(settled).toEqual(["a"]);
+    writes[1]?.finish();
+    await Promise.all([b, c]);
+    expect(settled).toEqual(["a", "b", "c"]);
+  });
+
+  it("rejects every add of a failed write and keeps writing later groups", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 2, 10);
+    const failed = batcher.add([1, 2]);
+    const later = batcher.add([3, 4]);
+    writes[0]?.finish(new Error("warehouse away"));
+    await expect(failed).rejects.toThrow("warehouse away");
+    expect(writes.map((w) => w.items)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    writes[1]?.finish();
+    await later;
+  });
+});

@@ -108,6 +108,17 @@ describe("decodeEventRecord shared by the consumers of one process", () => {
     expect(decodeEventRecord(record(Buffer.from(JSON.stringify(event))))).not.toBe(first);
   });
 
+  it("with keep: false takes a kept decode but does not keep its own", () => {
+    const kept = Buffer.from(JSON.stringify(event));
+    const first = decodeEventRecord(record(kept));
+    expect(decodeEventRecord(record(kept), false)).toBe(first);
+    const unkept = Buffer.from(JSON.stringify(event));
+    const own = decodeEventRecord(record(unkept), false);
+    expect(own.ok).toBe(true);
+    // Not kept: the next consumer of that buffer decodes it again.
+    expect(decodeEventRecord(record(unkept))).not.toBe(own);
+  });
+
   it("freezes the shared event, so one consumer cannot change what another sees", () => {
     const decoded = decodeEventRecord(record(Buffer.from(JSON.stringify(event))));
     if (!decoded.ok) throw new Error("the fixture must decode");

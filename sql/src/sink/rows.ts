@@ -40,7 +40,8 @@ const maxYear = 2299;
 
 /** Log record -> raw_events row, or the reason it cannot be one (the sink dead-letters it). */
 export function convertRecord(record: LogRecord, ingestedAt: string): Conversion {
-  const decoded = decodeEventRecord(record);
+  // Not kept for other consumers: the sink converts the event and drops it (see decodeEventRecord).
+  const decoded = decodeEventRecord(record, false);
   if (!decoded.ok) {
     const { path, reason } = decoded.error;
     return { ok: false, reason: path === "" ? reason : `${path}: ${reason}` };

@@ -55,12 +55,17 @@ function decodeBytewise(raw: string): string {
 }
 
 const unsafe = new Set('\r\n #%&+:;<=>?@[\\]^`{|}"');
+/** Any character that is not printable ASCII outside `unsafe` (`%` included: it may need one). */
+const needsEscape = /[^!$'()*,\-./0-9A-Z_a-z~]/;
 
 /**
  * The inverse, as switch_url_encode does it (SWITCH_URL_UNSAFE in switch_utils.h, bytes outside
  * ' '..'~', and an existing `%XX` with uppercase hex is left as is): the emulator renders with it.
  */
 export function encodeHeaderValue(value: string): string {
+  // Most header values (names, uuids, numbers, times) need no escape: the emulator renders ~30
+  // headers per event, so a byte-by-byte rebuild of each was its largest cost at load.
+  if (!needsEscape.test(value)) return value;
   let out = "";
   const bytes = Buffer.from(value, "utf8");
   for (let i = 0; i < bytes.length; i++) {

@@ -70,7 +70,7 @@ describe("ESL: fuzzed bad frames on the wire", () => {
     new CallScenario(fs, { from: "+8613800138000", to: "4001" }).hangup();
     await waitFor(() => adapter.counters.deadLettered >= frames.length && adapter.counters.published >= 3);
     await adapter.idle();
-    const events = (await readTopic(log, Topics.events, 3)).map(decodeEventRecord);
+    const events = (await readTopic(log, Topics.events, 3)).map((r) => decodeEventRecord(r));
     expect(lifecycle(events.flatMap((d) => (d.ok ? [d.event] : [])))).toEqual([
       "contact.created",
       "contact.disconnected",

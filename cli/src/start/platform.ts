@@ -27,6 +27,7 @@ import { startTelephony, type Telephony } from "./esl";
 import { parseSinkFailpoint, withSinkFailpoint } from "./failpoints";
 import { type RunningGateway, startGateway } from "./gateways";
 import { type RunningApi, startApi } from "./graphql";
+import { type LoadGenerator, startLoadGenerator } from "./load-generator";
 import { consumerReady, LogFaults, platformLogger, type RunningOps, startOps, warehouseReady } from "./ops";
 import { routingFor } from "./routing";
 import { isFreshLog, runs, simulatorMode } from "./selection";
@@ -200,19 +201,32 @@ async function compose(
   }
   const recognize = customers?.directory.recognize;
 
+  // Load mode's outside world (the emulated switch and the simulator) on its own thread: see
+  // load-generator.ts. It starts before the ESL adapter, which connects to it over TCP.
+  let generator: LoadGenerator | undefined;
+  if (simulator === "load" && runs(config, "esl") && config.esl.host === undefined)
+    generator = await stack.start(
+      "load generator",
+      "FreeSWITCH emulator and simulator in a worker thread",
+      () => startLoadGenerator({ log, password: config.esl.password }),
+      (g) => g.stop(),
+    );
+
   let telephony: Telephony | undefined;
   if (runs(config, "esl")) {
     // No STARBOARD_ESL_HOST: an emulated switch in-process (embedded or on Kafka), so a demo has calls.
     telephony = await stack.start(
       "esl",
-      config.esl.host === undefined
-        ? "FreeSWITCH emulator in-process (STARBOARD_ESL_HOST unset)"
-        : `FreeSWITCH at ${config.esl.host}:${config.esl.port}`,
+      generator !== undefined
+        ? `FreeSWITCH emulator in the load generator's thread, port ${generator.eslPort}`
+        : config.esl.host === undefined
+          ? "FreeSWITCH emulator in-process (STARBOARD_ESL_HOST unset)"
+          : `FreeSWITCH at ${config.esl.host}:${config.esl.port}`,
       () =>
         startTelephony({
           log,
-          host: config.esl.host,
-          port: config.esl.port,
+          host: generator === undefined ? config.esl.host : "127.0.0.1",
+          port: generator?.eslPort ?? config.esl.port,
           password: config.esl.password,
           clock,
           maxAgeMs: 60_000 * Math.max(1, speed),
@@ -266,7 +280,9 @@ async function compose(
       log,
       fs: telephony?.fs,
       chatUrl: chat && `${chat.url}/chat/events`,
+      chatStreamUrl: chat && `${chat.url.replace("http", "ws")}/chat/stream`,
       ticketsUrl: tickets && `${tickets.url}/tickets/events`,
+      generator,
     };
     const missing = missingForSimulator(sources);
     if (missing !== undefined) say(`simulator: not started: ${missing}`);

@@ -70,6 +70,24 @@ describe("Batcher", () => {
     expect(settled).toEqual(["a", "b", "c"]);
   });
 
+  it("after a slow write, a partial group waits three times that write's duration", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 100, 10);
+    const first = batcher.add([1]);
+    await tick(30);
+    expect(writes).toHaveLength(1);
+    await tick(150);
+    writes[0]?.finish();
+    await first;
+    // The first write took about 180 ms: the next partial group waits >= ~540 ms, not 10.
+    const second = batcher.add([2]);
+    await tick(200);
+    expect(writes).toHaveLength(1);
+    while (writes.length < 2) await tick(20);
+    writes[1]?.finish();
+    await second;
+  });
+
   it("rejects every add of a failed write and keeps writing later groups", async () => {
     const { writes, write } = heldWrites();
     const batcher = new Batcher(write, 2, 10);

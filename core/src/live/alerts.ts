@@ -18,6 +18,8 @@ type Subject = Pick<AlertRaisedData, "queueId" | "agentId" | "contactId" | "tick
 
 export class AlertBook {
   private readonly active = new Map<string, ActiveAlert>();
+  /** The same alerts by kind: clearAllExcept walks one kind, not every open ticket's breach. */
+  private readonly byKind = new Map<AlertKind, Map<string, ActiveAlert>>();
   readonly emitted: AlertEvent[] = [];
   private n = 0;
 
@@ -54,7 +56,7 @@ export class AlertBook {
     if (current?.severity === fields.severity) return;
     if (current !== undefined) this.clear(ms, kind, subject, fields.measure);
     const alertId = `${key}@${ms}`.slice(0, 128);
-    this.active.set(key, {
+    const alert: ActiveAlert = {
       alertId,
       kind,
       severity: fields.severity,
@@ -62,7 +64,14 @@ export class AlertBook {
       raisedAtMs: ms,
       message: fields.message,
       measure: fields.measure,
-    });
+    };
+    this.active.set(key, alert);
+    let ofKind = this.byKind.get(kind);
+    if (ofKind === undefined) {
+      ofKind = new Map();
+      this.byKind.set(kind, ofKind);
+    }
+    ofKind.set(subject, alert);
     const { severity, message, measure, ...about } = fields;
     this.emitted.push({
       ...this.envelope(ms, alertId),
@@ -76,6 +85,7 @@ export class AlertBook {
     const current = this.active.get(key);
     if (current === undefined) return;
     this.active.delete(key);
+    this.byKind.get(kind)?.delete(subject);
     this.emitted.push({
       ...this.envelope(ms, current.alertId),
       type: "alert.cleared",
@@ -91,8 +101,9 @@ export class AlertBook {
   /** Clear every alert of a kind whose subject is not in `still`. */
   clearAllExcept(ms: number, kind: AlertKind, still: ReadonlySet<string>): void {
     // A Map may lose entries while it is iterated (clear deletes): no copy of every active alert.
-    for (const alert of this.active.values())
-      if (alert.kind === kind && !still.has(alert.subject)) this.clear(ms, kind, alert.subject);
+    const ofKind = this.byKind.get(kind);
+    if (ofKind === undefined) return;
+    for (const alert of ofKind.values()) if (!still.has(alert.subject)) this.clear(ms, kind, alert.subject);
   }
 
   drain(): AlertEvent[] {

@@ -91,15 +91,16 @@ function agentAlerts({ engine, alerts, thresholds: t, nowMs }: EvaluationInput):
 }
 
 function ticketAlerts({ tickets, alerts, nowMs }: EvaluationInput): void {
-  const states = tickets.overdue(nowMs);
-  const of = (state: string) => new Set(states.filter((t) => t.state === state).map((t) => t.ticketNumber));
-  // Clear first: a reminder that became a breach is cleared before the breach is raised.
-  alerts.clearAllExcept(nowMs, "ticket-sla-reminder", of("reminder"));
-  alerts.clearAllExcept(nowMs, "ticket-sla-breach", of("breached"));
-  for (const t of states) {
-    const breached = t.state === "breached";
-    // Already raised at this severity: nothing to build (thousands of overdue tickets, every second).
-    if (alerts.isActive(breached ? "ticket-sla-breach" : "ticket-sla-reminder", t.ticketNumber)) continue;
+  // Only tickets whose state changed (TicketClocks judges just those): clears first, so a reminder
+  // that became a breach is cleared before the breach is raised.
+  const changes = tickets.changes(nowMs);
+  for (const c of changes)
+    if (c.from === "reminder") alerts.clear(nowMs, "ticket-sla-reminder", c.ticketNumber);
+  for (const c of changes)
+    if (c.from === "breached") alerts.clear(nowMs, "ticket-sla-breach", c.ticketNumber);
+  for (const t of changes) {
+    if (t.to === "ok") continue;
+    const breached = t.to === "breached";
     const window = (t.dueAt - t.windowStartAt) / 1000;
     const measure = { value: (nowMs - t.windowStartAt) / 1000, threshold: window, unit: "seconds" as const };
     alerts.raise(nowMs, breached ? "ticket-sla-breach" : "ticket-sla-reminder", t.ticketNumber, {

@@ -1,3 +1,4 @@
+import { pageSecondsFrom } from "../src/components/wallboard/grid-layout";
 import { Wallboard } from "../src/components/wallboard/Wallboard";
 
 export default async function WallboardPage({
@@ -6,5 +7,7 @@ export default async function WallboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  return <Wallboard tv={params.tv === "1"} />;
+  // TV mode turns the agent pages every ?pageSeconds=N seconds (default 10).
+  const seconds = typeof params.pageSeconds === "string" ? params.pageSeconds : undefined;
+  return <Wallboard tv={params.tv === "1"} pageSeconds={pageSecondsFrom(seconds)} />;
 }

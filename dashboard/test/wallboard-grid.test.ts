@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bands, columnsFor, columnWidth, densityFor } from "../src/components/wallboard/grid-layout";
+import {
+  bands,
+  columnsFor,
+  columnWidth,
+  densityFor,
+  pageSecondsFrom,
+  pages,
+  rowsThatFit,
+  tileHeightPx,
+} from "../src/components/wallboard/grid-layout";
 import { estimateEm, estimateMeasure, mayOverflow, tileRoom } from "../src/components/wallboard/text-fit";
 import { type DeltaPayload, DeltaQueue, OrderedStore } from "../src/lib/live-store-core";
 
@@ -123,5 +132,29 @@ describe("delta queue", () => {
       drain();
       expect(actual, `run ${run}`).toEqual(expected);
     }
+  });
+});
+
+describe("TV mode pages", () => {
+  it("whole rows that fit the room below the grid's top, at least one", () => {
+    // Tiles 2.6em + 6 px: at 15 px, 45 px high, 3 px apart -> 14 rows in 669 px (14 * 48 - 3 = 669).
+    expect(tileHeightPx(15)).toBe(45);
+    expect(rowsThatFit(669, 45)).toBe(14);
+    expect(rowsThatFit(668, 45)).toBe(13);
+    expect(rowsThatFit(10, 45)).toBe(1);
+    expect(rowsThatFit(0, 45)).toBe(1);
+  });
+  it("puts every agent on exactly one page, in order, pages of whole rows", () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => i);
+    const screens = pages(ids, 10, 15);
+    expect(screens.map((p) => p.length)).toEqual([150, 150, 150, 150, 150, 150, 100]);
+    expect(screens.flat()).toEqual(ids);
+    expect(pages([], 10, 15)).toEqual([[]]);
+    expect(() => pages(ids, 10, 0)).toThrow(/positive integers, got 10 x 0/);
+  });
+  it("reads ?pageSeconds within 3..600, else 10", () => {
+    expect(["5", "600", "2", "601", "1.5", "x", undefined].map(pageSecondsFrom)).toEqual([
+      5, 600, 10, 10, 10, 10, 10,
+    ]);
   });
 });

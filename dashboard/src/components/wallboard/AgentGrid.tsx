@@ -6,9 +6,19 @@ import type { Agent, AgentStatus } from "../../lib/live-types";
 import { reasonText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
 import { AgentTile } from "./AgentTile";
-import { bands, columnsFor, columnWidth, densityFor, minTileEm } from "./grid-layout";
+import {
+  bands,
+  columnsFor,
+  columnWidth,
+  densityFor,
+  minTileEm,
+  pages,
+  rowsThatFit,
+  tileHeightPx,
+} from "./grid-layout";
 import { canvasMeasure, type TileRoom, tileRoom } from "./text-fit";
 import { useBox } from "./useBox";
+import { useRoomBelow, useTvPages } from "./useTvPages";
 
 const statuses: AgentStatus[] = ["AVAILABLE", "RINGING", "BUSY", "WRAP_UP", "AWAY", "OFFLINE"];
 
@@ -73,8 +83,17 @@ const AgentBand = memo(
 );
 
 /** Memoized: queue and alert messages re-render the wallboard several times a second, the grid only
- * when the agent list itself changed. */
-export const AgentGrid = memo(function AgentGrid({ agents }: { agents: Agent[] }) {
+ * when the agent list itself changed (props are primitives and the list, so memo holds). In TV mode
+ * (`tvPageSeconds` given) it shows a screenful of whole rows at a time and turns the page every
+ * `tvPageSeconds`, so every agent of a thousand is seen at a readable size. */
+export const AgentGrid = memo(function AgentGrid({
+  agents,
+  tvPageSeconds,
+}: {
+  agents: Agent[];
+  tvPageSeconds?: number | undefined;
+}) {
+  const tv = tvPageSeconds !== undefined;
   const { t, fmt } = useSession();
   const [filter, setFilter] = useState<AgentStatus | "ALL">("ALL");
   // A supervisor watches their own team or queue out of a thousand agents.
@@ -105,6 +124,21 @@ export const AgentGrid = memo(function AgentGrid({ agents }: { agents: Agent[] }
   const measure = useMemo(() => canvasMeasure({ family: fontFamily, sizePx: fontPx }), [fontFamily, fontPx]);
   // One object per tile size, so memoized bands and tiles see the same room until a resize.
   const room = useMemo(() => tileRoom(colPx, measure), [colPx, measure]);
+  // The room is measured before the pages exist: a ref carries the page shown into the next measure.
+  const shownPage = useRef(0);
+  const roomBelow = useRoomBelow(grid, tv, shownPage.current);
+  const screens = useMemo(
+    () => (!tv ? [] : pages(shown, columns, rowsThatFit(roomBelow, tileHeightPx(fontPx)))),
+    [tv, shown, columns, roomBelow, fontPx],
+  );
+  const paging = useTvPages(screens.length, tvPageSeconds ?? 10, tv);
+  const page = paging.page;
+  shownPage.current = page;
+  const band = (list: Agent[]) =>
+    bands(list, columns).map((b, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: bands are positions in the grid, not items
+      <AgentBand key={i} agents={b} columns={columns} room={room} />
+    ));
   return (
     <div className="agents-panel">
       <div className="agent-summary">
@@ -145,13 +179,34 @@ export const AgentGrid = memo(function AgentGrid({ agents }: { agents: Agent[] }
             {t(`status_${s}` as MessageKey)} {fmt.int(counts.get(s) ?? 0)}
           </button>
         ))}
+        {tv && screens.length > 1 && (
+          <button
+            type="button"
+            className="tv-pager"
+            data-testid="agent-page"
+            data-page={page + 1}
+            data-pages={screens.length}
+            aria-pressed={paging.paused}
+            title={t(paging.paused ? "resumePaging" : "pausePaging")}
+            onClick={paging.togglePaused}
+          >
+            {t("pageOf", { page: fmt.int(page + 1), pages: fmt.int(screens.length) })}
+            {/* Paused: a short mark (and the amber frame), so the label keeps its width. */}
+            {paging.paused ? " ‖" : ""}
+          </button>
+        )}
       </div>
       <section className={`agent-grid ${density}`} aria-label={t("agents")} ref={grid}>
-        {/* Keyed by position: a band keeps its DOM when the agents in it change. */}
-        {bands(shown, columns).map((band, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: bands are positions in the grid, not items
-          <AgentBand key={i} agents={band} columns={columns} room={room} />
-        ))}
+        {/* Keyed by position: a band keeps its DOM when the agents in it change. Pages too: every
+            page stays mounted and only the current one is displayed. */}
+        {!tv
+          ? band(shown)
+          : screens.map((list, p) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: pages are positions, not items
+              <div key={p} className="agent-page" data-page-index={p} hidden={p !== page}>
+                {band(list)}
+              </div>
+            ))}
       </section>
     </div>
   );

@@ -13,7 +13,7 @@ import { QueueTiles } from "./QueueTiles";
 import { WaitingList } from "./WaitingList";
 
 /** The wall screen: queues, agents, waiting contacts and alerts, all live, each shown if the role may. */
-export function Wallboard({ tv }: { tv: boolean }) {
+export function Wallboard({ tv, pageSeconds = 10 }: { tv: boolean; pageSeconds?: number }) {
   const { t, fmt, role } = useSession();
   const queues = useLiveQueues(can(role, "Subscription.queueStats"));
   const agents = useLiveAgents(can(role, "Subscription.agentStates"));
@@ -45,7 +45,9 @@ export function Wallboard({ tv }: { tv: boolean }) {
       ))}
       <QueueTiles queues={queues.items} at={queues.at} />
       <div className="board-body">
-        {can(role, "Subscription.agentStates") && <AgentGrid agents={agents.items} />}
+        {can(role, "Subscription.agentStates") && (
+          <AgentGrid agents={agents.items} tvPageSeconds={tv ? pageSeconds : undefined} />
+        )}
         <div className="board-side">
           <WaitingList queues={queues.items} at={queues.at} limit={tv ? 12 : 40} />
           {can(role, "Subscription.alerts") && <AlertsFeed alerts={alerts.items} />}

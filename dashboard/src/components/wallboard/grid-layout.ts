@@ -43,3 +43,33 @@ export function bands<T>(items: readonly T[], columns: number): T[][] {
 export function columnWidth(width: number, columns: number, gap = tileGap): number {
   return Math.max(0, (width - (columns - 1) * gap) / columns);
 }
+
+/** A tile's height in px at the grid's font size: globals.css's --tile-height, calc(2.6em + 6px). */
+export function tileHeightPx(fontPx: number): number {
+  return 2.6 * fontPx + 6;
+}
+
+/** Whole rows of `tilePx`-high tiles, `gap` apart, that fit in `heightPx` (at least one). */
+export function rowsThatFit(heightPx: number, tilePx: number, gap = tileGap): number {
+  if (!Number.isFinite(heightPx) || !(tilePx > 0)) return 1;
+  return Math.max(1, Math.floor((heightPx + gap) / (tilePx + gap)));
+}
+
+/**
+ * TV mode's pages: consecutive runs of `rows` whole rows of `columns`, so every item is on exactly
+ * one page and a page fills the screen without scrolling. No items is one empty page.
+ */
+export function pages<T>(items: readonly T[], columns: number, rows: number): T[][] {
+  if (!Number.isInteger(columns) || columns < 1 || !Number.isInteger(rows) || rows < 1)
+    throw new Error(`agent pages: columns and rows must be positive integers, got ${columns} x ${rows}`);
+  const size = columns * rows;
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length === 0 ? [[]] : out;
+}
+
+/** TV mode's `?pageSeconds=N` (read by the server page, so not in a client module) (whole seconds, 3 to 600); otherwise 10. */
+export function pageSecondsFrom(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 3 && n <= 600 ? n : 10;
+}

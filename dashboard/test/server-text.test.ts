@@ -197,8 +197,9 @@ describe("alert messages in words", () => {
   };
   it("a long wait and a service level, in both languages; a kind this app does not know stays English", () => {
     const long = { kind: "LONG_WAIT", subject: "c-9", message: "c-9 has waited 75 s in billing", params };
-    expect(alertText(tr("en"), formatters("en"), long)).toBe("c-9 has waited 75 s in billing");
-    expect(alertText(tr("zh-CN"), formatters("zh-CN"), long)).toBe("c-9 已在 billing 等待 75 秒");
+    // The subject (c-9) is shown beside the message, which does not repeat it.
+    expect(alertText(tr("en"), formatters("en"), long)).toBe("waited 75 s in billing");
+    expect(alertText(tr("zh-CN"), formatters("zh-CN"), long)).toBe("已在 billing 等待 75 秒");
     const sl = {
       kind: "SERVICE_LEVEL_BELOW_TARGET",
       subject: "billing",

@@ -118,11 +118,9 @@ export function alertText(
   const p = a.params;
   const measured = (v: number | null) =>
     v === null ? "—" : p.unit === "FRACTION" ? fmt.percent(v) : span(t, fmt, v);
+  // The subject (contact, agent, ticket) is shown beside the message, so the message does not repeat it.
   return t(key, {
     queue: p.queueId ?? a.subject,
-    agent: p.agentId ?? a.subject,
-    contact: p.contactId ?? a.subject,
-    ticket: p.ticketNumber ?? a.subject,
     value: measured(p.value),
     threshold: measured(p.threshold),
     // QA flags: the rule's category and the matched words are the customer's and the install's.

@@ -2,7 +2,13 @@
 // The ambient modesl types travel with this file, so packages that typecheck ingest from source (cli) see them too.
 import esl, { type Connection, type Event } from "modesl";
 import { EslFrameParser } from "./frame-parser";
-import type { FrameResult } from "./frame-types";
+import type { EslFrame, FrameResult } from "./frame-types";
+
+/** What modesl acts on: everything but events, except the BACKGROUND_JOB that answers a bgapi. */
+function forModesl(frame: EslFrame): boolean {
+  if (frame.type !== "text/event-plain" && frame.type !== "text/event-json") return true;
+  return frame.event.headers.get("Event-Name") === "BACKGROUND_JOB";
+}
 
 export interface EslClientOptions {
   host: string;
@@ -14,9 +20,11 @@ export interface EslClientOptions {
 
 /**
  * A typed wrapper over modesl: modesl authenticates and matches command replies (FIFO), while the
- * raw socket bytes also go through our own frame parser, which is what delivers events. That way
- * every malformed frame surfaces as a typed refusal (for the dead-letter topic) instead of
- * disappearing inside modesl's parser.
+ * raw socket bytes go through our own frame parser, which is what delivers events. That way every
+ * malformed frame surfaces as a typed refusal (for the dead-letter topic) instead of disappearing
+ * inside modesl's parser. modesl sees only what it acts on (auth, replies, api responses,
+ * BACKGROUND_JOB, disconnect): its parser re-concatenates its buffer and url-decodes and emits
+ * every event, which at load was 11% of the platform's thread for events nobody read there.
  */
 export class EslClient {
   private readonly parser: EslFrameParser;
@@ -28,7 +36,10 @@ export class EslClient {
     private readonly conn: Connection,
     maxBodyBytes: number | undefined,
   ) {
-    this.parser = new EslFrameParser(maxBodyBytes === undefined ? {} : { maxBodyBytes });
+    this.parser = new EslFrameParser({
+      keepRaw: forModesl,
+      ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+    });
   }
 
   static connect(options: EslClientOptions): Promise<EslClient> {
@@ -57,8 +68,18 @@ export class EslClient {
       });
       const socket = conn.socket;
       if (socket === null) return fail(new Error("modesl gave no socket"));
-      socket.on("data", (chunk: Buffer) => {
-        for (const result of client.parser.push(chunk)) for (const l of client.frameListeners) l(result);
+      const onData = (chunk: Buffer) => {
+        for (const result of client.parser.push(chunk)) {
+          if (result.ok && result.raw !== undefined) conn.parser?._onData(result.raw);
+          for (const l of client.frameListeners) l(result);
+        }
+      };
+      socket.on("data", onData);
+      // modesl's connect handler (registered first, so it has run) gave its parser the socket's data:
+      // take it back; frames modesl needs reach it through onData.
+      socket.once("connect", () => {
+        for (const l of socket.listeners("data"))
+          if (l !== onData) socket.removeListener("data", l as (chunk: Buffer) => void);
       });
       socket.on("close", () => client.shutdown());
     });

@@ -8,6 +8,8 @@ export interface FrameParserOptions {
   maxBodyBytes?: number;
   /** A header block longer than this without its blank line is garbage, not a frame in progress. */
   maxHeaderBytes?: number;
+  /** Frames whose bytes should come with them (copied), e.g. command replies for another parser. */
+  keepRaw?: (frame: EslFrame) => boolean;
 }
 
 export const defaultMaxBodyBytes = 4 * 1024 * 1024;
@@ -33,6 +35,7 @@ export class EslFrameParser {
   private readonly queue = new ByteQueue();
   private readonly maxBody: number;
   private readonly maxHeader: number;
+  private readonly keepRaw: ((frame: EslFrame) => boolean) | undefined;
   /**
    * Bytes after the read position already searched for the header terminator, so a slow header is
    * not rescanned. Relative, because appending may move the unread bytes to the buffer's start.
@@ -45,6 +48,7 @@ export class EslFrameParser {
   constructor(options: FrameParserOptions = {}) {
     this.maxBody = options.maxBodyBytes ?? defaultMaxBodyBytes;
     this.maxHeader = options.maxHeaderBytes ?? defaultMaxHeaderBytes;
+    this.keepRaw = options.keepRaw;
   }
 
   /** Bytes held while waiting for the rest of a frame. */
@@ -180,9 +184,13 @@ export class EslFrameParser {
     const result = buildFrame(p.contentType, p.headers, q, frameStart + p.headerBytes, bodyEnd);
     const consumed = bodyEnd - frameStart;
     const raw = result.ok ? undefined : q.copy(frameStart, Math.min(bodyEnd, frameStart + maxRawBytes));
+    const kept = result.ok && this.keepRaw?.(result.frame) === true ? q.copy(frameStart, bodyEnd) : undefined;
     q.consume(consumed);
     this.scanned = 0;
-    if (result.ok) return { ok: true, frame: result.frame };
+    if (result.ok)
+      return kept === undefined
+        ? { ok: true, frame: result.frame }
+        : { ok: true, frame: result.frame, raw: kept };
     return { ok: false, error: new EslFrameError(result.code, result.reason, raw ?? Buffer.alloc(0)) };
   }
 

@@ -47,4 +47,6 @@ export class EslFrameError extends Error {
 }
 
 /** One parse step: a frame, or a typed refusal of some bytes; the stream goes on either way. */
-export type FrameResult = { ok: true; frame: EslFrame } | { ok: false; error: EslFrameError };
+export type FrameResult =
+  /** `raw`: the frame's bytes, when the parser's `keepRaw` asked for them. */
+  { ok: true; frame: EslFrame; raw?: Buffer } | { ok: false; error: EslFrameError };

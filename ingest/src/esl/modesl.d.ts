@@ -14,6 +14,8 @@ declare module "modesl" {
   export class Connection {
     constructor(host: string, port: number, password: string, ready?: () => void);
     socket: Socket | null;
+    /** Its frame parser, made on connect; `_onData` takes raw socket bytes (what its data listener does). */
+    parser?: { _onData(data: Buffer): void };
     authed: boolean;
     connected(): boolean;
     api(command: string, cb: (event: Event) => void): void;

@@ -176,6 +176,27 @@ describe("bad input never stops the stream", () => {
   });
 });
 
+describe("raw bytes for another parser", () => {
+  it("hands back exactly the bytes of the frames keepRaw asks for, split anywhere, and none for the rest", () => {
+    const reply = "Content-Type: command/reply\nReply-Text: +OK Job-UUID: j1\nJob-UUID: j1\n\n";
+    const body = "Event-Name: CHANNEL_CREATE\nUnique-ID: u1\n\n";
+    const event = `Content-Length: ${Buffer.byteLength(body)}\nContent-Type: text/event-plain\n\n${body}`;
+    const job = "Event-Name: BACKGROUND_JOB\nJob-UUID: j1\nContent-Length: 3\n\n+OK";
+    const jobFrame = `Content-Length: ${Buffer.byteLength(job)}\nContent-Type: text/event-plain\n\n${job}`;
+    const wire = Buffer.from(`${reply}${event}\n${jobFrame}`);
+    for (const cut of [1, 7, 60, wire.length - 2]) {
+      const parser = new EslFrameParser({
+        keepRaw: (f) =>
+          f.type === "command/reply" ||
+          (f.type === "text/event-plain" && f.event.headers.get("Event-Name") === "BACKGROUND_JOB"),
+      });
+      const results = [...parser.push(wire.subarray(0, cut)), ...parser.push(wire.subarray(cut))];
+      const raws = results.map((r) => (r.ok ? r.raw?.toString("utf8") : "error"));
+      expect(raws).toEqual([reply, undefined, jobFrame]);
+    }
+  });
+});
+
 describe("byte queue search", () => {
   it("never matches stale bytes past the end, and sees bytes appended after a search", () => {
     const q = new ByteQueue(16);

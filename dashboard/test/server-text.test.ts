@@ -15,6 +15,9 @@ import {
   alertKinds,
   alertMessages,
   alertText,
+  operationErrorCodes,
+  operationErrorMessages,
+  operationErrorText,
   reasonText,
   systemReasonMessages,
   systemReasons,
@@ -181,6 +184,29 @@ describe("wait reasons in words", () => {
     expect(waitReasonText(zh, fmtZh, reason)).toBe(
       "1,200 名坐席具备 billing>=5 且 粤语>=3，3 名空闲坐席正在服务排在前面的客户；5 分钟后放宽至 3 级；已请求回拨，保留排队位置",
     );
+  });
+});
+
+describe("supervisor action failures in words", () => {
+  it("every code the supervisor service returns has messages; the switch's answer is quoted", () => {
+    const service = readFileSync(
+      new URL("../../graphql/src/services/supervisor.ts", import.meta.url),
+      "utf8",
+    );
+    // this.failure("action", "CODE", ...) and error: { code: "CODE", ... } in the service's source.
+    const returned = new Set(
+      [...service.matchAll(/failure\(\s*"[a-z-]+",\s*"([A-Z_]+)"|code: "([A-Z_]+)"/g)].map(
+        (m) => m[1] ?? m[2],
+      ),
+    );
+    expect(returned.size).toBeGreaterThanOrEqual(4);
+    for (const code of returned) expect(operationErrorCodes, `${code} has no messages`).toContain(code);
+    for (const code of operationErrorCodes) bothLanguages(operationErrorMessages[code]);
+    expect(operationErrorText(tr("zh-CN"), "SWITCH_REFUSED", "-ERR NO_ANSWER")).toBe(
+      "交换机拒绝：-ERR NO_ANSWER",
+    );
+    expect(operationErrorText(tr("zh-CN"), "NOT_FOUND", "call c-1 is not live")).toBe("未找到或已结束");
+    expect(operationErrorText(tr("zh-CN"), "SOMETHING_NEW", "as said")).toBe("as said");
   });
 });
 

@@ -133,6 +133,10 @@ export const en = {
   pageOf: "Page {page} of {pages}",
   pausePaging: "Pause page turning",
   resumePaging: "Resume page turning",
+  opErrorNotFound: "not found or no longer live",
+  opErrorNotConnected: "no agent on this call",
+  opErrorBadInput: "check the input: {detail}",
+  opErrorSwitchRefused: "the switch refused: {detail}",
   staffedNow: "On queue now",
   staffedDefinition:
     "Staffed: average agents ready (on queue, handling included) per interval, from the state history",

@@ -63,6 +63,22 @@ export const systemReasonMessages: Record<SystemReason, MessageKey> = {
   "device-offline": "reasonDeviceOffline",
 };
 
+/** OperationError codes a supervisor action can fail with (graphql/src/services/supervisor.ts). */
+export const operationErrorCodes = [
+  "NOT_FOUND",
+  "NOT_CONNECTED",
+  "BAD_USER_INPUT",
+  "SWITCH_REFUSED",
+] as const;
+export type OperationErrorCode = (typeof operationErrorCodes)[number];
+
+export const operationErrorMessages: Record<OperationErrorCode, MessageKey> = {
+  NOT_FOUND: "opErrorNotFound",
+  NOT_CONNECTED: "opErrorNotConnected",
+  BAD_USER_INPUT: "opErrorBadInput",
+  SWITCH_REFUSED: "opErrorSwitchRefused",
+};
+
 export interface AlertParams {
   queueId: string | null;
   agentId: string | null;
@@ -132,4 +148,13 @@ export function alertText(
 export function reasonText(t: T, code: string): string {
   const key = systemReasonMessages[code as SystemReason] as MessageKey | undefined;
   return key === undefined ? code : t(key);
+}
+
+/**
+ * Why a supervisor action failed, in the session's language. The switch's own answer (SWITCH_REFUSED)
+ * is quoted as it came; an unknown code shows the server's English.
+ */
+export function operationErrorText(t: T, code: string | undefined, message: string): string {
+  const key = operationErrorMessages[code as OperationErrorCode] as MessageKey | undefined;
+  return key === undefined ? message : t(key, { detail: message });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { MessageKey } from "../../lib/i18n";
+import { operationErrorText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
 import type { Outcome } from "./commands";
 
@@ -16,7 +17,12 @@ export function Outcomes({ outcomes }: { outcomes: Outcome[] }) {
             <strong className={`outcome-${o.status}`}>
               {o.status === "ERROR" ? t("error") : t(`status_${o.status}` as MessageKey)}
             </strong>
-            {o.message !== undefined && <span className="muted"> — {o.message}</span>}
+            {o.message !== undefined && (
+              <span className="muted" title={o.message}>
+                {" "}
+                — {operationErrorText(t, o.code, o.message)}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -13,6 +13,8 @@ export interface Outcome {
   target: string;
   status: "SUCCEEDED" | "FAILED" | "PENDING" | "ERROR";
   message: string | undefined;
+  /** OperationError.code when the API refused or the switch did (worded by server-text.ts). */
+  code?: string | undefined;
 }
 
 interface OperationResult {
@@ -53,6 +55,7 @@ export function useCommands(onDone?: () => void) {
           target,
           status: r.status,
           message: r.error?.message,
+          code: r.error?.code,
         };
       } catch (err) {
         outcome = {

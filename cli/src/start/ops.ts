@@ -66,10 +66,15 @@ export class LogFaults {
         },
         "a consumer stopped on a store failure; its partition waits until a restart",
       );
-    } else
+    } else if (fault.type === "checkpoint-inline")
       this.logger.error(
         { component: "log", reason: fault.reason },
         "the WAL checkpoint worker failed; checkpoints now run on the appending thread",
+      );
+    else
+      this.logger.error(
+        { component: "log", reason: fault.reason },
+        "the log's writer thread failed; its appends in flight failed and the next append starts another",
       );
   };
 

@@ -48,7 +48,8 @@ export interface InProcessLogOptions {
 /** Trouble the embedded log reports instead of throwing at a caller. */
 export type LogFault =
   | { type: "consumer-stopped"; groupId: string; topic: string; partition: number; error: unknown }
-  | { type: "checkpoint-inline"; reason: string };
+  | { type: "checkpoint-inline"; reason: string }
+  | { type: "writer-failed"; reason: string };
 
 function reportToStderr(fault: LogFault): void {
   if (fault.type === "consumer-stopped")
@@ -56,7 +57,9 @@ function reportToStderr(fault: LogFault): void {
       `in-process log: consumer ${fault.groupId} ${fault.topic}/${fault.partition} stopped:`,
       fault.error,
     );
-  else console.error(`in-process log: WAL checkpoint worker failed (${fault.reason}); checkpointing inline`);
+  else if (fault.type === "checkpoint-inline")
+    console.error(`in-process log: WAL checkpoint worker failed (${fault.reason}); checkpointing inline`);
+  else console.error(`in-process log: writer thread failed (${fault.reason}); its appends in flight failed`);
 }
 
 interface Member {
@@ -103,13 +106,20 @@ export class InProcessEventLog implements EventLog {
   private readonly leaseTimer: NodeJS.Timeout;
   private memberSequence = 0;
   private closed = false;
+  /** Set once close() has stopped the consumers: publishes from then on are refused, not lost. */
+  private closing = false;
+  private closeDone: Promise<void> | undefined;
 
   constructor(options: InProcessLogOptions) {
     const path = join(options.dataDir, "log.sqlite");
     mkdirSync(dirname(path), { recursive: true });
     this.onFault = options.onFault ?? reportToStderr;
-    this.store = new SqliteLogStore(path, options.synchronous ?? "normal", true, (reason) =>
-      this.onFault({ type: "checkpoint-inline", reason }),
+    this.store = new SqliteLogStore(
+      path,
+      options.synchronous ?? "normal",
+      true,
+      (reason) => this.onFault({ type: "checkpoint-inline", reason }),
+      (reason) => this.onFault({ type: "writer-failed", reason }),
     );
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.tail = new TailCache(options.tailCacheBytes ?? 16 << 20);
@@ -130,7 +140,7 @@ export class InProcessEventLog implements EventLog {
   }
 
   async publish(topic: string, records: readonly OutgoingRecord[]): Promise<PublishAck[]> {
-    if (this.closed) throw new Error("event log is closed");
+    if (this.closed || this.closing) throw new Error("event log is closed");
     const partitions = this.store.requireTopic(topic).partitions;
     checkRecords(records);
     // Backpressure counts UTF-16 units for strings: exact for ASCII, close enough for a bound.
@@ -156,8 +166,8 @@ export class InProcessEventLog implements EventLog {
     return rows.map((row, i) => ({ topic, partition: row.partition, offset: offsets[i] as number }));
   }
 
-  private appendAndNotify(rows: AppendRow[]): number[] {
-    const appended = this.store.append(rows, Date.now());
+  private async appendAndNotify(rows: AppendRow[]): Promise<number[]> {
+    const appended = await this.store.appendOffThread(rows, Date.now());
     const offsets: number[] = new Array(rows.length);
     for (const batch of appended) {
       let bytes = 0;
@@ -303,21 +313,21 @@ export class InProcessEventLog implements EventLog {
     let fetched: LogRecord[] = [];
     let next = 0;
     let lastStoreRead = 0;
-    // What another process had committed when this partition last read the store.
-    let seenExternal = Number.NaN;
     while (context.isRunning()) {
       if (next >= fetched.length || fetched[next]?.offset !== position) {
         // Caught up with what this process appended: the store is asked at most once per poll
-        // interval, and only when another process has committed since (SQLite's data_version).
+        // interval, and its batches are read only when the partition's end offset is past this
+        // position (another process appended, or the writer committed a batch whose answer is still
+        // on its way here). The end offset is one row by primary key; reading batches to find
+        // nothing cost hundreds of blob reads a second in the soak.
         const cached = this.tail.read(topic, partition, position, maxBatch);
         const now = Date.now();
         if (cached !== undefined && (cached.length > 0 || now - lastStoreRead < this.pollIntervalMs)) {
           fetched = cached;
-        } else if (cached !== undefined && this.store.externalVersion() === seenExternal) {
+        } else if (cached !== undefined && this.store.endOffset(topic, partition) <= position) {
           fetched = cached;
           lastStoreRead = now;
         } else {
-          seenExternal = this.store.externalVersion();
           fetched = this.store.read(topic, partition, position, maxBatch);
           lastStoreRead = now;
         }
@@ -375,8 +385,12 @@ export class InProcessEventLog implements EventLog {
     return result;
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    this.closeDone ??= this.shutDown();
+    return this.closeDone;
+  }
+
+  private async shutDown(): Promise<void> {
     forgetConsumerLag(this);
     const workers = [...this.groups.values()].flatMap((g) => g.members.flatMap((m) => m.workers));
     for (const worker of workers) {
@@ -384,7 +398,8 @@ export class InProcessEventLog implements EventLog {
       worker.wake();
     }
     await Promise.all(workers.map((w) => w.done));
-    this.queue.flush();
+    this.closing = true;
+    await this.queue.drain();
     for (const groupId of this.groups.keys()) this.store.leases.release(groupId);
     this.closed = true;
     clearInterval(this.retentionTimer);

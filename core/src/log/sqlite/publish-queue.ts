@@ -9,17 +9,20 @@ interface Pending {
 
 /**
  * Group commit for publishers: calls made in the same tick share one SQLite transaction, so many
- * small publishes cost one fsync-free WAL append instead of one each. The queue is bounded in bytes;
- * a publisher past the bound waits until the queue drains (backpressure instead of unbounded memory).
+ * small publishes cost one fsync-free WAL append instead of one each. Transactions are handed to
+ * `write` in order and may overlap (the writer thread answers them in order); a publish resolves
+ * when its transaction did. The queue is bounded in bytes, in flight included; a publisher past the
+ * bound waits until the queue drains (backpressure instead of unbounded memory).
  */
 export class PublishQueue {
   private pending: Pending[] = [];
   private pendingBytes = 0;
   private scheduled = false;
   private readonly waiters: (() => void)[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly write: (rows: AppendRow[]) => number[],
+    private readonly write: (rows: AppendRow[]) => Promise<number[]>,
     private readonly maxPendingBytes: number,
     private readonly maxRowsPerTransaction = 20_000,
   ) {}
@@ -45,8 +48,8 @@ export class PublishQueue {
     setImmediate(() => this.flush());
   }
 
-  /** Writes everything queued now; also called on close so nothing accepted is left behind. */
-  flush(): void {
+  /** Sends everything queued now as transactions of at most maxRowsPerTransaction rows. */
+  private flush(): void {
     this.scheduled = false;
     while (this.pending.length > 0) {
       const group: Pending[] = [];
@@ -57,18 +60,30 @@ export class PublishQueue {
         rowCount += next.rows.length;
       }
       const rows = group.length === 1 ? (group[0] as Pending).rows : group.flatMap((p) => p.rows);
-      try {
-        const offsets = this.write(rows);
-        let at = 0;
-        for (const p of group) {
-          p.resolve(offsets.slice(at, at + p.rows.length));
-          at += p.rows.length;
-        }
-      } catch (error) {
-        for (const p of group) p.reject(error);
-      }
-      for (const p of group) this.pendingBytes -= p.bytes;
+      const done = this.write(rows).then(
+        (offsets) => {
+          let at = 0;
+          for (const p of group) {
+            p.resolve(offsets.slice(at, at + p.rows.length));
+            at += p.rows.length;
+          }
+        },
+        (error: unknown) => {
+          for (const p of group) p.reject(error);
+        },
+      );
+      const tracked = done.finally(() => {
+        this.inFlight.delete(tracked);
+        for (const p of group) this.pendingBytes -= p.bytes;
+        for (const wake of this.waiters.splice(0)) wake();
+      });
+      this.inFlight.add(tracked);
     }
-    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Sends what is queued and waits until every transaction sent has been answered (close). */
+  async drain(): Promise<void> {
+    this.flush();
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 }

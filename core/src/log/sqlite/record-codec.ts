@@ -54,7 +54,9 @@ export function encodeRecords(records: readonly EncodableRecord[]): EncodedBatch
     valueLengths[i] = length;
     at = start + length;
   }
-  const body = Buffer.allocUnsafe(at);
+  // Its own memory, never a slice of Node's shared pool: the body is transferred to the writer thread,
+  // and transferring a pool slice would detach every other buffer in that pool.
+  const body = Buffer.allocUnsafeSlow(at);
   scratch.copy(body, 0, 0, at);
   return { body, valueStarts, valueLengths };
 }

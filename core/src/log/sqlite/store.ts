@@ -1,5 +1,12 @@
 import Database from "better-sqlite3";
 import type { LogRecord, RecordHeaders, TopicSpec } from "../types";
+import {
+  type Appender,
+  AppendWriter,
+  createAppender,
+  type EncodedAppend,
+  type Placement,
+} from "./append-writer";
 import { Checkpointer } from "./checkpointer";
 import { GroupLeases } from "./group-lease";
 import { decodeRecords, type EncodableRecord, encodeRecords } from "./record-codec";
@@ -23,6 +30,14 @@ interface BatchRow {
   record_count: number;
   ts: number;
   body: Buffer;
+}
+
+interface EncodedGroup {
+  topic: string;
+  rows: number[];
+  valueStarts: number[];
+  valueLengths: number[];
+  append: EncodedAppend;
 }
 
 export interface AppendRow extends EncodableRecord {
@@ -65,7 +80,8 @@ export class SqliteLogStore {
   private readonly topics = new Map<string, TopicRow>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly checkpointer: Checkpointer | undefined;
-  private dataVersion: Database.Statement | undefined;
+  private readonly writer: AppendWriter;
+  private appender: Appender | undefined;
   readonly leases: GroupLeases;
 
   constructor(
@@ -74,7 +90,10 @@ export class SqliteLogStore {
     offloadCheckpoints: boolean,
     /** Told when the checkpoint worker fails and checkpoints fall back to the appending thread. */
     onInlineCheckpoints: (reason: string) => void,
+    /** Told when the writer thread fails (its appends in flight fail; the next append starts another). */
+    onWriterFailure: (reason: string) => void = () => {},
   ) {
+    this.writer = new AppendWriter(path, synchronous, offloadCheckpoints, onWriterFailure);
     this.db = new Database(path);
     this.db.pragma("page_size = 16384");
     this.db.pragma("journal_mode = WAL");
@@ -177,61 +196,89 @@ export class SqliteLogStore {
   }
 
   /**
-   * Appends all rows in one transaction, one batch row per partition, and returns each row's offset
-   * in input order. The append time never goes backwards within a partition, so replay from a time
-   * can trust timestamp order.
+   * Appends all rows in one transaction on this thread, one batch row per partition (see
+   * append-batches.cjs), and returns where each partition's share landed.
    */
   append(rows: readonly AppendRow[], now: number): AppendedBatch[] {
-    const write = this.db.transaction((input: readonly AppendRow[]) => {
-      // Rows of a flush are mostly one topic: group by topic, then by partition number.
-      const byTopic = new Map<string, { topic: TopicRow; partitions: number[][] }>();
-      for (let i = 0; i < input.length; i++) {
-        const row = input[i] as AppendRow;
-        let entry = byTopic.get(row.topic);
-        if (entry === undefined) {
-          entry = { topic: this.requireTopic(row.topic), partitions: [] };
-          byTopic.set(row.topic, entry);
-        }
-        let indexes = entry.partitions[row.partition];
-        if (indexes === undefined) {
-          indexes = [];
-          entry.partitions[row.partition] = indexes;
-        }
-        indexes.push(i);
+    const groups = this.encode(rows);
+    this.appender ??= createAppender(this.db);
+    return this.placed(
+      groups,
+      this.appender(
+        groups.map((g) => g.append),
+        now,
+      ),
+    );
+  }
+
+  /** The same append on the writer thread, so this thread encodes the next one meanwhile. */
+  async appendOffThread(rows: readonly AppendRow[], now: number): Promise<AppendedBatch[]> {
+    const groups = this.encode(rows);
+    const { placed, bodies } = await this.writer.append(
+      groups.map((g) => g.append),
+      now,
+    );
+    // The bodies went to the writer and came back (transferred, not copied).
+    groups.forEach((g, i) => {
+      g.append.body = bodies[i] as Buffer;
+    });
+    return this.placed(groups, placed);
+  }
+
+  /** Rows grouped by topic, then partition, each group encoded into one body. */
+  private encode(rows: readonly AppendRow[]): EncodedGroup[] {
+    // Rows of a flush are mostly one topic: group by topic, then by partition number.
+    const byTopic = new Map<string, { topic: TopicRow; partitions: number[][] }>();
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as AppendRow;
+      let entry = byTopic.get(row.topic);
+      if (entry === undefined) {
+        entry = { topic: this.requireTopic(row.topic), partitions: [] };
+        byTopic.set(row.topic, entry);
       }
-      const groups: { topic: TopicRow; partition: number; indexes: number[] }[] = [];
-      for (const { topic, partitions } of byTopic.values()) {
-        partitions.forEach((indexes, partition) => {
-          groups.push({ topic, partition, indexes });
-        });
+      let indexes = entry.partitions[row.partition];
+      if (indexes === undefined) {
+        indexes = [];
+        entry.partitions[row.partition] = indexes;
       }
-      const appended: AppendedBatch[] = [];
-      for (const { topic, partition, indexes } of groups) {
-        const state = this.statement(
-          "SELECT next_offset, last_ts FROM partitions WHERE topic_id = ? AND partition = ?",
-        ).get(topic.id, partition) as { next_offset: number; last_ts: number };
-        const ts = Math.max(now, state.last_ts);
-        const { body, valueStarts, valueLengths } = encodeRecords(indexes.map((i) => input[i] as AppendRow));
-        this.statement(
-          `INSERT INTO ${this.table(topic, partition)} (base_offset, record_count, ts, body) VALUES (?, ?, ?, ?)`,
-        ).run(state.next_offset, indexes.length, ts, body);
-        this.statement(
-          "UPDATE partitions SET next_offset = ?, last_ts = ? WHERE topic_id = ? AND partition = ?",
-        ).run(state.next_offset + indexes.length, ts, topic.id, partition);
-        appended.push({
+      indexes.push(i);
+    }
+    const groups: EncodedGroup[] = [];
+    for (const { topic, partitions } of byTopic.values()) {
+      partitions.forEach((indexes, partition) => {
+        const { body, valueStarts, valueLengths } = encodeRecords(indexes.map((i) => rows[i] as AppendRow));
+        groups.push({
           topic: topic.name,
-          partition,
-          baseOffset: state.next_offset,
-          timestamp: ts,
           rows: indexes,
-          body,
           valueStarts,
           valueLengths,
+          append: {
+            topicId: topic.id,
+            partition,
+            table: this.table(topic, partition),
+            count: indexes.length,
+            body,
+          },
         });
-      }
-      return appended;
+      });
+    }
+    return groups;
+  }
+
+  private placed(groups: readonly EncodedGroup[], placed: readonly Placement[]): AppendedBatch[] {
+    return groups.map((g, i) => {
+      const at = placed[i] as Placement;
+      return {
+        topic: g.topic,
+        partition: g.append.partition,
+        baseOffset: at.baseOffset,
+        timestamp: at.timestamp,
+        rows: g.rows,
+        body: g.append.body,
+        valueStarts: g.valueStarts,
+        valueLengths: g.valueLengths,
+      };
     });
-    return write.immediate(rows);
   }
 
   /** Records from `fromOffset` on, whole batches at a time, stopping once `limit` records are gathered. */
@@ -269,16 +316,6 @@ export class SqliteLogStore {
       }
     }
     return records;
-  }
-
-  /**
-   * SQLite's data_version: it changes only when another connection (another process publishing to
-   * this file) commits. Consumers that are caught up with this process's own appends ask it instead
-   * of probing every partition's table each poll interval.
-   */
-  externalVersion(): number {
-    this.dataVersion ??= this.db.prepare("PRAGMA data_version").pluck();
-    return this.dataVersion.get() as number;
   }
 
   /** Next offset to be written (Kafka's high watermark). */
@@ -345,8 +382,9 @@ export class SqliteLogStore {
     return deleted;
   }
 
-  /** Stops the checkpoint worker, folds the WAL into the database file and closes. */
+  /** Stops the writer (after its appends in flight) and the checkpoint worker, folds the WAL into the database file and closes. */
   async close(): Promise<void> {
+    await this.writer.stop();
     await this.checkpointer?.stop();
     this.db.pragma("wal_checkpoint(TRUNCATE)");
     this.db.close();

@@ -9,17 +9,35 @@
 -- Rows per interval and skill profile: the agent's newest skills (agent.signed-in or
 -- agent.skills-changed before {until}), so a caller can count the agents a queue's skills admit
 -- without one row per agent. A later skill change re-labels earlier intervals (as agent_teams does).
--- Like agent_performance.sql, a ready state that began more than a day before {from} with no change
--- since is not seen.
+-- A ready state that began more than 31 days before {from} with no change since is not seen.
 WITH
+    -- Each agent's last change before {from} (what it was doing when the range began: within 31
+    -- days, so a long ready shift is seen without reading all history) and every change in the range.
     changes AS (
         SELECT agent_id, state, started_at,
             leadInFrame(started_at, 1, {until:DateTime64(3, 'UTC')})
                 OVER (PARTITION BY agent_id ORDER BY started_at ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS ended_at
-        FROM agent_state_changes
-        WHERE tenant = {tenant:String}
-            AND started_at >= {from:DateTime64(3, 'UTC')} - INTERVAL 1 DAY
-            AND started_at < {until:DateTime64(3, 'UTC')}
+        FROM
+        (
+            -- Aliases differ from the columns: ClickHouse would read an alias named started_at
+            -- back into the WHERE clause.
+            SELECT agent_id, last_state AS state, last_at AS started_at
+            FROM
+            (
+                SELECT agent_id, argMax(state, started_at) AS last_state, max(started_at) AS last_at
+                FROM agent_state_changes
+                WHERE tenant = {tenant:String}
+                    AND started_at >= {from:DateTime64(3, 'UTC')} - INTERVAL 31 DAY
+                    AND started_at < {from:DateTime64(3, 'UTC')}
+                GROUP BY agent_id
+            )
+            UNION ALL
+            SELECT agent_id, state, started_at
+            FROM agent_state_changes
+            WHERE tenant = {tenant:String}
+                AND started_at >= {from:DateTime64(3, 'UTC')}
+                AND started_at < {until:DateTime64(3, 'UTC')}
+        )
     ),
     ready AS (
         SELECT agent_id,

@@ -19,12 +19,14 @@ import { freshWarehouse } from "./warehouse";
 //   s1 (billing 5, support 3): signs in 08:50, ready 08:55, not ready 09:20, ready 09:25, signs out 09:40
 //   s2 (support 4):            signs in 09:00, ready 09:10 and stays ready
 //   s3 (billing 2):            ready 09:30 (signed in the day before), not ready 09:45
-// Ready seconds per interval:
-//   09:00  s1 900                 s2 300              = 1200 -> 1.333 agents
-//   09:15  s1 600 (to 09:20, from 09:25)  s2 900     = 1500 -> 1.667
-//   09:30  s1 600 (09:30-09:40)   s2 900   s3 900     = 2400 -> 2.667
-//   09:45  -                      s2 900   s3 0       =  900 -> 1
-// A "now" of 09:50 cuts the last interval to 300 s with s2 alone: 300 / 300 = 1 agent.
+//   s4 (chat 5):               ready since three days before, no change since: 900 in every interval
+//                              (its state when the range began comes from before the range)
+// Ready seconds per interval, without s4 (s4 adds 900 to each):
+//   09:00  s1 900                 s2 300              = 1200 -> 1.333 agents (+ s4: 2.333)
+//   09:15  s1 600 (to 09:20, from 09:25)  s2 900     = 1500 -> 1.667 (2.667)
+//   09:30  s1 600 (09:30-09:40)   s2 900   s3 900     = 2400 -> 2.667 (3.667)
+//   09:45  -                      s2 900   s3 0       =  900 -> 1 (2)
+// A "now" of 09:50 cuts the last interval to 300 s with s2 and s4: 600 / 300 = 2 agents.
 
 const x = exampleEvents;
 const t = (hh: number, mm: number) => new Date(Date.UTC(2026, 10, 30, hh, mm)).toISOString();
@@ -64,6 +66,8 @@ const signedOut = (agentId: string, time: string): StarboardEvent => ({
 });
 
 const events: StarboardEvent[] = [
+  signedIn("s4", t(8, 0).replace("30T", "27T"), [["chat", 5]]),
+  ready("s4", t(8, 1).replace("30T", "27T")),
   signedIn("s3", t(8, 0).replace("30T", "29T"), [["billing", 2]]),
   signedIn("s1", t(8, 50), [
     ["support", 3],
@@ -110,12 +114,12 @@ describe("staffed agents per interval", () => {
     const slices = await staffedSlices(warehouse, range);
     const all = staffedIntervals(slices, range);
     expect(figures(all)).toEqual([
-      ["09:00", 900, 1200],
-      ["09:15", 900, 1500],
-      ["09:30", 900, 2400],
-      ["09:45", 900, 900],
+      ["09:00", 900, 2100],
+      ["09:15", 900, 2400],
+      ["09:30", 900, 3300],
+      ["09:45", 900, 1800],
     ]);
-    expect(all.map((i) => i.agents)).toEqual([1200 / 900, 1500 / 900, 2400 / 900, 1]);
+    expect(all.map((i) => i.agents)).toEqual([2100 / 900, 2400 / 900, 3300 / 900, 2]);
   });
 
   it("keeps each agent's skills, so a queue counts only the agents its skills admit", async () => {
@@ -152,19 +156,19 @@ describe("staffed agents per interval", () => {
     const early = { ...range, now: new Date(t(9, 50)) };
     const all = staffedIntervals(await staffedSlices(warehouse, early), early);
     expect(figures(all)).toEqual([
-      ["09:00", 900, 1200],
-      ["09:15", 900, 1500],
-      ["09:30", 900, 2400],
-      ["09:45", 300, 300],
+      ["09:00", 900, 2100],
+      ["09:15", 900, 2400],
+      ["09:30", 900, 3300],
+      ["09:45", 300, 600],
     ]);
-    expect(all[3]?.agents).toBe(1);
+    expect(all[3]?.agents).toBe(2);
   });
 
   it("clips to a range that starts inside an interval, and a range in the future is empty", async () => {
     const mid = { from: new Date(t(9, 5)), to: new Date(t(9, 15)), now: range.now };
-    // 09:05-09:15: s1 600, s2 300 (from 09:10).
+    // 09:05-09:15: s1 600, s2 300 (from 09:10), s4 600.
     expect(figures(staffedIntervals(await staffedSlices(warehouse, mid), mid))).toEqual([
-      ["09:00", 600, 900],
+      ["09:00", 600, 1500],
     ]);
     const future = { ...range, now: new Date(t(8, 0)) };
     expect(await staffedSlices(warehouse, future)).toEqual([]);

@@ -42,6 +42,9 @@ export class Outbox {
   }
 }
 
+/** A reset on a reused kept-alive socket before any answer. */
+class StaleSocketError extends Error {}
+
 /** Signed webhook posts (the chat platform's and the ticket system's), as ingest/src/http expects. */
 export class WebhookSender {
   private delivery = 0;
@@ -64,13 +67,19 @@ export class WebhookSender {
     const timestamp = String(Math.floor(Date.now() / 1000));
     this.delivery += 1;
     this.inFlight += 1;
+    const headers = {
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(raw)),
+      "x-starboard-timestamp": timestamp,
+      "x-starboard-delivery": `${this.runId}-${this.delivery}`,
+      "x-starboard-signature": sign(this.secret, timestamp, raw),
+    };
     try {
-      const { status, text } = await this.send(url, raw, {
-        "content-type": "application/json",
-        "content-length": String(Buffer.byteLength(raw)),
-        "x-starboard-timestamp": timestamp,
-        "x-starboard-delivery": `${this.runId}-${this.delivery}`,
-        "x-starboard-signature": sign(this.secret, timestamp, raw),
+      // A kept-alive socket the gateway closed as idle just as we reused it: the request never got
+      // there (Node's documented keep-alive race), so it is sent once more, same delivery id.
+      const { status, text } = await this.send(url, raw, headers).catch((error: unknown) => {
+        if (error instanceof StaleSocketError) return this.send(url, raw, headers);
+        throw error;
       });
       if (status !== 202) throw new Error(`${url} answered ${status}: ${text.slice(0, 300)}`);
       this.accepted += (JSON.parse(text) as { accepted: number }).accepted;
@@ -99,7 +108,9 @@ export class WebhookSender {
         );
         res.on("error", reject);
       });
-      req.on("error", reject);
+      req.on("error", (error: NodeJS.ErrnoException) =>
+        reject(req.reusedSocket && error.code === "ECONNRESET" ? new StaleSocketError(error.message) : error),
+      );
       req.end(raw);
     });
   }

@@ -28,6 +28,11 @@ describe("starboard command line", () => {
     [["bench", "--soak", "10"], '--soak must be a duration of at least 40s such as 10m or 90s (got "10")'],
     [["bench", "--soak", "5s"], "at least 40s"],
     [["bench", "--soak", "1m", "--only", "log"], "--soak runs alone"],
+    [
+      ["bench", "--platform-seconds", "5"],
+      '--platform-seconds must be a whole number of at least 20 (got "5")',
+    ],
+    [["bench", "--platform-agents", "many"], "--platform-agents must be a whole number of at least 1"],
   ])("refuses %j with exit 2 and says why", async (argv, message) => {
     const io = capture();
     expect(await main(argv, io)).toBe(2);

@@ -1,0 +1,122 @@
+// The platform benchmark's rows, from its once-a-second samples. Rates and CPU are taken after a
+// warm-up quarter (start-up, the router's first replay, chdb's first merges); memory growth too.
+
+import { type BenchRow, row } from "@starboard/core/bench";
+import { subscriptionLatencies } from "./platform-watch";
+
+export interface Sample {
+  wall: number;
+  log: number;
+  sink: number;
+  api: number;
+  rss: number;
+  /** JS heap after the latest major GC. */
+  heap: number;
+  /** CPU seconds: the whole process, and its main thread alone. */
+  cpu: number;
+  mainCpu: number;
+}
+
+export interface RunFacts {
+  capacity: number;
+  speed: number;
+  agents: number;
+  /** [arrival wall ms, asOf simulated ms] per queueStats message. */
+  messages: readonly [number, number][];
+  clock: readonly { wall: number; sim: number }[];
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const mb = (b: number) => Math.round(b / 2 ** 20);
+
+export function rowsOf(samples: readonly Sample[], facts: RunFacts): BenchRow[] {
+  const first = samples[Math.floor(samples.length / 4)];
+  const last = samples.at(-1);
+  if (first === undefined || last === undefined || first === last) throw new Error("too few samples");
+  const wall = (last.wall - first.wall) / 1000;
+  const events = last.log - first.log;
+  const logRate = events / wall;
+  const sinkRate = (last.sink - first.sink) / wall;
+  const at = `(--simulator load --speed ${facts.speed} --agents ${facts.agents}, ${Math.round(wall)} s after a ${Math.round((first.wall - (samples[0]?.wall ?? first.wall)) / 1000)} s warm-up)`;
+  // How far the API's live picture trails the log, in time at the run's rate.
+  const lags = samples.map((s) => ((s.log - s.api) / Math.max(1, logRate)) * 1000).sort((a, b) => a - b);
+  const warmFrom = facts.clock[Math.floor(facts.clock.length / 4)]?.wall ?? 0;
+  const latencies = subscriptionLatencies(
+    facts.messages.filter(([arrived]) => arrived >= warmFrom),
+    facts.clock,
+  ).sort((a, b) => a - b);
+  const cpuPerEvent = ((last.cpu - first.cpu) * 1e6) / Math.max(1, events);
+  const mainPerEvent = ((last.mainCpu - first.mainCpu) * 1e6) / Math.max(1, events);
+  const warm = samples.slice(samples.indexOf(first));
+  const rssPeak = Math.max(...samples.map((s) => s.rss));
+  const growth = (pick: (s: Sample) => number) => ((pick(last) - pick(first)) / pick(first)) * 100;
+  return [
+    row({
+      area: "platform",
+      name: `events/s onto the log end to end ${at}`,
+      value: Math.round(logRate),
+      unit: "1/s",
+      reference: "embedded log publish rate, batches of 50",
+      referenceValue: Math.round(facts.capacity),
+      target: ">= 5000",
+    }),
+    row({
+      area: "platform",
+      name: `events/s into the warehouse ${at}`,
+      value: Math.round(sinkRate),
+      unit: "1/s",
+      reference: "events/s onto the log",
+      referenceValue: Math.round(logRate),
+      target: "keeps up",
+    }),
+    row(
+      {
+        area: "platform",
+        name: `source to graphql-ws queueStats message, p99 of ${latencies.length} (p50 ${Math.round(percentile(latencies, 50))} ms; newest event in each message) ${at}`,
+        value: Math.round(percentile(latencies, 99)),
+        unit: "ms",
+        reference: "subscription tick",
+        referenceValue: 150,
+        target: "< 1000",
+      },
+      true,
+    ),
+    row(
+      {
+        area: "platform",
+        name: `API live picture behind the log, p99 ${at}`,
+        value: Math.round(percentile(lags, 99)),
+        unit: "ms",
+        reference: "subscription tick",
+        referenceValue: 150,
+        target: "< 250",
+      },
+      true,
+    ),
+    row(
+      {
+        area: "platform",
+        name: `main-thread CPU per event on the log (the platform; the load generator has its own thread) ${at}`,
+        value: Math.round(mainPerEvent),
+        unit: "us",
+        reference: "whole process (+ generator, log writer, chdb)",
+        referenceValue: Math.round(cpuPerEvent),
+        target: "<= 200 (5,000/s on one core)",
+      },
+      true,
+    ),
+    row(
+      {
+        area: "platform",
+        name: `process RSS: peak ${mb(rssPeak)} MB, growth after warm-up ${growth((s) => s.rss).toFixed(1)}%; live JS heap after major GC ${mb(first.heap)} -> ${mb(last.heap)} MB (${growth((s) => s.heap).toFixed(1)}%, max ${mb(Math.max(...warm.map((s) => s.heap)))} MB) ${at}`,
+        value: mb(last.rss),
+        unit: "MB",
+        reference: "RSS after warm-up",
+        referenceValue: mb(first.rss),
+        target: "flat (< 5% growth)",
+      },
+      true,
+    ),
+  ];
+}

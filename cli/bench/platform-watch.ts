@@ -1,0 +1,98 @@
+// What the platform benchmark watches besides the log: CPU time (the process's, and the main
+// thread's alone, where the platform runs), the live heap after each major GC, and a graphql-ws
+// subscriber in its own process whose messages say how old the newest event they include was.
+
+import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { constants, PerformanceObserver } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+/** CPU seconds of this process's main thread (Linux: /proc task stat, 10 ms ticks); NaN elsewhere. */
+export function mainThreadCpuSeconds(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export const processCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+/** Node puts a GC entry's kind in `detail`, which the DOM-shaped PerformanceEntry type omits. */
+function gcKind(entry: object): number | undefined {
+  const detail: unknown = "detail" in entry ? entry.detail : undefined;
+  return typeof detail === "object" && detail !== null && "kind" in detail && typeof detail.kind === "number"
+    ? detail.kind
+    : undefined;
+}
+
+/** The JS heap in use right after the latest major GC: what is alive, without the sawtooth of garbage. */
+export function watchLiveHeap(): { read: () => number; stop: () => void } {
+  let live = process.memoryUsage().heapUsed;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (gcKind(entry) === constants.NODE_PERFORMANCE_GC_MAJOR) live = process.memoryUsage().heapUsed;
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  return { read: () => live, stop: () => observer.disconnect() };
+}
+
+/**
+ * One queueStats subscriber over graphql-ws, in a child process (graphql/bench/subscribers.mjs) so
+ * its parsing is not charged to the platform. Each message carries `asOf`, the source time of the
+ * newest event in it; `stop` returns [arrival wall ms, asOf ms] per message.
+ */
+export function queueStatsSubscriber(graphqlUrl: string, key: string) {
+  const script = fileURLToPath(new URL("../../graphql/bench/subscribers.mjs", import.meta.url));
+  const child = fork(script, [
+    JSON.stringify({
+      url: graphqlUrl.replace(/^http/, "ws"),
+      key,
+      count: 1,
+      sampleEvery: 1,
+      query: "subscription { queueStats { asOf queues { id waiting } } }",
+    }),
+  ]);
+  const ready = new Promise<void>((resolve, reject) => {
+    child.on("message", (m: { type: string; message?: string }) => {
+      if (m.type === "ready") resolve();
+      if (m.type === "error") reject(new Error(`subscriber: ${m.message}`));
+    });
+    child.on("exit", (code) => reject(new Error(`subscriber exited (${code})`)));
+  });
+  const stop = () =>
+    new Promise<[number, number][]>((resolve) => {
+      child.on("message", (m: { type: string; samples?: [number, number][][] }) => {
+        if (m.type === "results") resolve(m.samples?.[0] ?? []);
+      });
+      child.send({ type: "stop" });
+    });
+  return { ready, stop, kill: () => child.kill() };
+}
+
+/**
+ * Wall-clock latency of subscription messages: how long after the newest event they include was
+ * stamped at its source. Sources stamp simulated time, so `clock` (wall ms, simulated ms pairs
+ * sampled through the run) maps an `asOf` back to the wall time the simulator reached it.
+ */
+export function subscriptionLatencies(
+  messages: readonly [number, number][],
+  clock: readonly { wall: number; sim: number }[],
+): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const [arrived, asOf] of messages) {
+    while (j + 1 < clock.length && (clock[j + 1]?.sim ?? Number.POSITIVE_INFINITY) <= asOf) j++;
+    const a = clock[j];
+    const b = clock[j + 1];
+    if (a === undefined || b === undefined || asOf < a.sim || b.sim === a.sim) continue;
+    const stamped = a.wall + ((asOf - a.sim) / (b.sim - a.sim)) * (b.wall - a.wall);
+    out.push(arrived - stamped);
+  }
+  return out;
+}

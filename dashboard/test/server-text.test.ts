@@ -212,6 +212,8 @@ describe("supervisor action failures in words", () => {
 
 describe("alert messages in words", () => {
   const params = {
+    category: null,
+    matchedText: null,
     queueId: "billing",
     agentId: null,
     contactId: "c-9",
@@ -233,6 +235,21 @@ describe("alert messages in words", () => {
       params: { ...params, contactId: null, value: 0.61, threshold: 0.8, unit: "FRACTION" },
     };
     expect(alertText(tr("zh-CN"), formatters("zh-CN"), sl)).toBe("服务水平 61%，低于目标 80%");
+    const qa = {
+      kind: "QA_FLAG",
+      subject: "flag-1",
+      message: 'QA abuse: "处理不了" (a7)',
+      params: {
+        ...params,
+        queueId: null,
+        agentId: "a7",
+        category: "abuse",
+        matchedText: "处理不了",
+        unit: null,
+      },
+    };
+    expect(alertText(tr("en"), formatters("en"), qa)).toBe('QA abuse: "处理不了" (a7)');
+    expect(alertText(tr("zh-CN"), formatters("zh-CN"), qa)).toBe("质检 abuse：“处理不了”（a7）");
     const unknown = { kind: "SOMETHING_NEW", subject: "x", message: "as the server said", params };
     expect(alertText(tr("zh-CN"), formatters("zh-CN"), unknown)).toBe("as the server said");
   });

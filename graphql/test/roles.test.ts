@@ -162,7 +162,7 @@ const nested: [entry: string, document: string][] = [
   ],
   [
     "Query.alerts",
-    "{ alerts { params { queueId agentId contactId ticketNumber flagId value threshold unit } } }",
+    "{ alerts { params { category matchedText queueId agentId contactId ticketNumber flagId value threshold unit } } }",
   ],
 ];
 

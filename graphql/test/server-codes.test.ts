@@ -1,3 +1,4 @@
+import { exampleEvents, type StarboardEvent } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentOnline, callQueued } from "./events";
 import { dataOf, eventually, type Stack, startStack } from "./harness";
@@ -16,6 +17,18 @@ beforeAll(async () => {
     ...callQueued(t0, 1, "call-1", "+8613800138001"),
     ...callQueued(t0, 2, "call-2", "+8613800138002"),
     ...callQueued(t0, 3, "call-3", "+8613800138003", "billing"),
+    {
+      ...exampleEvents["qa.flagged"],
+      id: "flag-event-1",
+      time: new Date(t0 + 4_000).toISOString(),
+      contactId: "call-1",
+      data: {
+        ...exampleEvents["qa.flagged"].data,
+        flagId: "flag-1",
+        category: "abuse",
+        severity: "high",
+      },
+    } as StarboardEvent,
   ]);
 });
 afterAll(async () => {
@@ -89,5 +102,19 @@ describe("alert facts", () => {
     expect(alert.params.value).toBeGreaterThanOrEqual(2);
     // The English still says the same thing, for API users who read it.
     expect(alert.message).toMatch(/^call-3 has waited \d+ s in billing$/);
+  });
+
+  it("a QA flag carries its category and words, which the raised alert itself does not", async () => {
+    type Alert = { kind: string; params: Record<string, unknown> };
+    const alert = await eventually(async () => {
+      const r = await stack.gql("qa", "{ alerts { kind params { category matchedText flagId contactId } } }");
+      return (dataOf(r.body).alerts as Alert[]).find((a) => a.kind === "QA_FLAG");
+    });
+    expect(alert.params).toEqual({
+      category: "abuse",
+      matchedText: "处理不了",
+      flagId: "flag-1",
+      contactId: "call-1",
+    });
   });
 });

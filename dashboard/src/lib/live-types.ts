@@ -104,7 +104,7 @@ export const liveContactsSubscription = `subscription { liveContacts { snapshot 
 
 export const alertsSubscription = `subscription { alerts { at alerts {
   id kind severity subject message sinceSeconds acknowledged acknowledgedBy
-  params { queueId agentId contactId ticketNumber flagId value threshold unit }
+  params { category matchedText queueId agentId contactId ticketNumber flagId value threshold unit }
 } } }`;
 
 export const monitorsQuery = `{ monitors { ${monitorFields} } }`;

@@ -124,7 +124,7 @@ export const en = {
   alertLongAway: "away for {value}",
   alertTicketReminder: "half its SLA window gone without progress",
   alertTicketBreach: "SLA breached",
-  alertQaFlag: "{detail}",
+  alertQaFlag: 'QA {category}: "{text}" ({who})',
   reasonSignedIn: "signed in, not ready",
   reasonRingTimeout: "missed a call",
   reasonRejected: "rejected a contact",

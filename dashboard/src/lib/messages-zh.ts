@@ -126,7 +126,7 @@ export const zh: Messages = {
   alertLongAway: "已离开 {value}",
   alertTicketReminder: "SLA 时限已过半，仍无进展",
   alertTicketBreach: "已超出 SLA",
-  alertQaFlag: "质检标记：{detail}",
+  alertQaFlag: "质检 {category}：“{text}”（{who}）",
   reasonSignedIn: "已登录，未就绪",
   reasonRingTimeout: "未接来电",
   reasonRejected: "拒接",

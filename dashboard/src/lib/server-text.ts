@@ -80,6 +80,8 @@ export const operationErrorMessages: Record<OperationErrorCode, MessageKey> = {
 };
 
 export interface AlertParams {
+  category: string | null;
+  matchedText: string | null;
   queueId: string | null;
   agentId: string | null;
   contactId: string | null;
@@ -132,15 +134,20 @@ export function alertText(
   const key = alertMessages[a.kind as AlertKind] as MessageKey | undefined;
   if (key === undefined || a.params === null) return a.message;
   const p = a.params;
+  // A QA flag without its words (not seen by this API) keeps the server's sentence.
+  if (a.kind === "QA_FLAG" && p.category === null) return a.message;
   const measured = (v: number | null) =>
     v === null ? "—" : p.unit === "FRACTION" ? fmt.percent(v) : span(t, fmt, v);
-  // The subject (contact, agent, ticket) is shown beside the message, so the message does not repeat it.
+  // The subject (contact, agent, ticket) is shown beside the message, so the message does not repeat
+  // it. A QA flag's subject is the flag's id: the message names the agent (or contact) instead.
   return t(key, {
     queue: p.queueId ?? a.subject,
     value: measured(p.value),
     threshold: measured(p.threshold),
-    // QA flags: the rule's category and the matched words are the customer's and the install's.
-    detail: a.message,
+    // The rule's category and the matched words are the install's and the customer's: as they are.
+    category: p.category ?? "",
+    text: p.matchedText ?? "",
+    who: p.agentId ?? p.contactId ?? a.subject,
   });
 }
 

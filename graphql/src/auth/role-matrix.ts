@@ -64,6 +64,7 @@ export const maskedFields: readonly string[] = [
   "Customer.name",
   "LiveContact.customerAddress",
   "QaFlag.matchedText",
+  "AlertParams.matchedText",
 ];
 
 export function allows(entryPoint: string, role: Role): boolean {

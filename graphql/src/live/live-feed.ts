@@ -29,6 +29,9 @@ export interface LiveFeedOptions {
 
 type Waiter = (result: RouterCommandResultData) => void;
 
+/** What an alert.raised said, and for a QA flag its category and words (from qa.flagged). */
+export type AlertFacts = AlertRaisedData & { category?: string; matchedText?: string };
+
 /**
  * The API's copy of the live picture: it replays the events and commands topics from the start into
  * core's LiveState (deterministic, so it equals the router's) in event-time order (feed-reader.ts),
@@ -43,7 +46,9 @@ export class LiveFeed {
   /** alertId -> who acknowledged it. */
   readonly acknowledged = new Map<string, string>();
   /** Active alerts' facts (subject ids, measure) by alertId, for clients that word messages themselves. */
-  readonly alertFacts = new Map<string, AlertRaisedData>();
+  readonly alertFacts = new Map<string, AlertFacts>();
+  /** A high or critical QA flag's category and words, from qa.flagged until its alert is raised. */
+  private readonly flagWords = new Map<string, { category: string; matchedText: string }>();
   /**
    * Whether a monitoring session asked for the agent to be told, by monitorId. Known to the
    * instance that started the session only: the command carries no such field.
@@ -122,6 +127,14 @@ export class LiveFeed {
       case "contact.ended":
         this.addresses.delete(event.contactId);
         break;
+      case "qa.flagged":
+        // The alert live state raises for it (high and critical) carries only the flag's id.
+        if (event.data.severity === "high" || event.data.severity === "critical")
+          this.flagWords.set(event.data.flagId, {
+            category: event.data.category,
+            matchedText: event.data.matchedText.slice(0, 80),
+          });
+        break;
       case "alert.cleared":
         if (event.data.reason === "acknowledged")
           this.acknowledged.set(event.data.alertId, event.data.clearedBy ?? "");
@@ -139,9 +152,15 @@ export class LiveFeed {
   }
 
   private noteAlerts(events: readonly AlertEvent[]): void {
-    for (const e of events)
-      if (e.type === "alert.raised") this.alertFacts.set(e.data.alertId, e.data);
-      else this.alertFacts.delete(e.data.alertId);
+    for (const e of events) {
+      if (e.type !== "alert.raised") {
+        this.alertFacts.delete(e.data.alertId);
+        continue;
+      }
+      const words = e.data.flagId === undefined ? undefined : this.flagWords.get(e.data.flagId);
+      if (e.data.flagId !== undefined) this.flagWords.delete(e.data.flagId);
+      this.alertFacts.set(e.data.alertId, words === undefined ? e.data : { ...e.data, ...words });
+    }
   }
 
   /** The switch's answer to a command, or undefined after `timeoutMs`. */

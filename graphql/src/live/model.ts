@@ -1,11 +1,5 @@
-import type {
-  AgentView,
-  AlertRaisedData,
-  AlertView,
-  LiveContactView,
-  QueueView,
-  WaitReason,
-} from "@starboard/core";
+import type { AgentView, AlertView, LiveContactView, QueueView, WaitReason } from "@starboard/core";
+import type { AlertFacts } from "./live-feed";
 
 // The API's shapes, built once per update from core's snapshot views: GraphQL enum names instead of
 // core's kebab-case codes, and "since" times beside elapsed seconds so a client can keep counting
@@ -217,6 +211,8 @@ export interface ApiAlert {
 }
 
 export interface ApiAlertParams {
+  category: string | null;
+  matchedText: string | null;
   queueId: string | null;
   agentId: string | null;
   contactId: string | null;
@@ -227,8 +223,10 @@ export interface ApiAlertParams {
   unit: string | null;
 }
 
-export function apiAlertParams(d: AlertRaisedData | undefined): ApiAlertParams {
+export function apiAlertParams(d: AlertFacts | undefined): ApiAlertParams {
   return {
+    category: d?.category ?? null,
+    matchedText: d?.matchedText ?? null,
     queueId: d?.queueId ?? null,
     agentId: d?.agentId ?? null,
     contactId: d?.contactId ?? null,
@@ -240,11 +238,7 @@ export function apiAlertParams(d: AlertRaisedData | undefined): ApiAlertParams {
   };
 }
 
-export function apiAlert(
-  a: AlertView,
-  acknowledgedBy: string | undefined,
-  facts?: AlertRaisedData,
-): ApiAlert {
+export function apiAlert(a: AlertView, acknowledgedBy: string | undefined, facts?: AlertFacts): ApiAlert {
   return {
     id: a.alertId,
     kind: enumName(a.kind),

@@ -80,7 +80,7 @@ async function use(database: string): Promise<void> {
 /** Every event through the sink in writes of at most 100 rows, so rollup rows fold across inserts. */
 async function load(log: InProcessEventLog, groupId: string): Promise<void> {
   const sink = await startSink({ log, warehouse, groupId, maxRows: 100, maxDelayMs: 20 });
-  for (let i = 0; i < 600 && sink.stats.written < events.length; i++)
+  for (let i = 0; i < 2400 && sink.stats.written < events.length; i++)
     await new Promise((r) => setTimeout(r, 25));
   await sink.stop();
   expect(sink.stats).toMatchObject({ written: events.length, deadLettered: 0, duplicates: 0 });

@@ -34,6 +34,13 @@ export interface LiveCall {
 export class CallTable {
   private readonly calls = new Map<string, LiveCall>();
   private readonly legs = new Map<string, string>();
+  /** The legs of each contact (the reverse of `legs`), so a hangup does not walk every leg. */
+  private readonly legsOf = new Map<string, Set<string>>();
+  /**
+   * Calls by the queue they joined (connected ones included until they end): a queue position
+   * counts within its queue instead of walking every live call, several times per call at load.
+   */
+  private readonly byQueue = new Map<string, Set<LiveCall>>();
   /** Channels that hung up recently: their late events (the B-leg's own hangup) must not be adopted. */
   private readonly ended = new Set<string>();
   private sequence = 0;
@@ -43,7 +50,10 @@ export class CallTable {
   }
 
   add(call: LiveCall): void {
+    const prior = this.calls.get(call.contactId);
+    if (prior !== undefined && prior !== call) this.leaveQueue(prior);
     this.calls.set(call.contactId, call);
+    if (call.queueId !== undefined) this.joinQueue(call, call.queueId);
   }
 
   get(contactId: string): LiveCall | undefined {
@@ -59,7 +69,16 @@ export class CallTable {
   }
 
   linkLeg(legUuid: string, contactId: string): void {
-    if (legUuid !== contactId) this.legs.set(legUuid, contactId);
+    if (legUuid === contactId) return;
+    const owner = this.legs.get(legUuid);
+    if (owner !== undefined && owner !== contactId) this.legsOf.get(owner)?.delete(legUuid);
+    this.legs.set(legUuid, contactId);
+    let legs = this.legsOf.get(contactId);
+    if (legs === undefined) {
+      legs = new Set();
+      this.legsOf.set(contactId, legs);
+    }
+    legs.add(legUuid);
   }
 
   isLeg(uuid: string): boolean {
@@ -67,6 +86,8 @@ export class CallTable {
   }
 
   enqueue(call: LiveCall, queueId: string, joinedSeconds: number): void {
+    this.leaveQueue(call);
+    this.joinQueue(call, queueId);
     call.queueId = queueId;
     call.queuedAtSeconds = joinedSeconds;
     call.queueSeq = ++this.sequence;
@@ -75,7 +96,8 @@ export class CallTable {
   /** 1-based place among contacts still waiting in the same queue. */
   position(call: LiveCall): number {
     let ahead = 0;
-    for (const other of this.calls.values()) {
+    const members = call.queueId === undefined ? undefined : this.byQueue.get(call.queueId);
+    for (const other of members ?? []) {
       if (
         other !== call &&
         other.queueId === call.queueId &&
@@ -86,6 +108,19 @@ export class CallTable {
       }
     }
     return ahead + 1;
+  }
+
+  private joinQueue(call: LiveCall, queueId: string): void {
+    let members = this.byQueue.get(queueId);
+    if (members === undefined) {
+      members = new Set();
+      this.byQueue.set(queueId, members);
+    }
+    members.add(call);
+  }
+
+  private leaveQueue(call: LiveCall): void {
+    if (call.queueId !== undefined) this.byQueue.get(call.queueId)?.delete(call);
   }
 
   isEnded(uuid: string): boolean {
@@ -104,13 +139,19 @@ export class CallTable {
     this.markEnded(uuid);
     const contactId = this.legs.get(uuid);
     this.legs.delete(uuid);
-    if (contactId !== undefined) return;
+    if (contactId !== undefined) {
+      this.legsOf.get(contactId)?.delete(uuid);
+      return;
+    }
+    const call = this.calls.get(uuid);
+    if (call !== undefined) this.leaveQueue(call);
     this.calls.delete(uuid);
-    for (const [leg, owner] of this.legs) {
-      if (owner !== uuid) continue;
+    for (const leg of this.legsOf.get(uuid) ?? []) {
+      if (this.legs.get(leg) !== uuid) continue;
       this.legs.delete(leg);
       this.markEnded(leg);
     }
+    this.legsOf.delete(uuid);
   }
 
   contacts(): IterableIterator<LiveCall> {

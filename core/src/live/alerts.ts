@@ -44,6 +44,11 @@ export class AlertBook {
     return this.active.has(`${kind}:${subject}`);
   }
 
+  /** The active alert's severity, so a rule can skip building what raise() would ignore. */
+  severityOf(kind: AlertKind, subject: string): AlertSeverity | undefined {
+    return this.byKind.get(kind)?.get(subject)?.severity;
+  }
+
   /** Raise (or re-raise at a new severity) the alert for this kind and subject. */
   raise(
     ms: number,

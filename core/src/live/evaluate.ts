@@ -46,10 +46,13 @@ function queueAlerts({ engine, stats, alerts, thresholds: t, nowMs }: Evaluation
       const waited = (nowMs - c.firstQueuedMs) / 1000;
       if (waited < t.longWaitSeconds) continue;
       waitingNow.add(c.id);
+      const severity = waited >= 2 * t.longWaitSeconds ? "critical" : "warning";
+      // Raised already at this severity: nothing to build (a backlog is hundreds, every second).
+      if (alerts.severityOf("long-wait", c.id) === severity) continue;
       alerts.raise(nowMs, "long-wait", c.id, {
         contactId: c.id,
         queueId: queue.id,
-        severity: waited >= 2 * t.longWaitSeconds ? "critical" : "warning",
+        severity,
         message: `${c.id} has waited ${Math.round(waited)} s in ${queue.id}`,
         measure: { value: waited, threshold: t.longWaitSeconds, unit: "seconds" },
       });
@@ -67,6 +70,7 @@ function agentAlerts({ engine, alerts, thresholds: t, nowMs }: EvaluationInput):
       const seconds = (nowMs - held.sinceMs) / 1000;
       if (held.activity !== "wrap-up" || seconds < t.wrapupSeconds) continue;
       wrapping.add(a.id);
+      if (alerts.severityOf("agent-long-wrapup", a.id) === "warning") continue;
       alerts.raise(nowMs, "agent-long-wrapup", a.id, {
         agentId: a.id,
         severity: "warning",
@@ -79,6 +83,7 @@ function agentAlerts({ engine, alerts, thresholds: t, nowMs }: EvaluationInput):
     const seconds = (nowMs - a.readinessSinceMs) / 1000;
     if (seconds < limit) continue;
     away.add(a.id);
+    if (alerts.severityOf("agent-long-away", a.id) === "warning") continue;
     alerts.raise(nowMs, "agent-long-away", a.id, {
       agentId: a.id,
       severity: "warning",

@@ -61,6 +61,8 @@ describe("every server code has an en and a zh-CN message", () => {
   it("alerts: every kind core raises", () => {
     expect([...alertKinds].sort()).toEqual(coreAlertKinds.map(enumName).sort());
     for (const kind of alertKinds) bothLanguages(alertMessages[kind]);
+    bothLanguages("alertSlBelowTargetWithin");
+    bothLanguages("alertLongAwayReason");
   });
 
   it("the platform's not-ready reasons", () => {
@@ -234,7 +236,15 @@ describe("alert messages in words", () => {
       message: "billing: service level 61.0% under target 80% (20 s)",
       params: { ...params, contactId: null, value: 0.61, threshold: 0.8, unit: "FRACTION" },
     };
-    expect(alertText(tr("zh-CN"), formatters("zh-CN"), sl)).toBe("服务水平 61%，低于目标 80%");
+    // The answer threshold, from the server's sentence or (first) the queue's live figures.
+    expect(alertText(tr("en"), formatters("en"), sl)).toBe("service level 61% under target 80% (20 s)");
+    expect(alertText(tr("zh-CN"), formatters("zh-CN"), sl)).toBe("服务水平 61%，低于目标 80%（20 秒内接听）");
+    const live = { thresholdSeconds: (q: string) => (q === "billing" ? 30 : undefined) };
+    expect(alertText(tr("zh-CN"), formatters("zh-CN"), sl, live)).toBe(
+      "服务水平 61%，低于目标 80%（30 秒内接听）",
+    );
+    const bare = { ...sl, message: "billing: service level low" };
+    expect(alertText(tr("zh-CN"), formatters("zh-CN"), bare)).toBe("服务水平 61%，低于目标 80%");
     const qa = {
       kind: "QA_FLAG",
       subject: "flag-1",
@@ -250,6 +260,19 @@ describe("alert messages in words", () => {
     };
     expect(alertText(tr("en"), formatters("en"), qa)).toBe('QA abuse: "处理不了" (a7)');
     expect(alertText(tr("zh-CN"), formatters("zh-CN"), qa)).toBe("质检 abuse：“处理不了”（a7）");
+    const away = {
+      kind: "AGENT_LONG_AWAY",
+      subject: "a7",
+      message: "a7 has been away (lunch) for 12 min",
+      params: { ...params, queueId: null, contactId: null, agentId: "a7", value: 720, threshold: 600 },
+    };
+    expect(alertText(tr("en"), formatters("en"), away)).toBe("away (lunch) for 12 min");
+    expect(alertText(tr("zh-CN"), formatters("zh-CN"), away)).toBe("离开（lunch）已 12 分钟");
+    // The tile's reason first (the platform's own codes translated); none given: no reason shown.
+    const tile = { awayReason: (id: string) => (id === "a7" ? "ring-timeout" : undefined) };
+    expect(alertText(tr("zh-CN"), formatters("zh-CN"), away, tile)).toBe("离开（未接来电）已 12 分钟");
+    const noReason = { ...away, message: "a7 has been away (not ready) for 12 min" };
+    expect(alertText(tr("zh-CN"), formatters("zh-CN"), noReason)).toBe("已离开 12 分钟");
     const unknown = { kind: "SOMETHING_NEW", subject: "x", message: "as the server said", params };
     expect(alertText(tr("zh-CN"), formatters("zh-CN"), unknown)).toBe("as the server said");
   });

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
-import type { MessageKey } from "../lib/i18n";
+import { codeText } from "../lib/code-text";
 import { useSession } from "../lib/session";
 
 export interface RangeValue {
@@ -60,7 +60,7 @@ export function RangePicker({
           >
             {intervals.map((i) => (
               <option key={i} value={i}>
-                {t(`interval_${i}` as MessageKey)}
+                {codeText(t, "interval", i)}
               </option>
             ))}
           </select>

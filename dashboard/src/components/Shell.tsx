@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { type ReactNode, useEffect } from "react";
+import { codeText } from "../lib/code-text";
 import type { MessageKey } from "../lib/i18n";
 import { locales } from "../lib/i18n";
 import { can, type EntryPoint, type Role } from "../lib/roles";
@@ -65,7 +66,9 @@ export function Shell({ children }: { children: ReactNode }) {
             {t("tvMode")}
           </Link>
           <span className="muted" data-testid="role">
-            {t("signedInAs")}: {role}
+            {/* The role's name, and the id an administrator gives API keys. */}
+            {t("signedInAs")}: {role === undefined ? t("none") : codeText(t, "role", role.toUpperCase())}{" "}
+            <span className="muted">({role ?? "?"})</span>
           </span>
           <button type="button" className="subtle" onClick={session.signOut}>
             {t("signOut")}
@@ -84,6 +87,11 @@ function canAny(role: Role | undefined, entry: EntryPoint | EntryPoint[]): boole
 /** Renders its children only for roles the API lets through `entry` (any of them); says why otherwise. */
 export function Allowed({ entry, children }: { entry: EntryPoint | EntryPoint[]; children: ReactNode }) {
   const { role, t } = useSession();
-  if (!canAny(role, entry)) return <p className="notice">{t("notAllowed", { role: role ?? "?" })}</p>;
+  if (!canAny(role, entry))
+    return (
+      <p className="notice">
+        {t("notAllowed", { role: role === undefined ? "?" : codeText(t, "role", role.toUpperCase()) })}
+      </p>
+    );
   return <>{children}</>;
 }

@@ -1,5 +1,7 @@
 // English labels: the reference table (every key here must exist in messages-zh.ts).
 
+import { codesEn } from "./messages-codes-en";
+
 export const en = {
   appName: "Starboard",
   navWallboard: "Wallboard",
@@ -281,4 +283,5 @@ export const en = {
   taxonomySaved: "Saved: every scanner applies it to new text.",
   save: "Save",
   none: "—",
+  ...codesEn,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from "./i18n";
+import { codesZh } from "./messages-codes-zh";
 
 // 简体中文 labels, typed against the English table so none can be missing.
 
@@ -236,7 +237,7 @@ export const zh: Messages = {
   navBot: "机器人与IVR",
   selfService: "自助服务",
   kind_BOT: "机器人",
-  kind_IVR: "IVR",
+  kind_IVR: "IVR 语音导航",
   allChannels: "全部渠道",
   containment: "自助解决率：无需人工即解决",
   sessions: "会话数",
@@ -281,4 +282,5 @@ export const zh: Messages = {
   taxonomySaved: "已保存：所有扫描器将对新文本使用它。",
   save: "保存",
   none: "—",
+  ...codesZh,
 };

@@ -125,11 +125,40 @@ export function waitReasonText(t: T, fmt: Formatters, r: WaitReason): string {
   return text;
 }
 
+/**
+ * What the wallboard knows beside an alert: a queue's answer threshold (the "(20 s)" of a service
+ * level) and an agent's not-ready reason, neither of which AlertParams carries. Absent: read from the
+ * server's sentence, which core words as "...% (20 s)" and "has been away (lunch) for 12 min".
+ */
+export interface AlertFacts {
+  thresholdSeconds?: (queueId: string) => number | undefined;
+  awayReason?: (agentId: string) => string | null | undefined;
+}
+
+const slWithin = /\((\d+) s\)$/;
+const awayFor = / has been away \((.+)\) for /;
+
+function thresholdOf(a: { message: string }, queue: string, facts: AlertFacts): number | undefined {
+  const live = facts.thresholdSeconds?.(queue);
+  if (live !== undefined) return live;
+  const said = slWithin.exec(a.message)?.[1];
+  return said === undefined ? undefined : Number(said);
+}
+
+function awayReasonOf(a: { message: string }, agent: string, facts: AlertFacts): string | undefined {
+  const live = facts.awayReason?.(agent);
+  if (live !== undefined) return live ?? undefined;
+  const said = awayFor.exec(a.message)?.[1];
+  // core says "not ready" when the agent gave no reason: no reason to show then.
+  return said === undefined || said === "not ready" ? undefined : said;
+}
+
 /** An alert's message in the session's language; the server's English when a kind is new to this app. */
 export function alertText(
   t: T,
   fmt: Formatters,
   a: { kind: string; message: string; subject: string; params: AlertParams | null },
+  facts: AlertFacts = {},
 ): string {
   const key = alertMessages[a.kind as AlertKind] as MessageKey | undefined;
   if (key === undefined || a.params === null) return a.message;
@@ -138,12 +167,24 @@ export function alertText(
   if (a.kind === "QA_FLAG" && p.category === null) return a.message;
   const measured = (v: number | null) =>
     v === null ? "—" : p.unit === "FRACTION" ? fmt.percent(v) : span(t, fmt, v);
-  // The subject (contact, agent, ticket) is shown beside the message, so the message does not repeat
-  // it. A QA flag's subject is the flag's id: the message names the agent (or contact) instead.
-  return t(key, {
+  const values = {
     queue: p.queueId ?? a.subject,
     value: measured(p.value),
     threshold: measured(p.threshold),
+  };
+  if (a.kind === "SERVICE_LEVEL_BELOW_TARGET") {
+    const within = thresholdOf(a, values.queue, facts);
+    if (within !== undefined)
+      return t("alertSlBelowTargetWithin", { ...values, within: span(t, fmt, within) });
+  }
+  if (a.kind === "AGENT_LONG_AWAY") {
+    const reason = awayReasonOf(a, p.agentId ?? a.subject, facts);
+    if (reason !== undefined) return t("alertLongAwayReason", { ...values, reason: reasonText(t, reason) });
+  }
+  // The subject (contact, agent, ticket) is shown beside the message, so the message does not repeat
+  // it. A QA flag's subject is the flag's id: the message names the agent (or contact) instead.
+  return t(key, {
+    ...values,
     // The rule's category and the matched words are the install's and the customer's: as they are.
     category: p.category ?? "",
     text: p.matchedText ?? "",

@@ -2,11 +2,13 @@
 
 import { useRef } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { codeText } from "../../lib/code-text";
 import { useDomClock } from "../../lib/dom-clock";
 import { useQuery } from "../../lib/hooks";
 import type { MessageKey } from "../../lib/i18n";
 import type { Agent } from "../../lib/live-types";
 import { can } from "../../lib/roles";
+import { reasonText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
 import { Status } from "../Status";
 import type { Scorecard } from "./Agents";
@@ -67,11 +69,13 @@ export function AgentDetail({
             <div className="kpis">
               <div className="kpi">
                 <span className="muted">{t("agentState")}</span>
-                <span className="kpi-value">{t(`status_${agent.status}` as MessageKey)}</span>
+                <span className="kpi-value">{codeText(t, "agentStatus", agent.status)}</span>
               </div>
               <div className="kpi">
                 <span className="muted">{t("reason")}</span>
-                <span className="kpi-value">{agent.reasonCode ?? t("none")}</span>
+                <span className="kpi-value">
+                  {agent.reasonCode === null ? t("none") : reasonText(t, agent.reasonCode)}
+                </span>
               </div>
               <div className="kpi">
                 <span className="muted">{t("inStateFor")}</span>

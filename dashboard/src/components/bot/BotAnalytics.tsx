@@ -2,8 +2,8 @@
 
 import { useMemo, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { codeText } from "../../lib/code-text";
 import { useQuery } from "../../lib/hooks";
-import type { MessageKey } from "../../lib/i18n";
 import { defaultRange, rangeToIso } from "../../lib/range";
 import { useSession } from "../../lib/session";
 import { RangePicker, type RangeValue } from "../RangePicker";
@@ -69,7 +69,7 @@ export function BotAnalytics() {
                     className={x.channel === null ? "strong" : undefined}
                   >
                     <td>{t(`kind_${x.kind}`)}</td>
-                    <td>{x.channel === null ? t("allChannels") : t(`channel_${x.channel}` as MessageKey)}</td>
+                    <td>{x.channel === null ? t("allChannels") : codeText(t, "channel", x.channel)}</td>
                     <td className="num">{fmt.int(x.sessions)}</td>
                     <td className="num" data-testid="containment">
                       {fmt.percent(x.containmentRate)}

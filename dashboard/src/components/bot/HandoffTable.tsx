@@ -1,5 +1,6 @@
 "use client";
 
+import { codeText } from "../../lib/code-text";
 import type { MessageKey } from "../../lib/i18n";
 import { en } from "../../lib/messages-en";
 import { useSession } from "../../lib/session";
@@ -36,7 +37,7 @@ export function HandoffTable({ reasons, seniorLevel }: { reasons: ReasonStats[];
           <tbody>
             {reasons.map((r) => (
               <tr key={`${r.kind}-${r.reason}`} data-testid={`handoff-${r.reason}`}>
-                <td>{t(`kind_${r.kind}`)}</td>
+                <td>{codeText(t, "selfServiceKind", r.kind)}</td>
                 <td>{reasonLabel(r.reason)}</td>
                 <td className="num">{fmt.int(r.handoffs)}</td>
                 <td className="num">{fmt.percent(r.share)}</td>

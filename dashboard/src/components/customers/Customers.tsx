@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { codeText } from "../../lib/code-text";
 import { useQuery } from "../../lib/hooks";
-import type { MessageKey } from "../../lib/i18n";
 import { useSession } from "../../lib/session";
 import { Status } from "../Status";
 import { lookupVariables } from "./lookup";
@@ -121,12 +121,12 @@ export function Customers() {
                 {c.contacts.map((x) => (
                   <tr key={x.contactId}>
                     <td>{x.startedAt === null ? t("none") : fmt.dateTime(x.startedAt)}</td>
-                    <td>{x.channel === null ? t("none") : t(`channel_${x.channel}` as MessageKey)}</td>
+                    <td>{x.channel === null ? t("none") : codeText(t, "channel", x.channel)}</td>
                     <td>{x.queueId}</td>
                     <td>{x.agentId}</td>
-                    <td>
-                      {x.outcome}
-                      {x.resolved ? " ✓" : ""}
+                    <td data-testid="contact-outcome">
+                      {codeText(t, "contactOutcome", x.outcome)}
+                      {x.resolved ? <span title={t("resolvedMark")}> ✓</span> : ""}
                     </td>
                     <td>{x.categories.join(", ")}</td>
                     <td className="num">{x.csatScore === null ? t("none") : fmt.decimal(x.csatScore, 0)}</td>
@@ -150,7 +150,7 @@ export function Customers() {
                     <tr key={x.number}>
                       <td>{x.number}</td>
                       <td>{x.subject}</td>
-                      <td>{x.priority}</td>
+                      <td>{codeText(t, "ticketPriority", x.priority)}</td>
                       <td>{x.department}</td>
                       <td>{x.createdAt === null ? t("none") : fmt.dateTime(x.createdAt)}</td>
                     </tr>

@@ -1,8 +1,8 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { codeText } from "../../lib/code-text";
 import { useQuery } from "../../lib/hooks";
-import type { MessageKey } from "../../lib/i18n";
 import { useSession } from "../../lib/session";
 import { seriesColors } from "../reports/colors";
 import { Status } from "../Status";
@@ -66,7 +66,7 @@ export function DemandShare({ from, to }: { from: string; to: string }) {
                 {terms.map((x) => (
                   <tr key={`${x.kind}-${x.term}`} data-testid={`share-${x.term}`}>
                     <td>{x.term}</td>
-                    <td>{t(`demandKind_${x.kind}` as MessageKey)}</td>
+                    <td>{codeText(t, "demandKind", x.kind)}</td>
                     <td className="num">{fmt.int(x.contacts)}</td>
                     <td className="num" data-testid="share">
                       {fmt.percent(x.share)}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { MessageKey } from "../../lib/i18n";
+import { codeText } from "../../lib/code-text";
 import type { Agent } from "../../lib/live-types";
 import { useSession } from "../../lib/session";
 import type { Operation } from "./commands";
@@ -30,7 +30,7 @@ export function AgentStatePanel({
           <select value={chosen} onChange={(e) => setAgentId(e.target.value)}>
             {agents.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.id} · {t(`status_${a.status}` as MessageKey)}
+                {a.id} · {codeText(t, "agentStatus", a.status)}
                 {a.reasonCode !== null ? ` (${a.reasonCode})` : ""}
               </option>
             ))}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { codeText } from "../../lib/code-text";
 import { useMutation } from "../../lib/hooks";
-import type { MessageKey } from "../../lib/i18n";
 import { can } from "../../lib/roles";
 import { useSession } from "../../lib/session";
 
@@ -43,7 +43,7 @@ export function FlagReview({ flagId, verdict }: { flagId: string; verdict: strin
   return (
     <div className="review">
       <span data-testid="verdict" className={shown === null ? "muted" : undefined}>
-        {shown === null ? t("unreviewed") : t(`verdict_${shown}` as MessageKey)}
+        {shown === null ? t("unreviewed") : codeText(t, "flagVerdict", shown)}
       </span>
       {can(role, "Mutation.reviewQaFlag") && (
         <span className="row">

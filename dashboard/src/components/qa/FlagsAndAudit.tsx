@@ -1,8 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
+import { auditReasonText } from "../../lib/audit-text";
+import { codeText } from "../../lib/code-text";
 import { useQuery } from "../../lib/hooks";
-import type { MessageKey } from "../../lib/i18n";
 import { can } from "../../lib/roles";
 import { useSession } from "../../lib/session";
 import { Status } from "../Status";
@@ -91,11 +92,11 @@ export function FlagsAndAudit({ refresh, poll }: { refresh: number; poll: number
                 <tr key={f.id} data-testid={`flag-${f.id}`}>
                   <td>{fmt.dateTime(f.flaggedAt)}</td>
                   <td>
-                    {f.ruleId} <span className="muted">{f.severity}</span>
+                    {f.ruleId} <span className="muted">{codeText(t, "qaSeverity", f.severity)}</span>
                   </td>
                   <td>{f.category}</td>
                   <td>{f.agentId}</td>
-                  <td>{f.channel === null ? t("none") : t(`channel_${f.channel}` as MessageKey)}</td>
+                  <td>{f.channel === null ? t("none") : codeText(t, "channel", f.channel)}</td>
                   <td>“{f.matchedText}”</td>
                   <td>
                     <FlagReview flagId={f.id} verdict={f.verdict} />
@@ -130,16 +131,16 @@ export function FlagsAndAudit({ refresh, poll }: { refresh: number; poll: number
               {audit.data?.auditLog.nodes.map((a) => (
                 <tr key={`${a.at}-${a.action}-${a.actor}-${a.outcome}`}>
                   <td>{fmt.time(a.at)}</td>
-                  <td>{a.action}</td>
+                  <td data-testid="audit-action">{codeText(t, "supervisorOperation", a.action)}</td>
                   <td>
-                    {a.actor} <span className="muted">{a.role}</span>
+                    {a.actor} <span className="muted">{codeText(t, "role", a.role)}</span>
                   </td>
                   <td>{a.callId?.slice(0, 8) ?? t("none")}</td>
                   <td>{a.agentId ?? t("none")}</td>
-                  <td>{a.mode ?? t("none")}</td>
+                  <td>{a.mode === null ? t("none") : codeText(t, "monitorMode", a.mode)}</td>
                   <td>
-                    {a.outcome}
-                    {a.reason !== null ? ` — ${a.reason}` : ""}
+                    {codeText(t, "auditOutcome", a.outcome)}
+                    {a.reason !== null ? ` — ${auditReasonText(t, a)}` : ""}
                   </td>
                 </tr>
               ))}

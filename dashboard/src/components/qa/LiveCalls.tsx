@@ -1,5 +1,6 @@
 "use client";
 
+import { codeText } from "../../lib/code-text";
 import type { MessageKey } from "../../lib/i18n";
 import type { LiveContact, MonitorMode, MonitorSession } from "../../lib/live-types";
 import { can } from "../../lib/roles";
@@ -54,20 +55,20 @@ export function LiveCalls({
             const voiceLive = c.channel === "VOICE" && c.phase === "CONNECTED";
             return (
               <tr key={c.id} data-testid={`contact-${c.id}`}>
-                <td>{t(`channel_${c.channel}` as MessageKey)}</td>
+                <td>{codeText(t, "channel", c.channel)}</td>
                 <td>
                   {c.customerAddress ?? c.customerId ?? t("none")}
                   {c.customerTier !== null && <span className="tag">{c.customerTier}</span>}
                 </td>
                 <td>{c.agentId ?? t("none")}</td>
                 <td>{c.queueId}</td>
-                <td>{t(`phase_${c.phase}` as MessageKey)}</td>
+                <td>{codeText(t, "contactPhase", c.phase)}</td>
                 <td className="num" data-since={Date.parse(c.waitingSince)}>
                   {fmt.duration((Date.now() - Date.parse(c.waitingSince)) / 1000)}
                 </td>
                 <td>
                   {(monitors.get(c.id) ?? [])
-                    .map((m) => `${m.supervisor} ${t(m.mode.toLowerCase() as MessageKey)}`)
+                    .map((m) => `${m.supervisor} ${codeText(t, "monitorMode", m.mode)}`)
                     .join(", ")}
                 </td>
                 <td>

@@ -1,6 +1,6 @@
 "use client";
 
-import type { MessageKey } from "../../lib/i18n";
+import { codeText } from "../../lib/code-text";
 import type { MonitorMode, MonitorSession } from "../../lib/live-types";
 import { can } from "../../lib/roles";
 import { useSession } from "../../lib/session";
@@ -44,7 +44,7 @@ export function Monitors({
                 </td>
                 <td>{m.callId.slice(0, 8)}</td>
                 <td>{m.agentId ?? t("none")}</td>
-                <td>{t(m.mode.toLowerCase() as MessageKey)}</td>
+                <td>{codeText(t, "monitorMode", m.mode)}</td>
                 <td>{fmt.time(m.startedAt)}</td>
                 <td>
                   {act && (
@@ -61,7 +61,7 @@ export function Monitors({
                               void run("changeMonitorMode", m.callId, { monitorId: m.monitorId, mode })
                             }
                           >
-                            {t("switchTo")} {t(mode.toLowerCase() as MessageKey)}
+                            {t("switchTo")} {codeText(t, "monitorMode", mode)}
                           </button>
                         ))}
                       <button

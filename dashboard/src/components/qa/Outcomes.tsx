@@ -1,6 +1,6 @@
 "use client";
 
-import type { MessageKey } from "../../lib/i18n";
+import { codeText } from "../../lib/code-text";
 import { operationErrorText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
 import type { Outcome } from "./commands";
@@ -13,9 +13,10 @@ export function Outcomes({ outcomes }: { outcomes: Outcome[] }) {
       <ul className="plain">
         {outcomes.map((o) => (
           <li key={`${o.at}-${o.operation}-${o.target}`} data-testid="outcome" data-status={o.status}>
-            <span className="muted">{fmt.time(o.at)}</span> {o.operation} · {o.target.slice(0, 12)} ·{" "}
+            <span className="muted">{fmt.time(o.at)}</span> {codeText(t, "supervisorOperation", o.operation)}{" "}
+            · {o.target.slice(0, 12)} ·{" "}
             <strong className={`outcome-${o.status}`}>
-              {o.status === "ERROR" ? t("error") : t(`status_${o.status}` as MessageKey)}
+              {o.status === "ERROR" ? t("error") : codeText(t, "operationStatus", o.status)}
             </strong>
             {o.message !== undefined && (
               <span className="muted" title={o.message}>

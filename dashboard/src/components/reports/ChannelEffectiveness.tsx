@@ -1,5 +1,6 @@
 "use client";
 
+import { codeText } from "../../lib/code-text";
 import { useQuery } from "../../lib/hooks";
 import type { MessageKey } from "../../lib/i18n";
 import { useSession } from "../../lib/session";
@@ -35,7 +36,7 @@ export function ChannelEffectiveness({ from, to }: { from: string; to: string })
     },
   );
   const data = result.data?.channelEffectiveness;
-  const name = (c: string) => t(`channel_${c}` as MessageKey);
+  const name = (c: string) => codeText(t, "channel", c);
   const list = (ms: string[]) =>
     ms.map((m) => (measureLabel[m] === undefined ? m : t(measureLabel[m]))).join(", ");
   const best = data?.channels[0];

@@ -16,6 +16,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { codeText } from "../../lib/code-text";
 import { downloadCsv, toCsv } from "../../lib/csv";
 import { useQuery } from "../../lib/hooks";
 import type { MessageKey } from "../../lib/i18n";
@@ -75,7 +76,7 @@ export function ChannelReport() {
   const report = useQuery<Report>(query, vars ?? {}, vars === undefined);
   const data = report.data?.channelReport;
   const channels = data?.totals.map((r) => r.channel) ?? [];
-  const name = (c: string) => t(`channel_${c}` as MessageKey);
+  const name = (c: string) => codeText(t, "channel", c);
   const series = (data?.buckets ?? []).map((b) => {
     const point: Record<string, number | string | null> = { start: fmt.date(b.start) };
     for (const r of b.channels) point[r.channel] = r[metric];

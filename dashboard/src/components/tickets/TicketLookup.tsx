@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { codeText } from "../../lib/code-text";
 import { useQuery } from "../../lib/hooks";
 import { useSession } from "../../lib/session";
 import { Status } from "../Status";
@@ -76,7 +77,8 @@ export function TicketLookup() {
             <div className="kpi">
               <span className="muted">{t("priority")}</span>
               <span>
-                {ticket.priority} · {ticket.status}
+                {codeText(t, "ticketPriority", ticket.priority)} ·{" "}
+                {codeText(t, "ticketStatus", ticket.status)}
               </span>
             </div>
             <div className="kpi">
@@ -111,7 +113,7 @@ export function TicketLookup() {
               {ticket.steps.map((s) => (
                 <tr key={`${s.at}-${s.action}-${s.department ?? ""}-${s.agentId ?? ""}`}>
                   <td>{fmt.dateTime(s.at)}</td>
-                  <td>{s.action}</td>
+                  <td>{codeText(t, "ticketStep", s.action)}</td>
                   <td>{s.department ?? t("none")}</td>
                   <td>{s.agentId ?? t("none")}</td>
                   <td className="muted">{s.note}</td>

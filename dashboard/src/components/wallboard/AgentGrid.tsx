@@ -1,7 +1,7 @@
 "use client";
 
 import { type CSSProperties, memo, useMemo, useRef, useState } from "react";
-import type { MessageKey } from "../../lib/i18n";
+import { codeText } from "../../lib/code-text";
 import type { Agent, AgentStatus } from "../../lib/live-types";
 import { reasonText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
@@ -70,9 +70,7 @@ const AgentBand = memo(
           <AgentTile
             key={a.id}
             agent={a}
-            label={
-              a.reasonCode === null ? t(`status_${a.status}` as MessageKey) : reasonText(t, a.reasonCode)
-            }
+            label={a.reasonCode === null ? codeText(t, "agentStatus", a.status) : reasonText(t, a.reasonCode)}
             room={room}
           />
         ))}
@@ -176,7 +174,7 @@ export const AgentGrid = memo(function AgentGrid({
             className={`chip s-${s}${filter === s ? " active" : ""}`}
             onClick={() => setFilter(filter === s ? "ALL" : s)}
           >
-            {t(`status_${s}` as MessageKey)} {fmt.int(counts.get(s) ?? 0)}
+            {codeText(t, "agentStatus", s)} {fmt.int(counts.get(s) ?? 0)}
           </button>
         ))}
         {tv && screens.length > 1 && (

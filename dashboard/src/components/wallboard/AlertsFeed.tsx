@@ -1,17 +1,37 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { codeText } from "../../lib/code-text";
 import { useMutation } from "../../lib/hooks";
-import type { MessageKey } from "../../lib/i18n";
-import type { Alert } from "../../lib/live-types";
+import type { Agent, Alert, Queue } from "../../lib/live-types";
 import { can } from "../../lib/roles";
-import { alertText } from "../../lib/server-text";
+import { type AlertFacts, alertText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
 
 const order = { CRITICAL: 0, WARNING: 1, INFO: 2 } as const;
 
-export function AlertsFeed({ alerts }: { alerts: Alert[] }) {
+/** Alerts, worded with what the board shows beside them: a queue's threshold, an agent's away reason. */
+export function AlertsFeed({
+  alerts,
+  queues,
+  agents,
+}: {
+  alerts: Alert[];
+  queues: Queue[];
+  agents: Agent[];
+}) {
   const { t, fmt, role } = useSession();
+  // Looked up only for the few alerts that need it (agents may number thousands).
+  const facts = useMemo<AlertFacts>(
+    () => ({
+      thresholdSeconds: (id) => queues.find((q) => q.id === id)?.thresholdSeconds,
+      awayReason: (id) => {
+        const agent = agents.find((x) => x.id === id);
+        return agent?.status === "AWAY" ? agent.reasonCode : undefined;
+      },
+    }),
+    [queues, agents],
+  );
   const mutate = useMutation();
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const sorted = [...alerts].sort(
@@ -42,9 +62,9 @@ export function AlertsFeed({ alerts }: { alerts: Alert[] }) {
             className={`alert sev-${a.severity}${a.acknowledged ? " acked" : ""}`}
             data-testid="alert"
           >
-            <span className="sev">{t(`severity_${a.severity}` as MessageKey)}</span>
+            <span className="sev">{codeText(t, "alertSeverity", a.severity)}</span>
             <span className="alert-text">
-              <strong>{a.subject}</strong> {alertText(t, fmt, a)}
+              <strong>{a.subject}</strong> {alertText(t, fmt, a, facts)}
               <span className="muted"> · {fmt.duration(a.sinceSeconds)}</span>
               {a.acknowledged && (
                 <span className="muted acked-by">

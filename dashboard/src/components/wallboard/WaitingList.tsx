@@ -1,8 +1,8 @@
 "use client";
 
 import { useMemo } from "react";
+import { codeText } from "../../lib/code-text";
 import { sinceOf } from "../../lib/dom-clock";
-import type { MessageKey } from "../../lib/i18n";
 import type { Queue } from "../../lib/live-types";
 import { waitReasonText } from "../../lib/server-text";
 import { useSession } from "../../lib/session";
@@ -46,7 +46,7 @@ export function WaitingList({
             <tr key={w.contactId} data-testid={`waiting-${w.contactId}`}>
               <td>{w.queueId}</td>
               <td>
-                {t(`channel_${w.channel}` as MessageKey)}
+                {codeText(t, "channel", w.channel)}
                 {w.customerTier !== null ? ` · ${w.customerTier}` : ""}
               </td>
               <td className="num">{w.position}</td>

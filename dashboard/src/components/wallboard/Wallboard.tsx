@@ -50,7 +50,9 @@ export function Wallboard({ tv, pageSeconds = 10 }: { tv: boolean; pageSeconds?:
         )}
         <div className="board-side">
           <WaitingList queues={queues.items} at={queues.at} limit={tv ? 12 : 40} />
-          {can(role, "Subscription.alerts") && <AlertsFeed alerts={alerts.items} />}
+          {can(role, "Subscription.alerts") && (
+            <AlertsFeed alerts={alerts.items} queues={queues.items} agents={agents.items} />
+          )}
         </div>
       </div>
     </div>

@@ -59,7 +59,7 @@ describe("appends on the writer thread", () => {
     await expect(
       writer.append([{ topicId: 1, partition: 0, table: "batches_1_9", count: 1, body: body() }], 0),
     ).rejects.toThrow(/no such table: batches_1_9/);
-    const { placed } = await writer.append(
+    const placed = await writer.append(
       [{ topicId: 1, partition: 0, table: "batches_1_0", count: 1, body: body() }],
       0,
     );

@@ -54,9 +54,7 @@ export function encodeRecords(records: readonly EncodableRecord[]): EncodedBatch
     valueLengths[i] = length;
     at = start + length;
   }
-  // Its own memory, never a slice of Node's shared pool: the body is transferred to the writer thread,
-  // and transferring a pool slice would detach every other buffer in that pool.
-  const body = Buffer.allocUnsafeSlow(at);
+  const body = Buffer.allocUnsafe(at);
   scratch.copy(body, 0, 0, at);
   return { body, valueStarts, valueLengths };
 }

@@ -214,14 +214,10 @@ export class SqliteLogStore {
   /** The same append on the writer thread, so this thread encodes the next one meanwhile. */
   async appendOffThread(rows: readonly AppendRow[], now: number): Promise<AppendedBatch[]> {
     const groups = this.encode(rows);
-    const { placed, bodies } = await this.writer.append(
+    const placed = await this.writer.append(
       groups.map((g) => g.append),
       now,
     );
-    // The bodies went to the writer and came back (transferred, not copied).
-    groups.forEach((g, i) => {
-      g.append.body = bodies[i] as Buffer;
-    });
     return this.placed(groups, placed);
   }
 

@@ -52,14 +52,15 @@ describe("QA console", () => {
     expect(line).toContain(`starboard_contact=${callId}`);
     const outcome = page.getByTestId("outcome").first();
     await expect.poll(() => outcome.getAttribute("data-status"), { timeout: 15_000 }).toBe("SUCCEEDED");
-    expect(await outcome.textContent()).toContain("MONITOR_CALL");
+    // The operation in words (SupervisorOperation MONITOR_CALL), not its code.
+    expect(await outcome.textContent()).toContain("Monitor call");
     // The session is listed, with its mode, and the audit trail has the action.
     await expect
       .poll(() => page.getByTestId("monitors").textContent(), { timeout: 15_000 })
       .toContain("Barge");
     await expect
       .poll(() => page.getByTestId("audit").textContent(), { timeout: 15_000 })
-      .toContain("MONITOR_CALL");
+      .toContain("Monitor call");
     await screenshot(page, "qa-console");
 
     // Switch the barge to listen: the executor rings the supervisor again in eavesdrop.
@@ -67,7 +68,7 @@ describe("QA console", () => {
     await waitUntil(() => originates().some((l) => /&eavesdrop\(/.test(l)), 15_000, "an eavesdrop originate");
     await expect
       .poll(() => page.getByTestId("outcome").first().textContent(), { timeout: 15_000 })
-      .toContain("CHANGE_MONITOR_MODE");
+      .toContain("Change monitor mode");
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -80,8 +81,27 @@ describe("QA console", () => {
     await panel.locator("input").fill("meeting");
     await panel.getByRole("button", { name: "Not ready" }).click();
     const outcome = page.getByTestId("outcome").first();
-    await expect.poll(() => outcome.textContent(), { timeout: 15_000 }).toContain("SET_AGENT_STATE");
+    await expect.poll(() => outcome.textContent(), { timeout: 15_000 }).toContain("Set agent state");
     expect(["SUCCEEDED", "PENDING"]).toContain(await outcome.getAttribute("data-status"));
+    await context.close();
+  });
+
+  it("in zh-CN the audit trail words actions, roles, outcomes and reasons from their codes", async () => {
+    const { context, page, errors } = await signedInPage(browser, keys.supervisor, { locale: "zh-CN" });
+    await page.goto(`${stack.dashboardUrl}/qa`);
+    const audit = page.getByTestId("audit");
+    // The barge and the forced not-ready of the tests above, as the warehouse returns them.
+    await expect.poll(() => audit.textContent(), { timeout: 30_000 }).toContain("监听通话");
+    await expect.poll(() => audit.textContent(), { timeout: 30_000 }).toContain("设置坐席状态");
+    const text = (await audit.textContent()) ?? "";
+    expect(text).toContain("强插");
+    expect(text).toContain("班长");
+    expect(text).toContain("已执行");
+    expect(text).toContain("置忙: meeting");
+    expect(text).not.toMatch(/MONITOR_CALL|SET_AGENT_STATE|BARGE|SUPERVISOR|accepted|NOT_READY/);
+    expect(await page.getByTestId("role").textContent()).toContain("班长");
+    await screenshot(page, "qa-console-zh-CN");
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -61,6 +61,7 @@ describe("every code the API sends has en and zh-CN words", () => {
       ["Interval", "interval"],
       ["DemandKind", "demandKind"],
       ["SelfServiceKind", "selfServiceKind"],
+      ["ServiceMeasure", "serviceMeasure"],
     ];
     for (const [name, family] of families) hasWords(family, schemaEnum(name));
   });

@@ -33,6 +33,20 @@ export const operationStatusCodes = ["SUCCEEDED", "FAILED", "PENDING"] as const;
 export const intervalCodes = ["MINUTE_15", "HOUR", "DAY", "WEEK"] as const;
 export const demandKindCodes = ["CATEGORY", "KEYWORD", "INTENT"] as const;
 export const selfServiceKindCodes = ["BOT", "IVR"] as const;
+export const serviceMeasureCodes = [
+  "CSAT",
+  "RESOLUTION_RATE",
+  "ABANDON_RATE",
+  "ASA",
+  "FIRST_RESPONSE",
+] as const;
+const serviceMeasureKeys: Record<(typeof serviceMeasureCodes)[number], MessageKey> = {
+  CSAT: "csat",
+  RESOLUTION_RATE: "resolutionRate",
+  ABANDON_RATE: "abandonRate",
+  ASA: "asa",
+  FIRST_RESPONSE: "firstResponse",
+};
 
 // The event log's codes, passed on by the API as strings (lower case, as core defines them).
 export const contactOutcomeCodes = [
@@ -73,6 +87,7 @@ export const codeMessages = {
   interval: family(intervalCodes, (c) => `interval_${c}`),
   demandKind: family(demandKindCodes, (c) => `demandKind_${c}`),
   selfServiceKind: family(selfServiceKindCodes, (c) => `kind_${c}`),
+  serviceMeasure: family(serviceMeasureCodes, (c) => serviceMeasureKeys[c]),
   contactOutcome: family(contactOutcomeCodes, (c) => `contactOutcome_${c}`),
   auditOutcome: family(auditOutcomeCodes, (c) => `auditOutcome_${c}`),
   ticketPriority: family(ticketPriorityCodes, (c) => `ticketPriority_${c}`),

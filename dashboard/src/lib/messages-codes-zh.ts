@@ -14,7 +14,7 @@ export const codesZh: Record<keyof typeof codesEn, string> = {
   auditOutcome_accepted: "已执行",
   auditOutcome_denied: "已拒绝",
   auditOutcome_failed: "失败",
-  role_SUPERVISOR: "主管",
+  role_SUPERVISOR: "班长",
   role_EXEC: "管理层",
   role_QA: "质检员",
   role_BI: "数据分析",

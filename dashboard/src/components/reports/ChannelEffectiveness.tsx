@@ -2,7 +2,6 @@
 
 import { codeText } from "../../lib/code-text";
 import { useQuery } from "../../lib/hooks";
-import type { MessageKey } from "../../lib/i18n";
 import { useSession } from "../../lib/session";
 import { Status } from "../Status";
 import { channelColor } from "./colors";
@@ -17,14 +16,6 @@ interface Ranked {
 const query = `query($from: DateTime!, $to: DateTime!) { channelEffectiveness(from: $from, to: $to) {
   bestChannel channels { channel rank score bestAt } } }`;
 
-const measureLabel: Record<string, MessageKey> = {
-  CSAT: "csat",
-  RESOLUTION_RATE: "resolutionRate",
-  ABANDON_RATE: "abandonRate",
-  ASA: "asa",
-  FIRST_RESPONSE: "firstResponse",
-};
-
 /** Where customers are better served: the API's channel ranking with what each channel leads on. */
 export function ChannelEffectiveness({ from, to }: { from: string; to: string }) {
   const { t, fmt } = useSession();
@@ -37,8 +28,7 @@ export function ChannelEffectiveness({ from, to }: { from: string; to: string })
   );
   const data = result.data?.channelEffectiveness;
   const name = (c: string) => codeText(t, "channel", c);
-  const list = (ms: string[]) =>
-    ms.map((m) => (measureLabel[m] === undefined ? m : t(measureLabel[m]))).join(", ");
+  const list = (ms: string[]) => ms.map((m) => codeText(t, "serviceMeasure", m)).join(", ");
   const best = data?.channels[0];
   return (
     <section className="card" data-testid="channel-effectiveness">

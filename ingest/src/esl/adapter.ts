@@ -9,6 +9,7 @@ import {
 import { EslClient, type EslClientOptions } from "./client";
 import type { EslFrameError, FrameResult } from "./frame-types";
 import { EslMapper, type MapperOptions } from "./mapper";
+import { RecentIds } from "./recent-ids";
 import { channelsToEvents, strepochMicros } from "./resync";
 
 export interface EslAdapterOptions extends EslClientOptions {
@@ -76,7 +77,7 @@ export class EslAdapter {
   readonly mapper: EslMapper;
   private client: EslClient | undefined;
   private chain: Promise<void> = Promise.resolve();
-  private readonly published = new Set<string>();
+  private readonly published = new RecentIds(rememberIds);
   private outgoing: StarboardEvent[] = [];
   private flushing: Promise<void> | undefined;
   private stopping = false;
@@ -242,13 +243,7 @@ export class EslAdapter {
     const fresh = events.filter((e) => !this.published.has(e.id));
     this.counters.duplicates += events.length - fresh.length;
     if (fresh.length === 0) return;
-    for (const e of fresh) {
-      this.published.add(e.id);
-      if (this.published.size > rememberIds) {
-        const oldest = this.published.values().next().value;
-        if (oldest !== undefined) this.published.delete(oldest);
-      }
-    }
+    for (const e of fresh) this.published.add(e.id);
     this.outgoing.push(...fresh);
     this.flushing ??= this.flush();
   }

@@ -1,5 +1,6 @@
 import type { Direction } from "@starboard/core";
 import type { RecognizedCustomer } from "./map-context";
+import { RecentIds } from "./recent-ids";
 
 /** What the mapper remembers about a live contact between events. */
 export interface LiveCall {
@@ -42,7 +43,7 @@ export class CallTable {
    */
   private readonly byQueue = new Map<string, Set<LiveCall>>();
   /** Channels that hung up recently: their late events (the B-leg's own hangup) must not be adopted. */
-  private readonly ended = new Set<string>();
+  private readonly ended = new RecentIds(10_000);
   private sequence = 0;
 
   get size(): number {
@@ -129,10 +130,6 @@ export class CallTable {
 
   private markEnded(uuid: string): void {
     this.ended.add(uuid);
-    if (this.ended.size > 10_000) {
-      const oldest = this.ended.values().next().value;
-      if (oldest !== undefined) this.ended.delete(oldest);
-    }
   }
 
   remove(uuid: string): void {

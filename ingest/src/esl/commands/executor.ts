@@ -6,6 +6,7 @@ import {
   type Subscription,
   Topics,
 } from "@starboard/core";
+import { RecentIds } from "../recent-ids";
 import type { CommandContext, EslCommand, FsCommandPort, MonitorSession, Outcome } from "./context";
 import { failed } from "./context";
 import { decodeCommand } from "./decode";
@@ -49,7 +50,7 @@ export class EslCommandExecutor {
     deadLettered: 0,
   };
   private readonly context: CommandContext;
-  private readonly seen = new Set<string>();
+  private readonly seen = new RecentIds(rememberCommands);
   private subscription: Subscription | undefined;
 
   constructor(private readonly options: EslCommandExecutorOptions) {
@@ -118,9 +119,5 @@ export class EslCommandExecutor {
 
   private remember(commandId: string): void {
     this.seen.add(commandId);
-    if (this.seen.size > rememberCommands) {
-      const oldest = this.seen.values().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
   }
 }

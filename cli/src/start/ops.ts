@@ -71,10 +71,15 @@ export class LogFaults {
         { component: "log", reason: fault.reason },
         "the WAL checkpoint worker failed; checkpoints now run on the appending thread",
       );
-    else
+    else if (fault.type === "writer-failed")
       this.logger.error(
         { component: "log", reason: fault.reason },
         "the log's writer thread failed; its appends in flight failed and the next append starts another",
+      );
+    else
+      this.logger.error(
+        { component: "log", err: fault.error },
+        "consumer offsets could not be written; they stay pending and are retried",
       );
   };
 

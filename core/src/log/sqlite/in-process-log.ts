@@ -21,6 +21,7 @@ import {
   type TopicSpec,
 } from "../types";
 import { assignPartitions } from "./group";
+import { OffsetCommits } from "./offset-commits";
 import { PublishQueue } from "./publish-queue";
 import { type AppendRow, SqliteLogStore } from "./store";
 import { TailCache } from "./tail-cache";
@@ -39,6 +40,8 @@ export interface InProcessLogOptions {
    * log benchmark unchanged (177k-181k/s either way).
    */
   tailCacheBytes?: number;
+  /** How long a consumer's offset commit may wait to share a transaction with others (default 50 ms). */
+  commitDelayMs?: number;
   synchronous?: "normal" | "full";
   retentionCheckMs?: number;
   /** Where the log reports trouble it survives or contains (default: standard error). */
@@ -49,7 +52,8 @@ export interface InProcessLogOptions {
 export type LogFault =
   | { type: "consumer-stopped"; groupId: string; topic: string; partition: number; error: unknown }
   | { type: "checkpoint-inline"; reason: string }
-  | { type: "writer-failed"; reason: string };
+  | { type: "writer-failed"; reason: string }
+  | { type: "commit-failed"; error: unknown };
 
 function reportToStderr(fault: LogFault): void {
   if (fault.type === "consumer-stopped")
@@ -57,6 +61,8 @@ function reportToStderr(fault: LogFault): void {
       `in-process log: consumer ${fault.groupId} ${fault.topic}/${fault.partition} stopped:`,
       fault.error,
     );
+  else if (fault.type === "commit-failed")
+    console.error("in-process log: consumer offsets not written (retrying):", fault.error);
   else if (fault.type === "checkpoint-inline")
     console.error(`in-process log: WAL checkpoint worker failed (${fault.reason}); checkpointing inline`);
   else console.error(`in-process log: writer thread failed (${fault.reason}); its appends in flight failed`);
@@ -98,6 +104,7 @@ export class InProcessEventLog implements EventLog {
   private readonly store: SqliteLogStore;
   private readonly queue: PublishQueue;
   private readonly tail: TailCache;
+  private readonly commits: OffsetCommits;
   private readonly groups = new Map<string, Group>();
   private readonly listeners = new Map<string, Set<() => void>>();
   private readonly pollIntervalMs: number;
@@ -123,6 +130,9 @@ export class InProcessEventLog implements EventLog {
     );
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.tail = new TailCache(options.tailCacheBytes ?? 16 << 20);
+    this.commits = new OffsetCommits(this.store, options.commitDelayMs ?? 50, (error) =>
+      this.onFault({ type: "commit-failed", error }),
+    );
     this.queue = new PublishQueue((rows) => this.appendAndNotify(rows), options.maxPendingBytes ?? 64 << 20);
     this.retentionTimer = setInterval(
       () => this.store.applyRetention(Date.now()),
@@ -238,7 +248,8 @@ export class InProcessEventLog implements EventLog {
         await this.rebalance(options.groupId, current);
         if (current.members.length === 0 && this.groups.get(options.groupId) === current) {
           this.groups.delete(options.groupId);
-          if (!this.closed) this.store.leases.release(options.groupId);
+          // Its commits are written before another process can take the group over.
+          if (!this.closed && this.commits.flush()) this.store.leases.release(options.groupId);
         }
       },
     };
@@ -265,7 +276,7 @@ export class InProcessEventLog implements EventLog {
 
   private startPosition(groupId: string, group: Group, topic: string, partition: number, at: StartPosition) {
     const key = `${topic}/${partition}`;
-    const committed = this.store.committed(groupId, topic, partition);
+    const committed = this.commits.committed(groupId, topic, partition);
     if (at === "committed" || group.positioned.has(key)) {
       return committed ?? this.store.earliestOffset(topic, partition);
     }
@@ -350,7 +361,7 @@ export class InProcessEventLog implements EventLog {
       handled.inc(records.length);
       const last = records[records.length - 1] as LogRecord;
       position = last.offset + 1;
-      this.store.commit(groupId, topic, partition, position, Date.now());
+      this.commits.commit(groupId, topic, partition, position);
     }
   }
 
@@ -375,7 +386,7 @@ export class InProcessEventLog implements EventLog {
   }
 
   async committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
-    return this.store.committedAll(groupId, topic);
+    return this.commits.committedAll(groupId, topic);
   }
 
   async endOffsets(topic: string): Promise<Map<number, number>> {
@@ -400,6 +411,7 @@ export class InProcessEventLog implements EventLog {
     await Promise.all(workers.map((w) => w.done));
     this.closing = true;
     await this.queue.drain();
+    this.commits.flush();
     for (const groupId of this.groups.keys()) this.store.leases.release(groupId);
     this.closed = true;
     clearInterval(this.retentionTimer);

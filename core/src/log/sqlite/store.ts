@@ -32,6 +32,13 @@ interface BatchRow {
   body: Buffer;
 }
 
+export interface CommitRow {
+  groupId: string;
+  topic: string;
+  partition: number;
+  nextOffset: number;
+}
+
 interface EncodedGroup {
   topic: string;
   rows: number[];
@@ -355,11 +362,21 @@ export class SqliteLogStore {
   }
 
   commit(groupId: string, topic: string, partition: number, nextOffset: number, now: number): void {
-    this.statement(
+    this.commitMany([{ groupId, topic, partition, nextOffset }], now);
+  }
+
+  /** Several groups' offsets in one transaction. */
+  commitMany(rows: readonly CommitRow[], now: number): void {
+    const upsert = this.statement(
       `INSERT INTO group_offsets (group_id, topic, partition, next_offset, committed_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset,
          committed_at = excluded.committed_at`,
-    ).run(groupId, topic, partition, nextOffset, now);
+    );
+    this.db
+      .transaction(() => {
+        for (const row of rows) upsert.run(row.groupId, row.topic, row.partition, row.nextOffset, now);
+      })
+      .immediate();
   }
 
   /** Deletes batches older than each topic's retention; returns how many records went. */

@@ -146,7 +146,8 @@ async function compose(
       "sink",
       "events topic -> raw_events",
       // 200 ms instead of the sink's 1 s coalescing delay: reports a supervisor opens during a demo
-      // should show the last minute, and at demo rates a write every 200 ms costs little.
+      // should show the last minute. Each insert has a large fixed cost (every view plans and writes
+      // a part), so the sink stretches the delay to three times its last write's duration.
       () => startSink({ log, warehouse: target, maxDelayMs: 200 }),
       (s) => s.stop(),
     );

@@ -27,7 +27,7 @@ export interface SinkOptions {
   groupId?: string;
   /** Rows per write (default 20,000) ... */
   maxRows?: number;
-  /** ... or this long after the first pending row (default 1,000 ms). */
+  /** ... or this long after the first pending row (default 1,000 ms; after a slow write, three times that write's duration, see batcher.ts). */
   maxDelayMs?: number;
 }
 

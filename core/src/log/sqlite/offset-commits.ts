@@ -1,5 +1,8 @@
 import type { CommitRow, SqliteLogStore } from "./store";
 
+const keyOf = (groupId: string, topic: string, partition: number) =>
+  `${groupId}\u0000${topic}\u0000${partition}`;
+
 /**
  * Consumer offsets written together. Each handled batch used to commit its offset in a transaction
  * of its own: with eight groups reading the events topic that was 13-15% of the platform's main
@@ -23,7 +26,7 @@ export class OffsetCommits {
   ) {}
 
   commit(groupId: string, topic: string, partition: number, nextOffset: number): void {
-    this.pending.set(`${groupId}\u0000${topic}\u0000${partition}`, { groupId, topic, partition, nextOffset });
+    this.pending.set(keyOf(groupId, topic, partition), { groupId, topic, partition, nextOffset });
     if (this.timer === undefined) {
       this.timer = setTimeout(() => this.flush(), this.delayMs);
       this.timer.unref();
@@ -32,7 +35,7 @@ export class OffsetCommits {
 
   committed(groupId: string, topic: string, partition: number): number | undefined {
     return (
-      this.pending.get(`${groupId}\u0000${topic}\u0000${partition}`)?.nextOffset ??
+      this.pending.get(keyOf(groupId, topic, partition))?.nextOffset ??
       this.store.committed(groupId, topic, partition)
     );
   }

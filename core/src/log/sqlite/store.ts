@@ -361,10 +361,6 @@ export class SqliteLogStore {
     return new Map(rows.map((row) => [row.partition, row.next_offset]));
   }
 
-  commit(groupId: string, topic: string, partition: number, nextOffset: number, now: number): void {
-    this.commitMany([{ groupId, topic, partition, nextOffset }], now);
-  }
-
   /** Several groups' offsets in one transaction. */
   commitMany(rows: readonly CommitRow[], now: number): void {
     const upsert = this.statement(

@@ -76,7 +76,13 @@ describe("demand share and channel effectiveness", () => {
     // 2 of 8 contacts mention slow delivery (in Chinese and in English).
     const slow = page.getByTestId("share-物流慢");
     await expect.poll(() => slow.getByTestId("share").textContent(), { timeout: 30_000 }).toBe("25%");
-    expect(await page.getByTestId("keyword-trend").locator(".recharts-legend-item").count()).toBe(1);
+    // The trend comes from its own query: wait for its chart as for the share (a fresh-clone CI run
+    // read the legend before the chart had rendered and found none).
+    await expect
+      .poll(() => page.getByTestId("keyword-trend").locator(".recharts-legend-item").count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
     await screenshot(page, "demand-share");
 
     await page.goto(`${stack.dashboardUrl}/reports`);

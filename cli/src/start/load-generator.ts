@@ -10,12 +10,17 @@ import type { EventLog } from "@starboard/core";
 import type { Simulator, SimulatorStats } from "@starboard/ingest";
 import type { FromWorker, LoadWorkerData, SimulateOptions, ToWorker } from "./load-worker";
 import { serveLog } from "./log-port";
+import { noThreadMemory, type ThreadMemory } from "./thread-memory";
 
 export interface LoadGenerator {
   /** The emulated switch's port on 127.0.0.1 (the ESL adapter connects to it like to a real switch). */
   eslPort: number;
   /** Starts the simulator in the worker; its stop() stops it there. */
   simulate(options: SimulateOptions): Promise<Simulator>;
+  /** The generator thread's own V8 heap, as of its latest stats message (every 200 ms while simulating). */
+  memory(): ThreadMemory;
+  /** Switch event bytes written to the ESL adapter's connection that the kernel has not taken yet. */
+  switchBuffered(): number;
   /** Closes the switch and ends the thread. */
   stop(): Promise<void>;
 }
@@ -27,6 +32,8 @@ const noStats: SimulatorStats = {
   tickets: 0,
   events: 0,
   switchEvents: 0,
+  scheduled: 0,
+  inFlight: 0,
   errors: 0,
   lastError: undefined,
 };
@@ -52,6 +59,8 @@ export async function startLoadGenerator(options: {
     transferList: [channel.port2],
   });
   let stats = noStats;
+  let memory = noThreadMemory;
+  let switchBuffered = 0;
   let failure: string | undefined;
   const waiters: { op: FromWorker["op"]; resolve: (m: FromWorker) => void; reject: (e: Error) => void }[] =
     [];
@@ -60,8 +69,11 @@ export async function startLoadGenerator(options: {
     for (const w of waiters.splice(0)) w.reject(new Error(`load generator: ${why}`));
   };
   worker.on("message", (m: FromWorker) => {
-    if (m.op === "stats") stats = m.stats;
-    else if (m.op === "error") fail(m.message);
+    if (m.op === "stats") {
+      stats = m.stats;
+      memory = m.memory;
+      switchBuffered = m.switchBuffered;
+    } else if (m.op === "error") fail(m.message);
     else
       for (const w of waiters.filter((x) => x.op === m.op)) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -87,6 +99,8 @@ export async function startLoadGenerator(options: {
   const eslPort = listening.op === "listening" ? listening.port : 0;
   return {
     eslPort,
+    memory: () => memory,
+    switchBuffered: () => switchBuffered,
     async simulate(simulateOptions) {
       const started = next("simulating");
       tell({ op: "simulate", options: simulateOptions });

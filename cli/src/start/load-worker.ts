@@ -10,6 +10,7 @@ import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import type { EventLog } from "@starboard/core";
 import { EslEmulator, type Simulator, type SimulatorProfile, startSimulator } from "@starboard/ingest";
 import { PortLog } from "./log-port";
+import { type ThreadMemory, watchThreadMemory } from "./thread-memory";
 
 export interface LoadWorkerData {
   logPort: MessagePort;
@@ -42,7 +43,7 @@ export type FromWorker =
   | { op: "simulating" }
   | { op: "simulator-stopped" }
   | { op: "closed" }
-  | { op: "stats"; stats: Simulator["stats"] }
+  | { op: "stats"; stats: Simulator["stats"]; memory: ThreadMemory; switchBuffered: number }
   | { op: "error"; message: string };
 
 /** The consumer groups the simulator subscribes with, and the only event types their handlers read. */
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
   let sim: Simulator | undefined;
   let timer: NodeJS.Timeout | undefined;
   let statsTimer: NodeJS.Timeout | undefined;
-  const tell = () => sim !== undefined && send({ op: "stats", stats: sim.stats });
+  const memory = watchThreadMemory();
+  const tell = () =>
+    sim !== undefined &&
+    send({ op: "stats", stats: sim.stats, memory: memory.read(), switchBuffered: emulator.buffered });
   port.on("message", (m: ToWorker) => {
     const run = async () => {
       if (m.op === "simulate") {
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
       } else {
         await emulator.close();
         await log.close();
+        memory.stop();
         send({ op: "closed" });
         port.close();
       }

@@ -52,6 +52,8 @@ export interface Platform {
   simulator: "off" | "on" | "load";
   /** The demo traffic, when it runs in this process. */
   demo: Simulator | undefined;
+  /** Load mode's thread (emulated switch and simulator), when it runs. */
+  generator: LoadGenerator | undefined;
   /** What the router and the API route by (the configured queues, and the simulator's). */
   routing: RoutingConfig;
   /** /healthz, /readyz and /metrics of this process. */
@@ -343,6 +345,7 @@ async function compose(
     dashboard,
     simulator: demo === undefined ? "off" : simulator,
     demo,
+    generator,
     routing,
     ops,
     logger,

@@ -11,6 +11,7 @@ import type { SimulatorProfile } from "./profile";
 import { Rng, subSeed } from "./rng";
 import { available } from "./shifts";
 import { ChatStream } from "./stream";
+import { loadTicketTimeScale } from "./ticket-plan";
 import { VoiceLine } from "./voice";
 import { playTicket, type SimulatorStats, type World } from "./world";
 
@@ -88,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     fs,
     chat: stream === undefined ? (body) => hooks.post(options.chatUrl, body) : (body) => stream.send(body),
     ticketsUrl: options.ticketsUrl,
+    ticketTimeScale: options.mode === "load" ? loadTicketTimeScale : 1,
     runId,
     counts: { contacts: 0, calls: 0, chats: 0, tickets: 0, switchEvents: 0 },
     stopped: false,
@@ -154,6 +156,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const stats = (): SimulatorStats => ({
     ...world.counts,
     events: world.outbox.published + hooks.accepted + (stream?.accepted ?? 0),
+    scheduled: clock.pending,
+    inFlight: hooks.inFlight + (stream?.inFlight ?? 0),
     errors: world.outbox.errors + hooks.errors + (stream?.errors ?? 0) + (lastError === undefined ? 0 : 1),
     lastError: hooks.lastError ?? stream?.lastError ?? world.outbox.lastError ?? lastError,
   });

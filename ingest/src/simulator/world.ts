@@ -17,6 +17,10 @@ export interface SimulatorStats {
   events: number;
   /** FreeSWITCH events the emulated switch emitted (the ESL adapter maps them to voice events). */
   switchEvents: number;
+  /** Tasks on the simulated clock's agenda (future steps of live contacts and open tickets). */
+  scheduled: number;
+  /** Webhook posts and chat stream messages sent and not answered yet. */
+  inFlight: number;
   /** Failed posts or publishes; `lastError` says what the last one was. */
   errors: number;
   lastError: string | undefined;
@@ -33,6 +37,8 @@ export interface World {
   /** Sends one chat payload (webhook POST, or the gateway's WebSocket stream) and resolves when answered. */
   chat: (body: object) => Promise<void>;
   ticketsUrl: string;
+  /** How much of a real ticket's life a simulated ticket lives (1, or loadTicketTimeScale). */
+  ticketTimeScale: number;
   runId: string;
   counts: { contacts: number; calls: number; chats: number; tickets: number; switchEvents: number };
   stopped: boolean;
@@ -69,6 +75,7 @@ export function playTicket(
     openedAtMs: openedAt,
     agentId,
     fromContactId,
+    timeScale: world.ticketTimeScale,
   })) {
     const at = openedAt + step.offsetSeconds * 1000;
     world.clock.at(at, () => {

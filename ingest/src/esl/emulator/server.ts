@@ -45,6 +45,13 @@ export class EslEmulator {
     return this.sockets.size;
   }
 
+  /** Bytes written to connections that the kernel has not taken yet (a reader that lags). */
+  get buffered(): number {
+    let bytes = 0;
+    for (const socket of this.sockets) bytes += socket.writableLength;
+    return bytes;
+  }
+
   /** Writes bytes as they are to every connection: the bad-input tests' stray text and broken frames. */
   injectRaw(bytes: Buffer | string): void {
     for (const socket of this.sockets) if (!socket.destroyed) socket.write(bytes);

@@ -13,9 +13,11 @@ import { defaults, type StarboardConfig } from "../src/config/index";
 import { startPlatform } from "../src/start/platform";
 import { rowsOf, type Sample } from "./platform-rows";
 import {
+  chdbTracked,
   mainThreadCpuSeconds,
   processCpuSeconds,
   queueStatsSubscriber,
+  rssParts,
   watchLiveHeap,
 } from "./platform-watch";
 
@@ -96,13 +98,25 @@ export async function platformBenchmarks(options: PlatformBenchOptions = {}): Pr
         health === undefined ? 0 : ((await (await fetch(health)).json()) as { events: number }).events;
       const demo = platform.demo;
       if (demo !== undefined) clock.push({ wall: Date.now(), sim: demo.now() });
+      const memory = process.memoryUsage();
+      const generator = platform.generator?.memory();
       samples.push({
         wall: performance.now(),
         log: total(await platform.log.endOffsets(Topics.events)),
         sink: platform.sink?.stats.written ?? 0,
         api,
-        rss: process.memoryUsage().rss,
+        rss: memory.rss,
         heap: liveHeap.read(),
+        parts: {
+          heapCommitted: memory.heapTotal,
+          external: memory.external,
+          generatorHeapCommitted: generator?.heapCommitted ?? 0,
+          generatorLiveHeap: generator?.liveHeap ?? 0,
+          generatorExternal: generator?.external ?? 0,
+          chdbTracked: await chdbTracked(platform.warehouse),
+          ...rssParts(),
+        },
+        agenda: demo?.stats.scheduled ?? 0,
         cpu: processCpuSeconds(),
         mainCpu: mainThreadCpuSeconds(),
       });

@@ -4,6 +4,23 @@
 import { type BenchRow, row } from "@starboard/core/bench";
 import { subscriptionLatencies } from "./platform-watch";
 
+/** Where the process's memory is, besides RSS itself (bytes). */
+export interface MemoryParts {
+  /** The main thread's V8 heap, committed (what it costs in RSS, garbage and free pages included). */
+  heapCommitted: number;
+  /** Buffers and ArrayBuffers the main thread holds outside its heap. */
+  external: number;
+  /** The load generator's thread (emulated switch, simulator): its own V8 heap and buffers. */
+  generatorHeapCommitted: number;
+  generatorLiveHeap: number;
+  generatorExternal: number;
+  /** chdb's own tracker (its caches, parts being written and merged, query memory). */
+  chdbTracked: number;
+  /** The kernel's split of RSS: anonymous memory and file-backed pages (code, chdb's library). */
+  rssAnon: number;
+  rssFile: number;
+}
+
 export interface Sample {
   wall: number;
   log: number;
@@ -15,6 +32,9 @@ export interface Sample {
   /** CPU seconds: the whole process, and its main thread alone. */
   cpu: number;
   mainCpu: number;
+  parts: MemoryParts;
+  /** Tasks on the simulator's agenda (future steps of live contacts and open tickets). */
+  agenda: number;
 }
 
 export interface RunFacts {
@@ -29,6 +49,39 @@ export interface RunFacts {
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const mb = (b: number) => Math.round(b / 2 ** 20);
+const signed = (b: number) => `${b >= 0 ? "+" : ""}${mb(b)}`;
+
+/**
+ * Where RSS went between the end of the warm-up and the end, by part, as the soak's row does: what
+ * V8 committed for each thread (and how much of it was alive after a major GC), buffers outside the
+ * heaps, chdb's tracked memory, and the rest (malloc arenas, SQLite's cache, code pages).
+ */
+function breakdownRow(first: Sample, last: Sample, at: string): BenchRow {
+  const d = (pick: (p: MemoryParts) => number) => pick(last.parts) - pick(first.parts);
+  const rss = last.rss - first.rss;
+  const heap = d((p) => p.heapCommitted);
+  const generator = d((p) => p.generatorHeapCommitted);
+  const buffers = d((p) => p.external + p.generatorExternal);
+  const chdb = d((p) => p.chdbTracked);
+  const rest = rss - heap - generator - buffers - chdb;
+  return row(
+    {
+      area: "platform",
+      name:
+        `RSS change after warm-up by part: main V8 heap committed ${signed(heap)} MB (live ${signed(last.heap - first.heap)}), ` +
+        `generator thread heap committed ${signed(generator)} MB (live ${signed(d((p) => p.generatorLiveHeap))}), ` +
+        `buffers ${signed(buffers)} MB, chdb-tracked ${signed(chdb)} MB, the rest (allocator, SQLite, code) ${signed(rest)} MB; ` +
+        `anonymous ${signed(d((p) => p.rssAnon))} MB, file-backed ${signed(d((p) => p.rssFile))} MB; ` +
+        `simulator agenda ${first.agenda} -> ${last.agenda} tasks ${at}`,
+      value: mb(rss),
+      unit: "MB",
+      reference: "the rest",
+      referenceValue: mb(rest),
+      target: "report",
+    },
+    true,
+  );
+}
 
 export function rowsOf(samples: readonly Sample[], facts: RunFacts): BenchRow[] {
   const first = samples[Math.floor(samples.length / 4)];
@@ -118,5 +171,6 @@ export function rowsOf(samples: readonly Sample[], facts: RunFacts): BenchRow[] 
       },
       true,
     ),
+    breakdownRow(first, last, at),
   ];
 }

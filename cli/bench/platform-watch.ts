@@ -6,6 +6,7 @@ import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import type { Warehouse } from "@starboard/sql";
 
 /** CPU seconds of this process's main thread (Linux: /proc task stat, 10 ms ticks); NaN elsewhere. */
 export function mainThreadCpuSeconds(): number {
@@ -22,6 +23,30 @@ export const processCpuSeconds = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
 };
+
+/** chdb's engine-wide tracked memory (0 for a ClickHouse server, which lives in another process). */
+export async function chdbTracked(warehouse: Warehouse | undefined): Promise<number> {
+  if (warehouse?.kind !== "chdb") return 0;
+  const rows = await warehouse.query<{ value: string }>(
+    "SELECT toString(value) AS value FROM system.metrics WHERE metric = 'MemoryTracking'",
+  );
+  return Number(rows[0]?.value ?? 0);
+}
+
+/**
+ * RSS split by the kernel (Linux /proc/self/status): anonymous memory (heaps, malloc arenas,
+ * chdb's allocations) and file-backed pages (code, chdb's library, mapped files); 0 elsewhere.
+ */
+export function rssParts(): { rssAnon: number; rssFile: number } {
+  try {
+    const status = readFileSync("/proc/self/status", "utf8");
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) * 1024;
+    return { rssAnon: kb("RssAnon"), rssFile: kb("RssFile") };
+  } catch {
+    return { rssAnon: 0, rssFile: 0 };
+  }
+}
 
 /** Node puts a GC entry's kind in `detail`, which the DOM-shaped PerformanceEntry type omits. */
 function gcKind(entry: object): number | undefined {

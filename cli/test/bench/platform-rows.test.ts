@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { type MemoryParts, rowsOf, type Sample } from "../../bench/platform-rows";
+import { rssParts } from "../../bench/platform-watch";
+
+const MB = 2 ** 20;
+
+function sample(i: number, parts: Partial<MemoryParts>, rss: number, heap: number): Sample {
+  return {
+    wall: i * 1_000,
+    log: i * 5_000,
+    sink: i * 5_000,
+    api: i * 5_000,
+    rss,
+    heap,
+    cpu: i,
+    mainCpu: i / 2,
+    agenda: 1_000 + i,
+    parts: {
+      heapCommitted: 0,
+      external: 0,
+      generatorHeapCommitted: 0,
+      generatorLiveHeap: 0,
+      generatorExternal: 0,
+      chdbTracked: 0,
+      rssAnon: 0,
+      rssFile: 0,
+      ...parts,
+    },
+  };
+}
+
+describe("the platform bench's memory breakdown", () => {
+  it("splits RSS growth after the warm-up quarter into its parts and names the rest", () => {
+    const warm = sample(
+      1,
+      { heapCommitted: 200 * MB, generatorHeapCommitted: 90 * MB, chdbTracked: 40 * MB },
+      900 * MB,
+      120 * MB,
+    );
+    const samples = [
+      sample(0, {}, 600 * MB, 100 * MB),
+      warm,
+      sample(
+        2,
+        { heapCommitted: 210 * MB, generatorHeapCommitted: 95 * MB, chdbTracked: 45 * MB },
+        920 * MB,
+        125 * MB,
+      ),
+      sample(
+        3,
+        {
+          heapCommitted: 230 * MB,
+          external: 5 * MB,
+          generatorHeapCommitted: 150 * MB,
+          generatorLiveHeap: 30 * MB,
+          generatorExternal: 3 * MB,
+          chdbTracked: 60 * MB,
+          rssAnon: 7 * MB,
+        },
+        1_030 * MB,
+        130 * MB,
+      ),
+    ];
+    const rows = rowsOf(samples, { capacity: 10_000, speed: 50, agents: 200, messages: [], clock: [] });
+    const parts = rows.find((r) => r.name.startsWith("RSS change after warm-up by part"));
+    expect(parts?.value).toBe(130);
+    // 130 = heap 30 + generator 60 + buffers 8 + chdb 20 + rest 12
+    expect(parts?.referenceValue).toBe(12);
+    expect(parts?.name).toContain("main V8 heap committed +30 MB (live +10)");
+    expect(parts?.name).toContain("generator thread heap committed +60 MB (live +30)");
+    expect(parts?.name).toContain(
+      "buffers +8 MB, chdb-tracked +20 MB, the rest (allocator, SQLite, code) +12 MB",
+    );
+    expect(parts?.name).toContain("simulator agenda 1001 -> 1003 tasks");
+    // The existing memory row keeps its name and target.
+    const memory = rows.find((r) => r.name.startsWith("process RSS: peak"));
+    expect(memory?.target).toBe("flat (< 5% growth)");
+    expect(memory?.value).toBe(1_030);
+  });
+});
+
+describe("rssParts", () => {
+  it("reads anonymous and file-backed RSS that add up to no more than the process's RSS", () => {
+    const parts = rssParts();
+    expect(parts.rssAnon).toBeGreaterThan(0);
+    expect(parts.rssFile).toBeGreaterThan(0);
+    expect(parts.rssAnon + parts.rssFile).toBeLessThanOrEqual(process.memoryUsage().rss * 1.05);
+  });
+});

@@ -1,3 +1,4 @@
+import { IdWindow } from "./id-window";
 import { ok, refuse, type Step } from "./step";
 
 /**
@@ -5,7 +6,7 @@ import { ok, refuse, type Step } from "./step";
  * before is a replay. Ids are kept only as long as the window, since older ones fail as stale.
  */
 export class DeliveryWindow {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new IdWindow();
 
   constructor(private readonly windowSeconds = 300) {}
 
@@ -22,13 +23,23 @@ export class DeliveryWindow {
 
   /** Only after the events are on the log: a failed publish must be retryable with the same id. */
   remember(deliveryId: string, timestampSeconds: number): void {
-    this.seen.set(deliveryId, timestampSeconds);
+    this.seen.add(deliveryId, timestampSeconds);
+  }
+
+  /** Ids remembered now (those of the last window), and the bytes they take. */
+  get size(): number {
+    return this.seen.size;
+  }
+
+  get bytes(): number {
+    return this.seen.bytes;
   }
 
   private expire(nowSeconds: number): void {
-    for (const [id, at] of this.seen) {
+    // In the order they were remembered, as before: the first one still inside the window stops it.
+    for (let at = this.seen.oldest(); at !== undefined; at = this.seen.oldest()) {
       if (nowSeconds - at <= this.windowSeconds) break;
-      this.seen.delete(id);
+      this.seen.dropOldest();
     }
   }
 }

@@ -92,7 +92,7 @@ async function cpuMs(fn: () => Promise<void>): Promise<number> {
 }
 
 async function insert(warehouse: Warehouse, lines: readonly string[]): Promise<void> {
-  await warehouse.insertCompact({
+  await warehouse.insertRows({
     table: "raw_events",
     columns: rawEventColumns,
     body: `${lines.join("\n")}\n`,

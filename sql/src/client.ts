@@ -22,18 +22,22 @@ export interface Warehouse {
   readonly kind: "chdb" | "server";
   readonly database: string;
   readonly client: ClickHouseClient;
-  /** Rows as JSONCompactEachRow lines (the fastest format both paths accept; measured in src/sink/README.md). */
-  insertCompact(insert: CompactInsert): Promise<void>;
+  /** Rows as JSON lines, the bytes handed over as they are on both paths (formats measured in src/sink/README.md). */
+  insertRows(insert: RowsInsert): Promise<void>;
   query<T>(sql: string, params?: QueryParams): Promise<T[]>;
   command(sql: string, params?: QueryParams): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface CompactInsert {
+/** The line formats both paths take as they are (chdb's raw insert whitelist has both). */
+export type InsertFormat = "JSONCompactEachRow" | "JSONEachRow";
+
+export interface RowsInsert {
   table: string;
   columns: readonly string[];
-  /** One JSON array per line. */
-  body: string;
+  /** One row per line: a JSON array (JSONCompactEachRow, the default) or an object (JSONEachRow). */
+  body: string | Buffer;
+  format?: InsertFormat;
   /** Per-insert settings, sent in the statement's SETTINGS clause (never session-wide). */
   settings?: Record<string, string | number>;
 }
@@ -59,11 +63,11 @@ function settingsClause(settings: Record<string, string | number> | undefined): 
   return ` SETTINGS ${parts.join(", ")}`;
 }
 
-function insertStatement(insert: CompactInsert): string {
+function insertStatement(insert: RowsInsert): string {
   for (const name of [insert.table, ...insert.columns]) {
     if (!identifier.test(name)) throw new Error(`invalid identifier in insert: ${name}`);
   }
-  return `INSERT INTO ${insert.table} (${insert.columns.join(", ")})${settingsClause(insert.settings)} FORMAT JSONCompactEachRow`;
+  return `INSERT INTO ${insert.table} (${insert.columns.join(", ")})${settingsClause(insert.settings)} FORMAT ${insert.format ?? "JSONCompactEachRow"}`;
 }
 
 async function openServer(url: string, database: string): Promise<Warehouse> {
@@ -75,8 +79,8 @@ async function openServer(url: string, database: string): Promise<Warehouse> {
     kind: "server",
     database,
     client,
-    async insertCompact(insert) {
-      if (insert.body === "") return;
+    async insertRows(insert) {
+      if (insert.body.length === 0) return;
       const result = await client.exec({
         query: insertStatement(insert),
         values: Readable.from([insert.body]),
@@ -126,14 +130,14 @@ async function openChdb(path: string, database: string): Promise<Warehouse> {
     kind: "chdb",
     database,
     client: state.client,
-    async insertCompact(insert) {
-      if (insert.body === "") return;
+    async insertRows(insert) {
+      if (insert.body.length === 0) return;
       // Zero-copy Buffer passthrough to chdb's parser: same statement and bytes a server would get.
       await state.connection.chdb.rawInsert({
         table: insert.table,
         columns: insert.columns,
-        format: "JSONCompactEachRow",
-        values: Buffer.from(insert.body),
+        format: insert.format ?? "JSONCompactEachRow",
+        values: typeof insert.body === "string" ? Buffer.from(insert.body) : insert.body,
         ...(insert.settings === undefined ? {} : { settings: insert.settings }),
       });
     },

@@ -1,8 +1,8 @@
 export { type WarehouseBenchOptions, warehouseBenchmarks } from "../bench/warehouse-bench";
 export {
-  type CompactInsert,
   createWarehouseClient,
   type QueryParams,
+  type RowsInsert,
   type Warehouse,
   type WarehouseOptions,
 } from "./client";

@@ -85,7 +85,7 @@ function expected(seen: Map<string, { chat: Chat; messages: TimedMessage[] }>) {
 }
 
 async function insert(warehouse: Warehouse, lines: string[]): Promise<void> {
-  await warehouse.insertCompact({
+  await warehouse.insertRows({
     table: "raw_events",
     columns: rawEventColumns,
     body: `${lines.join("\n")}\n`,

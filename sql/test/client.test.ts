@@ -42,9 +42,9 @@ describe("createWarehouseClient on chdb", () => {
       "CREATE TABLE t (k String, v UInt32) ENGINE = MergeTree ORDER BY k SETTINGS non_replicated_deduplication_window = 100",
     );
     const insert = { table: "t", columns: ["k", "v"], body: '["a",1]\n["b",2]\n' };
-    await warehouse.insertCompact({ ...insert, settings: { insert_deduplication_token: "batch-1" } });
-    await warehouse.insertCompact({ ...insert, settings: { insert_deduplication_token: "batch-1" } });
-    await warehouse.insertCompact(insert);
+    await warehouse.insertRows({ ...insert, settings: { insert_deduplication_token: "batch-1" } });
+    await warehouse.insertRows({ ...insert, settings: { insert_deduplication_token: "batch-1" } });
+    await warehouse.insertRows(insert);
     const rows = await warehouse.query<{ n: number }>("SELECT toUInt32(count()) AS n FROM t");
     expect(rows).toEqual([{ n: 4 }]);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exampleEvents, InProcessEventLog, publishEvents, standardTopics, Topics } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CompactInsert, Warehouse } from "../src/client";
+import type { RowsInsert, Warehouse } from "../src/client";
 import { startSink } from "../src/sink/index";
 import { freshWarehouse } from "./warehouse";
 
@@ -34,10 +34,10 @@ function refusing(target: Warehouse, failures: number): Warehouse & { attempts: 
     query: target.query.bind(target),
     command: target.command.bind(target),
     close: target.close.bind(target),
-    insertCompact: async (insert: CompactInsert) => {
+    insertRows: async (insert: RowsInsert) => {
       wrapped.attempts += 1;
       if (wrapped.attempts <= failures) throw new Error("connection refused (test)");
-      await target.insertCompact(insert);
+      await target.insertRows(insert);
     },
   };
   return wrapped;

@@ -8,7 +8,7 @@
 //                                                      before the sink returns (so before the commit)
 //   STARBOARD_FAILPOINTS="sink.insert=fail-for:30s"    every write fails for 30 s from the first one
 
-import type { CompactInsert, Warehouse } from "@starboard/sql";
+import type { RowsInsert, Warehouse } from "@starboard/sql";
 
 export type SinkFailpoint = { type: "kill-after"; writes: number } | { type: "fail-for"; ms: number };
 
@@ -32,14 +32,14 @@ export function withSinkFailpoint(warehouse: Warehouse, point: SinkFailpoint | u
   if (point === undefined) return warehouse;
   let writes = 0;
   let failingSince: number | undefined;
-  const insertCompact = async (insert: CompactInsert): Promise<void> => {
+  const insertRows = async (insert: RowsInsert): Promise<void> => {
     if (point.type === "fail-for") {
       failingSince ??= Date.now();
       if (Date.now() - failingSince < point.ms)
         throw new Error(`failpoint sink.insert: the warehouse refuses writes for ${point.ms / 1_000} s`);
-      return warehouse.insertCompact(insert);
+      return warehouse.insertRows(insert);
     }
-    await warehouse.insertCompact(insert);
+    await warehouse.insertRows(insert);
     writes += 1;
     if (writes >= point.writes) process.kill(process.pid, "SIGKILL");
   };
@@ -47,7 +47,7 @@ export function withSinkFailpoint(warehouse: Warehouse, point: SinkFailpoint | u
     kind: warehouse.kind,
     database: warehouse.database,
     client: warehouse.client,
-    insertCompact,
+    insertRows,
     query: (sql, params) => warehouse.query(sql, params),
     command: (sql, params) => warehouse.command(sql, params),
     close: () => warehouse.close(),

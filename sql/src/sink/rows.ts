@@ -1,4 +1,4 @@
-import { decodeEventRecord, type LogRecord } from "@starboard/core";
+import { decodeEventRecord, type LogRecord, type StarboardEvent } from "@starboard/core";
 
 /** raw_events columns in insert order (see migrations/0001_raw_events.sql). */
 export const rawEventColumns = [
@@ -19,17 +19,23 @@ export const rawEventColumns = [
 ] as const;
 
 /**
- * Settings every raw_events insert of these lines needs: `data` is written as a JSON object and
+ * Settings every raw_events insert of compact lines needs: `data` is written as a JSON object and
  * stored as its text in the String column.
  */
 export const rawEventInsertSettings = { input_format_json_read_objects_as_strings: 1 } as const;
 
-/** One event ready to insert: its JSONCompactEachRow line and what dedup needs. */
+/** One event ready to insert, and what dedup needs. */
 export interface RawEventRow {
   id: string;
   /** ClickHouse DateTime64(3) text, UTC. */
   time: string;
-  line: string;
+  /** Where the log carried it. */
+  record: LogRecord;
+  /**
+   * The event as one JSON object for raw_event_input: the record's own bytes when they can go as
+   * they are (see convertRecord), else the checked event serialized again.
+   */
+  json: Buffer | string;
 }
 
 export type Conversion = { ok: true; row: RawEventRow } | { ok: false; reason: string };
@@ -37,9 +43,48 @@ export type Conversion = { ok: true; row: RawEventRow } | { ok: false; reason: s
 /** DateTime64's range; an event outside it would be stored as a clamped, wrong time. */
 const minYear = 1900;
 const maxYear = 2299;
+const closingBrace = 0x7d;
+const newline = 0x0a;
 
 /** Log record -> raw_events row, or the reason it cannot be one (the sink dead-letters it). */
-export function convertRecord(record: LogRecord, ingestedAt: string): Conversion {
+export function convertRecord(record: LogRecord): Conversion {
+  const checked = checkedEvent(record);
+  if (!checked.ok) return checked;
+  const { event } = checked;
+  const value = record.value;
+  // The bytes were just parsed and checked against the strict schemas, so they hold exactly the
+  // event's keys; sending them spares a stringify. They must end in the object's brace (the sink
+  // appends the log's fields before it) and hold no raw newline (one row per line); anything else
+  // (whitespace, a pretty-printed producer) goes re-serialized. A repeated key, which JSON.parse
+  // accepts and ClickHouse refuses, is caught by the insert (see sink.ts).
+  const asIs = value.length > 0 && value[value.length - 1] === closingBrace && value.indexOf(newline) < 0;
+  return {
+    ok: true,
+    row: {
+      id: event.id,
+      time: clickhouseTime(event.time),
+      record,
+      json: asIs ? value : JSON.stringify(event),
+    },
+  };
+}
+
+/**
+ * The row with its event serialized again from the log's bytes: the sink's second try when
+ * ClickHouse refused the bytes as they were (a key repeated in the JSON, which JSON.parse accepts
+ * and JSONEachRow refuses; the serialized event has each key once, the value the checks saw).
+ */
+export function reserialized(row: RawEventRow): RawEventRow {
+  const checked = checkedEvent(row.record);
+  // The record passed convertRecord, so it still decodes; a failure here is a bug, not bad input.
+  if (!checked.ok) throw new Error(`event ${row.id} no longer decodes: ${checked.reason}`);
+  return { ...row, json: JSON.stringify(checked.event) };
+}
+
+/** The record's event, checked, or why it cannot go to the warehouse. */
+export function checkedEvent(
+  record: LogRecord,
+): { ok: true; event: StarboardEvent } | { ok: false; reason: string } {
   // Not kept for other consumers: the sink converts the event and drops it (see decodeEventRecord).
   const decoded = decodeEventRecord(record, false);
   if (!decoded.ok) {
@@ -54,26 +99,7 @@ export function convertRecord(record: LogRecord, ingestedAt: string): Conversion
       reason: `time: ${event.time} is outside the warehouse's range (${minYear}-${maxYear})`,
     };
   }
-  const time = clickhouseTime(event.time);
-  const values = [
-    event.id,
-    event.type,
-    event.version,
-    time,
-    event.tenant,
-    event.source,
-    event.channel ?? "",
-    event.contactId ?? "",
-    event.agentId ?? "",
-    // The object itself, not its text: the insert reads it into the String column as JSON text
-    // (insertSettings below), which saves a second stringify and the escaping of nested quotes.
-    event.data,
-    record.topic,
-    record.partition,
-    record.offset,
-    ingestedAt,
-  ];
-  return { ok: true, row: { id: event.id, time, line: JSON.stringify(values) } };
+  return { ok: true, event };
 }
 
 /** "2026-11-30T09:15:02.123Z" -> "2026-11-30 09:15:02.123" (the log's times are validated to that shape). */

@@ -1,0 +1,94 @@
+import { exampleEvents, type LogRecord, type StarboardEvent } from "@starboard/core";
+import { describe, expect, it } from "vitest";
+import { eventInputBody } from "../src/sink/input";
+import { convertRecord, reserialized } from "../src/sink/rows";
+
+// What the sink hands ClickHouse for raw_event_input: each event's JSON (its own bytes when they can
+// go as they are) with the log's position and the write time added, one object per line.
+
+const queued = exampleEvents["contact.queued"];
+const ready = exampleEvents["agent.ready"];
+
+function record(value: string, offset = 7, topic = "starboard.events"): LogRecord {
+  return { topic, partition: 3, offset, key: "k", value: Buffer.from(value), headers: {}, timestamp: 0 };
+}
+
+const convert = (r: LogRecord) => {
+  const converted = convertRecord(r);
+  if (!converted.ok) throw new Error(converted.reason);
+  return converted.row;
+};
+
+describe("convertRecord: which bytes go as they are", () => {
+  it.each([
+    { name: "the log's own serialization", value: JSON.stringify(queued), asIs: true },
+    { name: "non-ASCII text", value: JSON.stringify({ ...queued, source: "路由器" }), asIs: true },
+    { name: "pretty-printed (raw newlines)", value: JSON.stringify(queued, null, 2), asIs: false },
+    { name: "trailing whitespace", value: `${JSON.stringify(queued)} `, asIs: false },
+    { name: "a trailing newline", value: `${JSON.stringify(queued)}\n`, asIs: false },
+  ])("$name: as is = $asIs", ({ value, asIs }) => {
+    const row = convert(record(value));
+    expect(Buffer.isBuffer(row.json)).toBe(asIs);
+    expect(row.id).toBe(queued.id);
+    expect(row.time).toBe("2026-11-30 09:15:21.910");
+    // Either way the object parses to the checked event.
+    expect(JSON.parse(row.json.toString())).toEqual(JSON.parse(value));
+  });
+
+  it.each([
+    { name: "invalid JSON", value: "{not json", reason: /invalid JSON/ },
+    { name: "an unknown key", value: JSON.stringify({ ...ready, extra: 1 }), reason: /extra/ },
+    {
+      name: "a time outside the warehouse's range",
+      value: JSON.stringify({ ...ready, time: "2300-01-01T00:00:00.000Z" }),
+      reason: /outside the warehouse's range/,
+    },
+  ])("refuses $name with its reason", ({ value, reason }) => {
+    const converted = convertRecord(record(value));
+    expect(converted.ok).toBe(false);
+    if (!converted.ok) expect(converted.reason).toMatch(reason);
+  });
+});
+
+describe("eventInputBody", () => {
+  it("writes each event with the log's fields before its brace, one per line", () => {
+    const events: StarboardEvent[] = [queued, { ...ready, source: "坐席端" }];
+    const rows = [
+      convert(record(JSON.stringify(events[0]), 41)),
+      convert(record(JSON.stringify(events[1], null, 1), 42, "other.topic")),
+    ];
+    const body = eventInputBody(rows, "2026-11-30 10:00:00.000");
+    const lines = body.toString("utf8").split("\n");
+    expect(lines.at(-1)).toBe("");
+    expect(lines.slice(0, -1).map((l) => JSON.parse(l))).toEqual([
+      {
+        ...events[0],
+        logTopic: "starboard.events",
+        logPartition: 3,
+        logOffset: 41,
+        ingestedAt: "2026-11-30 10:00:00.000",
+      },
+      {
+        ...events[1],
+        logTopic: "other.topic",
+        logPartition: 3,
+        logOffset: 42,
+        ingestedAt: "2026-11-30 10:00:00.000",
+      },
+    ]);
+  });
+
+  it("is empty for no rows", () => {
+    expect(eventInputBody([], "2026-11-30 10:00:00.000").length).toBe(0);
+  });
+
+  it("re-serializes a repeated key to the value the checks saw (the last one, as JSON.parse keeps)", () => {
+    const text = JSON.stringify(ready).replace(/}$/, `,"source":"second"}`);
+    const row = convert(record(text));
+    expect(Buffer.isBuffer(row.json)).toBe(true);
+    const again = reserialized(row);
+    expect(typeof again.json).toBe("string");
+    expect(JSON.parse(again.json.toString())).toEqual({ ...ready, source: "second" });
+    expect(again.json.toString().match(/"source"/g)).toHaveLength(1);
+  });
+});

@@ -63,6 +63,11 @@ describe("load mode's generator thread", () => {
     expect(demo?.stats.errors).toBe(0);
     // Simulated time crosses threads for the command executor: ahead of the wall clock at 20x.
     expect(demo?.now()).toBeGreaterThan(Date.now());
+    // The worker's own heap, which the main thread's process.memoryUsage() does not count.
+    const memory = platform.generator?.memory();
+    expect(memory?.heapUsed).toBeGreaterThan(0);
+    expect(memory?.heapCommitted).toBeGreaterThanOrEqual(memory?.heapUsed ?? Number.POSITIVE_INFINITY);
+    expect(demo?.stats.scheduled).toBeGreaterThan(0);
     await platform.stop();
     platform = undefined;
     expect(io.lines.some((l) => l.includes("stopped load generator"))).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Script } from "./build";
-import { run } from "./harness";
+import { assigns, run } from "./harness";
 
 describe("bad input is counted and changes nothing", () => {
   it.each([
@@ -48,6 +48,36 @@ describe("bad input is counted and changes nothing", () => {
     expect(engine.anomalies.counts["out-of-order"]).toBe(1);
     expect(engine.contact("late-ok")).toBeUndefined();
     expect(engine.contact("c2")?.queuedMs).toBe(Date.parse("2026-11-30T09:01:40.000Z"));
+  });
+
+  it.each([
+    ["ended", (s: Script) => s.ended(200, "c1", "a1", "q")],
+    ["abandoned", (s: Script) => s.abandoned(200, "c1", "q")],
+  ] as const)("a late contact %s still lets go of the contact and its note", (_name, end) => {
+    const s = new Script();
+    s.created(180, "c1", { customerId: "cust-1" });
+    s.queued(190, "c1", "q");
+    s.created(300, "c2", { customerId: "cust-2" }); // moves the clock 100 s past c1's end
+    end(s);
+    const { engine } = run({ queues: [{ id: "q" }] }, s.events);
+    expect(engine.anomalies.counts["out-of-order"]).toBe(1);
+    expect(engine.contact("c1")).toBeUndefined();
+    expect(engine.state.waiting.size).toBe(0);
+    expect(engine.state.notes.has("c1")).toBe(false);
+    expect(engine.state.notes.has("c2")).toBe(true);
+  });
+
+  it("a late end of a contact an agent holds frees the agent for the next one", () => {
+    const s = new Script();
+    s.agent(0, "a1", []);
+    s.queued(10, "c1", "q");
+    s.connected(11, "c1", "a1");
+    s.queued(120, "c2", "q"); // waits: a1 holds c1
+    s.ended(100, "c1", "a1", "q"); // 20 s behind the clock
+    const { engine, out } = run({ queues: [{ id: "q" }] }, s.events);
+    expect(engine.anomalies.counts["out-of-order"]).toBe(1);
+    expect(engine.contact("c1")).toBeUndefined();
+    expect(assigns(out).map(([contact]) => contact)).toContain("c2");
   });
 
   it("the router's own echoes (not-ready, re-queued in place, decisions) are not anomalies", () => {

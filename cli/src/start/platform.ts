@@ -150,7 +150,15 @@ async function compose(
       // 200 ms instead of the sink's 1 s coalescing delay: reports a supervisor opens during a demo
       // should show the last minute. Each insert has a large fixed cost (every view plans and writes
       // a part), so the sink stretches the delay to three times its last write's duration.
-      () => startSink({ log, warehouse: target, maxDelayMs: 200 }),
+      () =>
+        startSink({
+          log,
+          warehouse: target,
+          maxDelayMs: 200,
+          // Retried until it succeeds (same rows, same token): an operator sees each failure.
+          onRetry: (error, attempt) =>
+            logger.warn({ component: "sink", attempt, err: error }, "warehouse write failed; retrying"),
+        }),
       (s) => s.stop(),
     );
     consumerReady(readiness, log, "sink", "sql-sink");

@@ -61,7 +61,7 @@ export const sinkBatchRows = new Histogram({
 
 export const sinkWriteSeconds = new Histogram({
   name: "starboard_sink_write_seconds",
-  help: "Time of one sink write to the warehouse (the duplicate check and the insert), by outcome: ok, or failed (retried, never dropped).",
+  help: "Time of one attempt at a sink write step (the duplicate check, or the insert), by outcome: ok, or failed (retried with the same rows, never dropped).",
   labelNames: ["outcome"] as const,
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   registers,

@@ -1,20 +1,14 @@
-import { createHash } from "node:crypto";
 import {
   type BatchContext,
   type EventLog,
-  errorMessage,
   type RecordBatch,
   type Subscription,
-  sinkBatchRows,
-  sinkWriteSeconds,
   Topics,
-  TransientError,
 } from "@starboard/core";
 import type { Warehouse } from "../client";
 import { Batcher } from "./batcher";
-import { withoutStored } from "./dedup";
-import { eventInputBody, eventInputColumns, eventInputSettings, eventInputTable } from "./input";
-import { clickhouseTime, convertRecord, type RawEventRow, reserialized } from "./rows";
+import { convertRecord } from "./rows";
+import { type Chunk, type WriteStats, writeChunks } from "./write";
 
 export interface SinkOptions {
   log: EventLog;
@@ -24,9 +18,13 @@ export interface SinkOptions {
   maxRows?: number;
   /** ... or this long after the first pending row (default 1,000 ms; after a slow write, three times that write's duration, see batcher.ts). */
   maxDelayMs?: number;
+  /** Told of each failed warehouse call before it is tried again (see write.ts). */
+  onRetry?: (error: unknown, attempt: number) => void;
+  /** First retry delay, doubling up to 5 s (default 100 ms). */
+  firstRetryMs?: number;
 }
 
-export interface SinkStats {
+export interface SinkStats extends WriteStats {
   /** Events written to raw_events (and through the views, everywhere). */
   written: number;
   /** Events dropped because the warehouse already had them (redelivery, duplicate publish). */
@@ -40,22 +38,14 @@ export interface Sink {
   stop(): Promise<void>;
 }
 
-/** One partition batch's convertible records, with the offsets of the first and last of them. */
-interface Chunk {
-  topic: string;
-  partition: number;
-  first: number;
-  last: number;
-  rows: RawEventRow[];
-}
-
 /*
  * Exactly-once totals, and why two mechanisms:
  *
  * 1. Every write first drops events whose id is already in raw_events (dedup.ts), then inserts into
  *    raw_event_input, a Null table whose one view writes raw_events; every other table is a
- *    materialized view of raw_events, so one INSERT puts an event
- *    everywhere or nowhere, and "id present in raw_events" means "counted everywhere". This covers a
+ *    materialized view of raw_events, so one INSERT puts an event everywhere, and once it succeeded
+ *    "id present in raw_events" means "counted everywhere" (an INSERT that fails can leave some
+ *    tables written and not others; 2. completes it). This covers a
  *    duplicate published at another offset and a batch redelivered with different boundaries (the log
  *    re-reads from the committed offset, so a crash between write and commit can redeliver more or
  *    fewer records than were written). A partition's batches are written one at a time, and a
@@ -65,7 +55,10 @@ interface Chunk {
  *    non_replicated_deduplication_window on every table: a retry of a write whose acknowledgement was
  *    lost (server path timeout) is dropped by ClickHouse itself, views included. The token is always
  *    sent: without one, ClickHouse would dedupe view blocks by content, and two different batches
- *    that each add "1 offered to queue q in 09:15" produce identical view blocks.
+ *    that each add "1 offered to queue q in 09:15" produce identical view blocks. The same token
+ *    completes a failed insert: the sink retries it with the same rows until it succeeds (write.ts
+ *    says why not through the log's redelivery). Known gap: a process killed between a partial
+ *    insert and its retry loses the retry, and the redelivery is not the same write.
  *
  * A ReplacingMergeTree keyed by event id was not chosen: it collapses raw rows at merge time but the
  * rollups are summed at insert time, so they would still double count; FINAL-free queries over
@@ -73,9 +66,15 @@ interface Chunk {
  */
 export async function startSink(options: SinkOptions): Promise<Sink> {
   const { log, warehouse } = options;
-  const stats: SinkStats = { written: 0, duplicates: 0, deadLettered: 0, writes: 0 };
+  const stats: SinkStats = { written: 0, duplicates: 0, deadLettered: 0, writes: 0, failedAttempts: 0 };
+  const stopping = new AbortController();
+  const writeOptions = {
+    signal: stopping.signal,
+    onRetry: options.onRetry,
+    ...(options.firstRetryMs === undefined ? {} : { firstRetryMs: options.firstRetryMs }),
+  };
   const batcher = new Batcher<Chunk>(
-    (chunks) => write(warehouse, chunks, stats),
+    (chunks) => writeChunks(warehouse, chunks, stats, writeOptions),
     options.maxRows ?? 20_000,
     options.maxDelayMs ?? 1_000,
     (chunk) => chunk.rows.length,
@@ -99,7 +98,7 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
         stats.deadLettered++;
       }
     }
-    if (chunk.rows.length > 0) await batcher.add([chunk]);
+    if (chunk.rows.length > 0) await whileBeating(batcher.add([chunk]), context);
   };
   const subscription: Subscription = await log.subscribe({
     groupId: options.groupId ?? "sql-sink",
@@ -107,94 +106,24 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
     handler,
     maxBatchSize: options.maxRows ?? 20_000,
   });
-  return { stats, stop: () => subscription.stop() };
-}
-
-async function write(warehouse: Warehouse, chunks: readonly Chunk[], stats: SinkStats): Promise<void> {
-  // Timed whether it succeeds or not: a warehouse that is slow to refuse shows up too.
-  const endTimer = sinkWriteSeconds.startTimer();
-  let outcome: "ok" | "failed" = "ok";
-  try {
-    const rows = chunks.length === 1 ? (chunks[0] as Chunk).rows : chunks.flatMap((c) => c.rows);
-    const fresh = await withoutStored(warehouse, rows);
-    stats.duplicates += rows.length - fresh.length;
-    if (fresh.length === 0) return;
-    const token = batchToken(chunks);
-    try {
-      await insertEvents(warehouse, fresh, token);
-    } catch (error) {
-      if (!refusedTheRows(error)) throw error;
-      // Same table and token: had the refused insert written any block, this one's copy is dropped.
-      await insertEvents(warehouse, fresh.map(reserialized), token);
-    }
-    stats.written += fresh.length;
-    stats.writes++;
-    sinkBatchRows.observe(fresh.length);
-  } catch (error) {
-    outcome = "failed";
-    // The warehouse is away or refused the write: the whole batch is retried, never dead-lettered.
-    throw new TransientError(`warehouse write failed: ${errorMessage(error)}`);
-  } finally {
-    endTimer({ outcome });
-  }
-}
-
-/**
- * One INSERT into raw_event_input (0021), whose view writes raw_events and, through raw_events' views,
- * every other table. Dedup settings: see the comment above startSink.
- */
-async function insertEvents(
-  warehouse: Warehouse,
-  rows: readonly RawEventRow[],
-  token: string,
-): Promise<void> {
-  await warehouse.insertRows({
-    table: eventInputTable,
-    columns: eventInputColumns,
-    format: "JSONEachRow",
-    body: eventInputBody(rows, clickhouseTime(new Date().toISOString())),
-    settings: {
-      ...eventInputSettings,
-      // The views run in parallel (measured ~20% faster on 2 cores); the raw-insert benchmark uses it too.
-      parallel_view_processing: 1,
-      insert_deduplicate: 1,
-      insert_deduplication_token: token,
-      deduplicate_blocks_in_dependent_materialized_views: 1,
+  return {
+    stats,
+    stop: async () => {
+      // A write retrying against an absent warehouse gives up; its batches stay uncommitted.
+      stopping.abort();
+      await subscription.stop();
     },
-  });
+  };
 }
 
-/**
- * ClickHouse could not parse the rows (as opposed to being away or failing): error codes of the
- * parse family, as chdb puts them in the message ("Code: 117. DB::Exception: ...") and the server
- * client in `code`. 117 INCORRECT_DATA is a repeated key; the others would be a checked event
- * ClickHouse reads differently, which the re-serialized rows then settle.
- */
-const parseErrorCodes = new Set([6, 26, 27, 38, 41, 72, 117]);
-
-function refusedTheRows(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  // The server client's ClickHouseError has code "117"; chdb's errors carry their own code names.
-  const code = Number((error as { code?: unknown }).code);
-  const inMessage = Number(/\bCode: (\d+)\./.exec(error.message)?.[1]);
-  return parseErrorCodes.has(code) || parseErrorCodes.has(inMessage);
-}
-
-/** sha256 of each partition's offset range in the write. */
-function batchToken(chunks: readonly Chunk[]): string {
-  const ranges = new Map<string, { first: number; last: number }>();
-  for (const chunk of chunks) {
-    const partition = `${chunk.topic}/${chunk.partition}`;
-    const range = ranges.get(partition);
-    if (range === undefined) ranges.set(partition, { first: chunk.first, last: chunk.last });
-    else {
-      range.first = Math.min(range.first, chunk.first);
-      range.last = Math.max(range.last, chunk.last);
-    }
+/** Waits for the write holding a batch, keeping the group membership alive meanwhile (Kafka). */
+async function whileBeating(written: Promise<void>, context: BatchContext): Promise<void> {
+  const beat = setInterval(() => {
+    context.heartbeat().catch(() => {});
+  }, 3_000);
+  try {
+    await written;
+  } finally {
+    clearInterval(beat);
   }
-  const text = [...ranges.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([p, r]) => `${p}:${r.first}-${r.last}`)
-    .join(",");
-  return createHash("sha256").update(text).digest("hex");
 }

@@ -1,0 +1,159 @@
+import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { errorMessage, sinkBatchRows, sinkWriteSeconds, TransientError } from "@starboard/core";
+import type { Warehouse } from "../client";
+import { withoutStored } from "./dedup";
+import { eventInputBody, eventInputColumns, eventInputSettings, eventInputTable } from "./input";
+import { clickhouseTime, type RawEventRow, reserialized } from "./rows";
+
+/** One partition batch's convertible records, with the offsets of the first and last of them. */
+export interface Chunk {
+  topic: string;
+  partition: number;
+  first: number;
+  last: number;
+  rows: RawEventRow[];
+}
+
+export interface WriteStats {
+  written: number;
+  duplicates: number;
+  writes: number;
+  /** Warehouse calls that failed and were tried again (the duplicate check or the insert). */
+  failedAttempts: number;
+}
+
+export interface WriteOptions {
+  /** Aborted when the sink stops: a write still failing then gives up (its batches are redelivered). */
+  signal: AbortSignal;
+  /** Told of each failed attempt before the retry (the CLI logs it). */
+  onRetry?: ((error: unknown, attempt: number) => void) | undefined;
+  firstRetryMs?: number;
+  maxRetryMs?: number;
+}
+
+/**
+ * Writes the chunks' events once: drops those already stored, then inserts the rest, each step
+ * retried with backoff until it succeeds or the sink stops.
+ *
+ * The insert is retried here, with the same rows and token, rather than by the log redelivering
+ * the batches: an INSERT that fails can have written some tables and not others (measured on chdb:
+ * a view that threw left raw_events with the rows and every other view without them). Only the
+ * same token makes ClickHouse drop the blocks that were written and write the ones that were not.
+ * A redelivery would be grouped anew (other partitions' batches, records published since), get
+ * another token, and the duplicate check would then drop the events raw_events already holds, so
+ * the views would never count them.
+ */
+export async function writeChunks(
+  warehouse: Warehouse,
+  chunks: readonly Chunk[],
+  stats: WriteStats,
+  options: WriteOptions,
+): Promise<void> {
+  const rows = chunks.length === 1 ? (chunks[0] as Chunk).rows : chunks.flatMap((c) => c.rows);
+  // Checked once: after a partial insert the retry must send the same rows, not "what is missing".
+  const fresh = await untilDone(() => withoutStored(warehouse, rows), stats, options);
+  stats.duplicates += rows.length - fresh.length;
+  if (fresh.length === 0) return;
+  const token = batchToken(chunks);
+  await untilDone(() => insertEvents(warehouse, fresh, token), stats, options);
+  stats.written += fresh.length;
+  stats.writes++;
+  sinkBatchRows.observe(fresh.length);
+}
+
+async function untilDone<T>(attempt: () => Promise<T>, stats: WriteStats, options: WriteOptions): Promise<T> {
+  let delay = options.firstRetryMs ?? 100;
+  for (let failures = 1; ; failures++) {
+    // Timed whether it succeeds or not: a warehouse that is slow to refuse shows up too.
+    const endTimer = sinkWriteSeconds.startTimer();
+    try {
+      const result = await attempt();
+      endTimer({ outcome: "ok" });
+      return result;
+    } catch (error) {
+      endTimer({ outcome: "failed" });
+      stats.failedAttempts++;
+      const stopped = () => new TransientError(`warehouse write failed: ${errorMessage(error)}`);
+      if (options.signal.aborted) throw stopped();
+      options.onRetry?.(error, failures);
+      try {
+        await sleep(delay, undefined, { signal: options.signal });
+      } catch {
+        throw stopped();
+      }
+      delay = Math.min(delay * 2, options.maxRetryMs ?? 5_000);
+    }
+  }
+}
+
+/**
+ * One INSERT into raw_event_input (0021), whose view writes raw_events and, through raw_events' views,
+ * every other table. Dedup settings: see the comment above startSink. Rows ClickHouse cannot parse
+ * as they are go once more re-serialized, under the same token: had the refused insert written any
+ * block, this one's copy is dropped.
+ */
+async function insertEvents(
+  warehouse: Warehouse,
+  rows: readonly RawEventRow[],
+  token: string,
+): Promise<void> {
+  try {
+    await insertOnce(warehouse, rows, token);
+  } catch (error) {
+    if (!refusedTheRows(error)) throw error;
+    await insertOnce(warehouse, rows.map(reserialized), token);
+  }
+}
+
+async function insertOnce(warehouse: Warehouse, rows: readonly RawEventRow[], token: string): Promise<void> {
+  await warehouse.insertRows({
+    table: eventInputTable,
+    columns: eventInputColumns,
+    format: "JSONEachRow",
+    body: eventInputBody(rows, clickhouseTime(new Date().toISOString())),
+    settings: {
+      ...eventInputSettings,
+      // The views run in parallel (measured ~20% faster on 2 cores); the raw-insert benchmark uses it too.
+      parallel_view_processing: 1,
+      insert_deduplicate: 1,
+      insert_deduplication_token: token,
+      deduplicate_blocks_in_dependent_materialized_views: 1,
+    },
+  });
+}
+
+/**
+ * ClickHouse could not parse the rows (as opposed to being away or failing): error codes of the
+ * parse family, as chdb puts them in the message ("Code: 117. DB::Exception: ...") and the server
+ * client in `code`. 117 INCORRECT_DATA is a repeated key; the others would be a checked event
+ * ClickHouse reads differently, which the re-serialized rows then settle.
+ */
+const parseErrorCodes = new Set([6, 26, 27, 38, 41, 72, 117]);
+
+function refusedTheRows(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  // The server client's ClickHouseError has code "117"; chdb's errors carry their own code names.
+  const code = Number((error as { code?: unknown }).code);
+  const inMessage = Number(/\bCode: (\d+)\./.exec(error.message)?.[1]);
+  return parseErrorCodes.has(code) || parseErrorCodes.has(inMessage);
+}
+
+/** sha256 of each partition's offset range in the write. */
+function batchToken(chunks: readonly Chunk[]): string {
+  const ranges = new Map<string, { first: number; last: number }>();
+  for (const chunk of chunks) {
+    const partition = `${chunk.topic}/${chunk.partition}`;
+    const range = ranges.get(partition);
+    if (range === undefined) ranges.set(partition, { first: chunk.first, last: chunk.last });
+    else {
+      range.first = Math.min(range.first, chunk.first);
+      range.last = Math.max(range.last, chunk.last);
+    }
+  }
+  const text = [...ranges.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([p, r]) => `${p}:${r.first}-${r.last}`)
+    .join(",");
+  return createHash("sha256").update(text).digest("hex");
+}

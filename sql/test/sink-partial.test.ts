@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -31,10 +31,10 @@ beforeAll(async () => {
   ({ warehouse, dispose } = await freshWarehouse());
   log = new InProcessEventLog({ dataDir: logDir });
   await log.ensureTopics(standardTopics(partitions));
-  await warehouse.command("CREATE TABLE boom_switch (on UInt8) ENGINE = Memory");
+  await warehouse.command("CREATE TABLE boom_switch (id String) ENGINE = Memory");
   await warehouse.command("CREATE TABLE boom_target (id String) ENGINE = MergeTree ORDER BY id");
   await warehouse.command(
-    "CREATE MATERIALIZED VIEW boom_view TO boom_target AS SELECT id FROM raw_events WHERE throwIf(id = 'partial-a-5' AND (SELECT count() FROM boom_switch) > 0, 'boom (test)') = 0",
+    "CREATE MATERIALIZED VIEW boom_view TO boom_target AS SELECT id FROM raw_events WHERE throwIf(id IN (SELECT id FROM boom_switch), 'boom (test)') = 0",
   );
 });
 afterAll(async () => {
@@ -95,45 +95,85 @@ describe("sink: a write that failed partway", () => {
   it("is completed with the same rows, and every view counts each event once", async () => {
     const first = readyEvents("partial-a", agentOn(0), 20);
     const later = readyEvents("partial-c", agentOn(1), 10);
-    await warehouse.command("INSERT INTO boom_switch VALUES (1)");
+    await warehouse.command("INSERT INTO boom_switch VALUES ('partial-a-5')");
     await publishEvents(log, first);
     const target = observed(warehouse);
     // A long coalescing delay: the later partition's batch would join a regrouped retry.
     const sink = await startSink({ log, warehouse: target, maxDelayMs: 400, firstRetryMs: 50 });
     try {
-      await untilFailedThenDrained(target, first.length, later);
+      await untilFailed(target, "partial-a");
+      await publishEvents(log, later);
+      await new Promise((r) => setTimeout(r, 600));
+      await warehouse.command("TRUNCATE TABLE boom_switch");
+      await untilCommitted("sql-sink", first.length + later.length);
     } finally {
       await sink.stop();
     }
-    const expected = [...first, ...later].map((e) => e.id).sort();
-    expect(await ids("SELECT id FROM raw_events")).toEqual(expected);
-    expect(await ids("SELECT event_id AS id FROM agent_state_changes")).toEqual(expected);
-    expect(await ids("SELECT id FROM boom_target")).toEqual(expected);
-    expect(sink.stats).toMatchObject({ written: expected.length, duplicates: 0, deadLettered: 0 });
+    await expectEachCountedOnce("partial-", [...first, ...later]);
+    expect(sink.stats).toMatchObject({
+      written: first.length + later.length,
+      duplicates: 0,
+      deadLettered: 0,
+    });
     expect(sink.stats.failedAttempts).toBeGreaterThan(0);
+  });
+
+  it("is finished from the pending directory when the sink stopped before it succeeded", async () => {
+    const pendingDir = mkdtempSync(join(tmpdir(), "starboard-sink-pending-"));
+    const first = readyEvents("restart-a", agentOn(0), 20);
+    const later = readyEvents("restart-c", agentOn(1), 10);
+    await warehouse.command("INSERT INTO boom_switch VALUES ('restart-a-5')");
+    await publishEvents(log, first);
+    const target = observed(warehouse);
+    const options = { log, groupId: "restart", pendingDir, maxDelayMs: 400, firstRetryMs: 50 };
+    const stopped = await startSink({ ...options, warehouse: target });
+    try {
+      await untilFailed(target, "restart-a");
+    } finally {
+      // As a process killed while it retried: the write neither succeeded nor was given up on disk.
+      await stopped.stop();
+    }
+    expect(existsSync(join(pendingDir, "restart.pending"))).toBe(true);
+    await publishEvents(log, later);
+    await warehouse.command("TRUNCATE TABLE boom_switch");
+    const restarted = await startSink({ ...options, warehouse });
+    try {
+      await untilCommitted("restart", 30 + first.length + later.length);
+    } finally {
+      await restarted.stop();
+    }
+    await expectEachCountedOnce("restart-", [...first, ...later]);
+    expect(existsSync(join(pendingDir, "restart.pending"))).toBe(false);
+    rmSync(pendingDir, { recursive: true, force: true });
   });
 });
 
-/** Waits for the partial failure, publishes the later batch, turns the failure off, waits for all. */
-async function untilFailedThenDrained(
-  target: { failures: string[] },
-  firstCount: number,
-  later: StarboardEvent[],
-): Promise<void> {
+/** Every event once in raw_events, in a view of the schema and in the test's own view. */
+async function expectEachCountedOnce(prefix: string, events: readonly StarboardEvent[]) {
+  const expected = events.map((e) => e.id).sort();
+  const like = `LIKE '${prefix}%'`;
+  expect(await ids(`SELECT id FROM raw_events WHERE id ${like}`)).toEqual(expected);
+  expect(await ids(`SELECT event_id AS id FROM agent_state_changes WHERE event_id ${like}`)).toEqual(
+    expected,
+  );
+  expect(await ids(`SELECT id FROM boom_target WHERE id ${like}`)).toEqual(expected);
+}
+
+/** Waits for an insert to fail, then checks it left raw_events ahead of the views. */
+async function untilFailed(target: { failures: string[] }, prefix: string): Promise<void> {
   await until(() => target.failures.length > 0, "the first insert to fail");
   expect(target.failures[0]).toMatch(/boom \(test\)/);
-  // The failure left raw_events ahead of the views (one of its two parts written, no view's rows):
-  // the state a regrouped retry would get wrong.
-  const stored = await ids("SELECT id FROM raw_events WHERE id LIKE 'partial-a-%'");
+  // One of raw_events' two parts written, no view's rows: the state a regrouped retry gets wrong.
+  const stored = await ids(`SELECT id FROM raw_events WHERE id LIKE '${prefix}-%'`);
   expect(stored.length).toBeGreaterThan(0);
-  expect(stored.length).toBeLessThanOrEqual(firstCount);
-  expect(await ids("SELECT event_id AS id FROM agent_state_changes")).toEqual([]);
-  await publishEvents(log, later);
-  await new Promise((r) => setTimeout(r, 600));
-  await warehouse.command("TRUNCATE TABLE boom_switch");
-  const end = firstCount + later.length;
+  expect(
+    await ids(`SELECT event_id AS id FROM agent_state_changes WHERE event_id LIKE '${prefix}-%'`),
+  ).toEqual([]);
+}
+
+async function untilCommitted(groupId: string, end: number): Promise<void> {
   await until(async () => {
-    const committed = [...(await log.committedOffsets("sql-sink", Topics.events)).values()];
+    const committed = [...(await log.committedOffsets(groupId, Topics.events)).values()];
     return committed.reduce((a, b) => a + b, 0) >= end;
   }, "every event to be committed");
 }

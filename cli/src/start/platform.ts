@@ -155,6 +155,8 @@ async function compose(
           log,
           warehouse: target,
           maxDelayMs: 200,
+          // The write in progress, kept until acknowledged: a restart finishes it first.
+          pendingDir: `${config.dataDir}/sink`,
           // Retried until it succeeds (same rows, same token): an operator sees each failure.
           onRetry: (error, attempt) =>
             logger.warn({ component: "sink", attempt, err: error }, "warehouse write failed; retrying"),

@@ -1,14 +1,17 @@
 import {
   type BatchContext,
   type EventLog,
+  errorMessage,
   type RecordBatch,
   type Subscription,
   Topics,
+  TransientError,
 } from "@starboard/core";
 import type { Warehouse } from "../client";
 import { Batcher } from "./batcher";
+import { PendingWrites } from "./pending";
 import { convertRecord } from "./rows";
-import { type Chunk, type WriteStats, writeChunks } from "./write";
+import { type Chunk, finishPending, type WriteStats, writeChunks } from "./write";
 
 export interface SinkOptions {
   log: EventLog;
@@ -22,6 +25,12 @@ export interface SinkOptions {
   onRetry?: (error: unknown, attempt: number) => void;
   /** First retry delay, doubling up to 5 s (default 100 ms). */
   firstRetryMs?: number;
+  /**
+   * A directory where the write in progress is kept until ClickHouse acknowledged it, so that a
+   * restart finishes it first (pending.ts; `starboard start` gives `<data dir>/sink`). Without one,
+   * a process killed during a write that failed partway can leave some views short.
+   */
+  pendingDir?: string;
 }
 
 export interface SinkStats extends WriteStats {
@@ -57,8 +66,8 @@ export interface Sink {
  *    sent: without one, ClickHouse would dedupe view blocks by content, and two different batches
  *    that each add "1 offered to queue q in 09:15" produce identical view blocks. The same token
  *    completes a failed insert: the sink retries it with the same rows until it succeeds (write.ts
- *    says why not through the log's redelivery). Known gap: a process killed between a partial
- *    insert and its retry loses the retry, and the redelivery is not the same write.
+ *    says why not through the log's redelivery). A process killed meanwhile finishes it when it
+ *    starts again, from the bytes and token kept in `pendingDir` (pending.ts).
  *
  * A ReplacingMergeTree keyed by event id was not chosen: it collapses raw rows at merge time but the
  * rollups are summed at insert time, so they would still double count; FINAL-free queries over
@@ -68,11 +77,19 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
   const { log, warehouse } = options;
   const stats: SinkStats = { written: 0, duplicates: 0, deadLettered: 0, writes: 0, failedAttempts: 0 };
   const stopping = new AbortController();
+  const groupId = options.groupId ?? "sql-sink";
   const writeOptions = {
     signal: stopping.signal,
     onRetry: options.onRetry,
     ...(options.firstRetryMs === undefined ? {} : { firstRetryMs: options.firstRetryMs }),
+    pending: options.pendingDir === undefined ? undefined : new PendingWrites(options.pendingDir, groupId),
   };
+  // Read now, so a damaged file stops the start with its reason; finished in the background, and
+  // no batch is written before it (stop() aborts it like any retry).
+  const leftover = await writeOptions.pending?.read();
+  const finished =
+    leftover === undefined ? Promise.resolve() : finishPending(warehouse, leftover, stats, writeOptions);
+  finished.catch(() => {});
   const batcher = new Batcher<Chunk>(
     (chunks) => writeChunks(warehouse, chunks, stats, writeOptions),
     options.maxRows ?? 20_000,
@@ -84,6 +101,9 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
   // second time (a restart can still repeat the one batch in flight: at least once, like the log).
   const deadLetteredThrough = new Map<string, number>();
   const handler = async (batch: RecordBatch, context: BatchContext) => {
+    await whileBeating(finished, context).catch((error: unknown) => {
+      throw new TransientError(`unfinished warehouse write: ${errorMessage(error)}`);
+    });
     const chunk: Chunk = { topic: batch.topic, partition: batch.partition, first: -1, last: -1, rows: [] };
     const partition = `${batch.topic}/${batch.partition}`;
     for (const record of batch.records) {
@@ -101,7 +121,7 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
     if (chunk.rows.length > 0) await whileBeating(batcher.add([chunk]), context);
   };
   const subscription: Subscription = await log.subscribe({
-    groupId: options.groupId ?? "sql-sink",
+    groupId,
     topics: [Topics.events],
     handler,
     maxBatchSize: options.maxRows ?? 20_000,

@@ -4,6 +4,7 @@ import { errorMessage, sinkBatchRows, sinkWriteSeconds, TransientError } from "@
 import type { Warehouse } from "../client";
 import { withoutStored } from "./dedup";
 import { eventInputBody, eventInputColumns, eventInputSettings, eventInputTable } from "./input";
+import type { PendingInsert, PendingWrites } from "./pending";
 import { clickhouseTime, type RawEventRow, reserialized } from "./rows";
 
 /** One partition batch's convertible records, with the offsets of the first and last of them. */
@@ -30,6 +31,8 @@ export interface WriteOptions {
   onRetry?: ((error: unknown, attempt: number) => void) | undefined;
   firstRetryMs?: number;
   maxRetryMs?: number;
+  /** Where an unfinished write is kept across a restart (see pending.ts); none in tests and benchmarks. */
+  pending?: PendingWrites | undefined;
 }
 
 /**
@@ -56,11 +59,61 @@ export async function writeChunks(
   stats.duplicates += rows.length - fresh.length;
   if (fresh.length === 0) return;
   const token = batchToken(chunks);
-  await untilDone(() => insertEvents(warehouse, fresh, token), stats, options);
+  let insert: PendingInsert = { token, body: eventInputBody(fresh, now()) };
+  await options.pending?.keep(insert);
+  await untilDone(
+    async () => {
+      try {
+        await insertBody(warehouse, insert);
+      } catch (error) {
+        if (!refusedTheRows(error)) throw error;
+        // Rows ClickHouse cannot parse as they are go re-serialized, under the same token: had the
+        // refused insert written any block, this one's copy is dropped.
+        insert = { token, body: eventInputBody(fresh.map(reserialized), now()) };
+        await options.pending?.keep(insert);
+        await insertBody(warehouse, insert);
+      }
+    },
+    stats,
+    options,
+  );
+  await options.pending?.done();
   stats.written += fresh.length;
   stats.writes++;
   sinkBatchRows.observe(fresh.length);
 }
+
+/**
+ * Finishes the write a previous run left unfinished, before the sink reads the log: the same bytes
+ * under the same token, so ClickHouse drops what it already wrote and writes the rest; the log's
+ * redelivery of those events is then dropped as stored.
+ */
+export async function finishPending(
+  warehouse: Warehouse,
+  pending: PendingInsert,
+  stats: WriteStats,
+  options: WriteOptions,
+): Promise<void> {
+  let insert = pending;
+  await untilDone(
+    async () => {
+      try {
+        await insertBody(warehouse, insert);
+      } catch (error) {
+        if (!refusedTheRows(error)) throw error;
+        // Kept before its re-serialized retry was: the same re-serialization, from its own lines.
+        insert = { token: pending.token, body: reserializedLines(pending.body) };
+        await options.pending?.keep(insert);
+        await insertBody(warehouse, insert);
+      }
+    },
+    stats,
+    options,
+  );
+  await options.pending?.done();
+}
+
+const now = () => clickhouseTime(new Date().toISOString());
 
 async function untilDone<T>(attempt: () => Promise<T>, stats: WriteStats, options: WriteOptions): Promise<T> {
   let delay = options.firstRetryMs ?? 100;
@@ -89,38 +142,32 @@ async function untilDone<T>(attempt: () => Promise<T>, stats: WriteStats, option
 
 /**
  * One INSERT into raw_event_input (0021), whose view writes raw_events and, through raw_events' views,
- * every other table. Dedup settings: see the comment above startSink. Rows ClickHouse cannot parse
- * as they are go once more re-serialized, under the same token: had the refused insert written any
- * block, this one's copy is dropped.
+ * every other table. Dedup settings: see the comment above startSink.
  */
-async function insertEvents(
-  warehouse: Warehouse,
-  rows: readonly RawEventRow[],
-  token: string,
-): Promise<void> {
-  try {
-    await insertOnce(warehouse, rows, token);
-  } catch (error) {
-    if (!refusedTheRows(error)) throw error;
-    await insertOnce(warehouse, rows.map(reserialized), token);
-  }
-}
-
-async function insertOnce(warehouse: Warehouse, rows: readonly RawEventRow[], token: string): Promise<void> {
+async function insertBody(warehouse: Warehouse, insert: PendingInsert): Promise<void> {
   await warehouse.insertRows({
     table: eventInputTable,
     columns: eventInputColumns,
     format: "JSONEachRow",
-    body: eventInputBody(rows, clickhouseTime(new Date().toISOString())),
+    body: insert.body,
     settings: {
       ...eventInputSettings,
       // The views run in parallel (measured ~20% faster on 2 cores); the raw-insert benchmark uses it too.
       parallel_view_processing: 1,
       insert_deduplicate: 1,
-      insert_deduplication_token: token,
+      insert_deduplication_token: insert.token,
       deduplicate_blocks_in_dependent_materialized_views: 1,
     },
   });
+}
+
+/** Each line parsed and serialized again: one key once, with the value JSON.parse (and the checks) kept. */
+function reserializedLines(body: Buffer): Buffer {
+  const lines = body
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line !== "");
+  return Buffer.from(`${lines.map((line) => JSON.stringify(JSON.parse(line))).join("\n")}\n`);
 }
 
 /**

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { InProcessEventLog, type LogRecord } from "@starboard/core";
 import type { Warehouse } from "../src/client";
 import {
@@ -89,10 +92,20 @@ export async function timeSink(
   maxRows: number,
 ): Promise<number> {
   const started = performance.now();
-  const sink = await startSink({ log, warehouse, groupId: "bench-sink", maxRows, maxDelayMs: 200 });
+  // With its pending-write file, as `starboard start` runs it: one file write and fsync per insert.
+  const pendingDir = mkdtempSync(join(tmpdir(), "starboard-bench-sink-pending-"));
+  const sink = await startSink({
+    log,
+    warehouse,
+    groupId: "bench-sink",
+    maxRows,
+    maxDelayMs: 200,
+    pendingDir,
+  });
   while (sink.stats.written + sink.stats.duplicates < count) await new Promise((r) => setTimeout(r, 2));
   const seconds = (performance.now() - started) / 1000;
   await sink.stop();
+  rmSync(pendingDir, { recursive: true, force: true });
   if (sink.stats.written !== count) throw new Error(`sink wrote ${sink.stats.written} of ${count}`);
   return count / seconds;
 }

@@ -88,6 +88,21 @@ describe("Batcher", () => {
     await second;
   });
 
+  it("after a slow full write, a partial group waits only the delay (a backlog's tail)", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 2, 10);
+    const full = batcher.add([1, 2]);
+    await tick(180);
+    writes[0]?.finish();
+    await full;
+    const tail = batcher.add([3]);
+    // The stretch would hold it >= ~540 ms; the delay is 10 ms.
+    await tick(150);
+    expect(writes.map((w) => w.items)).toEqual([[1, 2], [3]]);
+    writes[1]?.finish();
+    await tail;
+  });
+
   it("rejects every add of a failed write and keeps writing later groups", async () => {
     const { writes, write } = heldWrites();
     const batcher = new Batcher(write, 2, 10);

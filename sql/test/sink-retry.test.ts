@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { exampleEvents, InProcessEventLog, publishEvents, standardTopics, Topics } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RowsInsert, Warehouse } from "../src/client";
-import { startSink } from "../src/sink/index";
+import { type SinkProblem, startSink } from "../src/sink/index";
 import { freshWarehouse } from "./warehouse";
 
 // A warehouse that refuses writes makes the log deliver the same batch again: its good records must
@@ -51,7 +51,14 @@ describe("sink: a write retried after the warehouse refused it", () => {
     await log.publish(Topics.events, [{ key: "bad", value: "{not json" }]);
     await publishEvents(log, good);
     const flaky = refusing(warehouse, 3);
-    const sink = await startSink({ log, warehouse: flaky, maxDelayMs: 10 });
+    const problems: SinkProblem[] = [];
+    const sink = await startSink({
+      log,
+      warehouse: flaky,
+      maxDelayMs: 10,
+      firstRetryMs: 20,
+      onProblem: (p) => problems.push(p),
+    });
     const end = [...(await log.endOffsets(Topics.events)).values()].reduce((a, b) => a + b, 0);
     for (let i = 0; i < 600; i++) {
       const committed = [...(await log.committedOffsets("sql-sink", Topics.events)).values()];
@@ -60,6 +67,9 @@ describe("sink: a write retried after the warehouse refused it", () => {
     }
     await sink.stop();
     expect(flaky.attempts).toBeGreaterThan(3);
+    // Each refusal told to the operator, numbered, before the same write went again.
+    expect(problems.slice(0, 3).map((p) => (p.type === "retry" ? p.attempt : p.type))).toEqual([1, 2, 3]);
+    expect(sink.stats.failedAttempts).toBe(3);
     const [rows] = await warehouse.query<{ n: number }>(
       "SELECT toUInt32(count()) AS n FROM raw_events WHERE id LIKE 'retry-%'",
     );

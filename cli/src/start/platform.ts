@@ -158,8 +158,16 @@ async function compose(
           // The write in progress, kept until acknowledged: a restart finishes it first.
           pendingDir: `${config.dataDir}/sink`,
           // Retried until it succeeds (same rows, same token): an operator sees each failure.
-          onRetry: (error, attempt) =>
-            logger.warn({ component: "sink", attempt, err: error }, "warehouse write failed; retrying"),
+          onProblem: (problem) =>
+            problem.type === "retry"
+              ? logger.warn(
+                  { component: "sink", attempt: problem.attempt, err: problem.error },
+                  "warehouse write failed; retrying",
+                )
+              : logger.warn(
+                  { component: "sink", err: problem.error },
+                  "an acknowledged write's pending file could not be removed; the next start replays it (a no-op)",
+                ),
         }),
       (s) => s.stop(),
     );

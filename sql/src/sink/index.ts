@@ -12,3 +12,4 @@ export {
   reserialized,
 } from "./rows";
 export { type Sink, type SinkOptions, type SinkStats, startSink } from "./sink";
+export type { SinkProblem } from "./write";

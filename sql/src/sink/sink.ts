@@ -11,7 +11,7 @@ import type { Warehouse } from "../client";
 import { Batcher } from "./batcher";
 import { PendingWrites } from "./pending";
 import { convertRecord } from "./rows";
-import { type Chunk, finishPending, type WriteStats, writeChunks } from "./write";
+import { type Chunk, finishPending, type SinkProblem, type WriteStats, writeChunks } from "./write";
 
 export interface SinkOptions {
   log: EventLog;
@@ -21,8 +21,8 @@ export interface SinkOptions {
   maxRows?: number;
   /** ... or this long after the first pending row (default 1,000 ms; after a slow write, three times that write's duration, see batcher.ts). */
   maxDelayMs?: number;
-  /** Told of each failed warehouse call before it is tried again (see write.ts). */
-  onRetry?: (error: unknown, attempt: number) => void;
+  /** Told of each failed warehouse call before it is tried again, and of a pending file left (write.ts). */
+  onProblem?: (problem: SinkProblem) => void;
   /** First retry delay, doubling up to 5 s (default 100 ms). */
   firstRetryMs?: number;
   /**
@@ -80,7 +80,7 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
   const groupId = options.groupId ?? "sql-sink";
   const writeOptions = {
     signal: stopping.signal,
-    onRetry: options.onRetry,
+    onProblem: options.onProblem,
     ...(options.firstRetryMs === undefined ? {} : { firstRetryMs: options.firstRetryMs }),
     pending: options.pendingDir === undefined ? undefined : new PendingWrites(options.pendingDir, groupId),
   };
@@ -91,7 +91,13 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
     leftover === undefined ? Promise.resolve() : finishPending(warehouse, leftover, stats, writeOptions);
   finished.catch(() => {});
   const batcher = new Batcher<Chunk>(
-    (chunks) => writeChunks(warehouse, chunks, stats, writeOptions),
+    // Whatever fails in a write retries its batches, never dead-letters them: the events are good.
+    (chunks) =>
+      writeChunks(warehouse, chunks, stats, writeOptions).catch((error: unknown) => {
+        throw error instanceof TransientError
+          ? error
+          : new TransientError(`warehouse write failed: ${errorMessage(error)}`);
+      }),
     options.maxRows ?? 20_000,
     options.maxDelayMs ?? 1_000,
     (chunk) => chunk.rows.length,

@@ -24,11 +24,17 @@ export interface WriteStats {
   failedAttempts: number;
 }
 
+/** What a sink tells its operator about (the CLI logs it). */
+export type SinkProblem =
+  /** A warehouse call (or keeping the pending file) failed; it is tried again after a backoff. */
+  | { type: "retry"; error: unknown; attempt: number }
+  /** An acknowledged write's pending file stayed: the next start replays it, which its token drops. */
+  | { type: "pending-file-kept"; error: unknown };
+
 export interface WriteOptions {
   /** Aborted when the sink stops: a write still failing then gives up (its batches are redelivered). */
   signal: AbortSignal;
-  /** Told of each failed attempt before the retry (the CLI logs it). */
-  onRetry?: ((error: unknown, attempt: number) => void) | undefined;
+  onProblem?: ((problem: SinkProblem) => void) | undefined;
   firstRetryMs?: number;
   maxRetryMs?: number;
   /** Where an unfinished write is kept across a restart (see pending.ts); none in tests and benchmarks. */
@@ -60,9 +66,12 @@ export async function writeChunks(
   if (fresh.length === 0) return;
   const token = batchToken(chunks);
   let insert: PendingInsert = { token, body: eventInputBody(fresh, now()) };
-  await options.pending?.keep(insert);
+  let kept = false;
   await untilDone(
     async () => {
+      // Kept before the first try (a disk that refuses is retried like the warehouse).
+      if (!kept) await options.pending?.keep(insert);
+      kept = true;
       try {
         await insertBody(warehouse, insert);
       } catch (error) {
@@ -70,14 +79,16 @@ export async function writeChunks(
         // Rows ClickHouse cannot parse as they are go re-serialized, under the same token: had the
         // refused insert written any block, this one's copy is dropped.
         insert = { token, body: eventInputBody(fresh.map(reserialized), now()) };
+        kept = false;
         await options.pending?.keep(insert);
+        kept = true;
         await insertBody(warehouse, insert);
       }
     },
     stats,
     options,
   );
-  await options.pending?.done();
+  await forget(options);
   stats.written += fresh.length;
   stats.writes++;
   sinkBatchRows.observe(fresh.length);
@@ -110,7 +121,19 @@ export async function finishPending(
     stats,
     options,
   );
-  await options.pending?.done();
+  await forget(options);
+}
+
+/**
+ * The pending file of an acknowledged write. Not removing it costs a replay at the next start,
+ * which the token turns into nothing, so a failure here does not fail the write.
+ */
+async function forget(options: WriteOptions): Promise<void> {
+  try {
+    await options.pending?.done();
+  } catch (error) {
+    options.onProblem?.({ type: "pending-file-kept", error });
+  }
 }
 
 const now = () => clickhouseTime(new Date().toISOString());
@@ -129,7 +152,7 @@ async function untilDone<T>(attempt: () => Promise<T>, stats: WriteStats, option
       stats.failedAttempts++;
       const stopped = () => new TransientError(`warehouse write failed: ${errorMessage(error)}`);
       if (options.signal.aborted) throw stopped();
-      options.onRetry?.(error, failures);
+      options.onProblem?.({ type: "retry", error, attempt: failures });
       try {
         await sleep(delay, undefined, { signal: options.signal });
       } catch {

@@ -59,7 +59,9 @@ export class RoutingEngine {
       // A late end still ends the contact, at the current clock: dropped, it left the contact waiting
       // (offered to agents) or its agent busy, and its note, for ever. At --simulator load --speed 50
       // chats whose stream lagged ended late: the router kept 8,000 notes of ended chats after 170 s.
-      if (!endsContact(event)) return [];
+      // Only for a contact the router holds: a history back-fill's late ends change nothing.
+      if (!endsContact(event) || !(s.contacts.has(event.contactId) || s.notes.has(event.contactId)))
+        return [];
       dispatch(step, event);
       return out.events;
     }
@@ -126,7 +128,9 @@ export class RoutingEngine {
 }
 
 /** Events that let go of a contact: applied even when late, so nothing holds it after its end. */
-function endsContact(event: StarboardEvent): boolean {
+function endsContact(
+  event: StarboardEvent,
+): event is Extract<StarboardEvent, { type: "contact.ended" | "contact.abandoned" }> {
   return event.type === "contact.ended" || event.type === "contact.abandoned";
 }
 

@@ -80,6 +80,18 @@ describe("bad input is counted and changes nothing", () => {
     expect(assigns(out).map(([contact]) => contact)).toContain("c2");
   });
 
+  it("a late end of a contact the router never held (a back-fill) changes nothing", () => {
+    const s = new Script();
+    s.agent(0, "a1", []);
+    s.queued(300, "c1", "q");
+    s.ended(100, "old-1", "a1", "q", 900); // handled long ago: not a handle time for today's EWT
+    s.abandoned(110, "old-2", "q");
+    const { engine } = run({ queues: [{ id: "q" }] }, s.events);
+    expect(engine.anomalies.counts["out-of-order"]).toBe(2);
+    expect(engine.anomalies.total).toBe(2);
+    expect(engine.state.handleTimes.get("q")?.count ?? 0).toBe(0);
+  });
+
   it("the router's own echoes (not-ready, re-queued in place, decisions) are not anomalies", () => {
     const s = new Script();
     s.agent(0, "a1", []);

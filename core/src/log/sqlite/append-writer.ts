@@ -26,9 +26,10 @@ export function createAppender(db: unknown): Appender {
   return (require(appenderModule()) as { createAppender: (db: unknown) => Appender }).createAppender(db);
 }
 
-// Plain JavaScript run with `eval`, so the worker needs no TypeScript loader in any host. Bodies come
-// in as copies (one memcpy each, on the sending thread): transferring them there and back left the
-// caller's tail with new ArrayBuffers every append, and its GC time doubled (profiled here).
+// Plain JavaScript run with `eval`, so the worker needs no TypeScript loader in any host. Bodies are
+// shared (record-codec.ts allocates them in SharedArrayBuffers), neither copied nor transferred:
+// transferring them there and back left the caller's tail with new ArrayBuffers every append, and its
+// GC time doubled (profiled here).
 const workerSource = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);

@@ -56,7 +56,7 @@ export function convertRecord(record: LogRecord): Conversion {
   // event's keys; sending them spares a stringify. They must end in the object's brace (the sink
   // appends the log's fields before it) and hold no raw newline (one row per line); anything else
   // (whitespace, a pretty-printed producer) goes re-serialized. A repeated key, which JSON.parse
-  // accepts and ClickHouse refuses, is caught by the insert (see sink.ts).
+  // accepts and ClickHouse refuses, is caught by the insert (see write.ts).
   const asIs = value.length > 0 && value[value.length - 1] === closingBrace && value.indexOf(newline) < 0;
   return {
     ok: true,

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exampleEvents, InProcessEventLog, standardTopics, Topics } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RowsInsert, Warehouse } from "../src/client";
+import type { Warehouse } from "../src/client";
 import { startSink } from "../src/sink/index";
+import { observedWarehouse } from "./observed";
 import { freshWarehouse } from "./warehouse";
 
 // The sink sends the log's bytes as they are when it can. Bytes that pass the checks but that
@@ -27,27 +28,6 @@ afterAll(async () => {
   rmSync(logDir, { recursive: true, force: true });
 });
 
-/** The real warehouse, with every insert's outcome noted. */
-function observed(target: Warehouse): Warehouse & { outcomes: string[] } {
-  const wrapped = {
-    ...target,
-    outcomes: [] as string[],
-    query: target.query.bind(target),
-    command: target.command.bind(target),
-    close: target.close.bind(target),
-    insertRows: async (insert: RowsInsert) => {
-      try {
-        await target.insertRows(insert);
-        wrapped.outcomes.push("ok");
-      } catch (error) {
-        wrapped.outcomes.push(String(error));
-        throw error;
-      }
-    },
-  };
-  return wrapped;
-}
-
 async function drain(groupId: string, into: Warehouse) {
   const sink = await startSink({ log, warehouse: into, groupId, maxDelayMs: 10 });
   const end = [...(await log.endOffsets(Topics.events)).values()].reduce((a, b) => a + b, 0);
@@ -68,7 +48,7 @@ describe("sink: events as the log carried them", () => {
       { key: "a", value: JSON.stringify(queued) },
       { key: "b", value: JSON.stringify(pretty, null, 2) },
     ]);
-    const target = observed(warehouse);
+    const target = observedWarehouse(warehouse);
     const stats = await drain("input-plain", target);
     expect(stats).toMatchObject({ written: 2, deadLettered: 0 });
     expect(target.outcomes).toEqual(["ok"]);
@@ -109,7 +89,7 @@ describe("sink: events as the log carried them", () => {
       { key: "c", value: repeated },
       { key: "d", value: JSON.stringify(neighbour) },
     ]);
-    const target = observed(warehouse);
+    const target = observedWarehouse(warehouse);
     const stats = await drain("input-repeated", target);
     expect(stats).toMatchObject({ deadLettered: 0 });
     expect(target.outcomes).toHaveLength(2);

@@ -11,8 +11,9 @@ import {
   Topics,
 } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RowsInsert, Warehouse } from "../src/client";
+import type { Warehouse } from "../src/client";
 import { startSink } from "../src/sink/index";
+import { observedWarehouse } from "./observed";
 import { freshWarehouse } from "./warehouse";
 
 // An INSERT that fails partway leaves some tables written and others not: here a view that throws on
@@ -42,26 +43,6 @@ afterAll(async () => {
   await dispose();
   rmSync(logDir, { recursive: true, force: true });
 });
-
-/** The real warehouse, with every failed insert noted. */
-function observed(target: Warehouse): Warehouse & { failures: string[] } {
-  const wrapped = {
-    ...target,
-    failures: [] as string[],
-    query: target.query.bind(target),
-    command: target.command.bind(target),
-    close: target.close.bind(target),
-    insertRows: async (insert: RowsInsert) => {
-      try {
-        await target.insertRows(insert);
-      } catch (error) {
-        wrapped.failures.push(String(error));
-        throw error;
-      }
-    },
-  };
-  return wrapped;
-}
 
 /** An agent whose events land on the given partition. */
 function agentOn(partition: number): string {
@@ -97,7 +78,7 @@ describe("sink: a write that failed partway", () => {
     const later = readyEvents("partial-c", agentOn(1), 10);
     await warehouse.command("INSERT INTO boom_switch VALUES ('partial-a-5')");
     await publishEvents(log, first);
-    const target = observed(warehouse);
+    const target = observedWarehouse(warehouse);
     // A long coalescing delay: the later partition's batch would join a regrouped retry.
     const sink = await startSink({ log, warehouse: target, maxDelayMs: 400, firstRetryMs: 50 });
     try {
@@ -124,7 +105,7 @@ describe("sink: a write that failed partway", () => {
     const later = readyEvents("restart-c", agentOn(1), 10);
     await warehouse.command("INSERT INTO boom_switch VALUES ('restart-a-5')");
     await publishEvents(log, first);
-    const target = observed(warehouse);
+    const target = observedWarehouse(warehouse);
     const options = { log, groupId: "restart", pendingDir, maxDelayMs: 400, firstRetryMs: 50 };
     const stopped = await startSink({ ...options, warehouse: target });
     try {
@@ -160,9 +141,10 @@ async function expectEachCountedOnce(prefix: string, events: readonly StarboardE
 }
 
 /** Waits for an insert to fail, then checks it left raw_events ahead of the views. */
-async function untilFailed(target: { failures: string[] }, prefix: string): Promise<void> {
-  await until(() => target.failures.length > 0, "the first insert to fail");
-  expect(target.failures[0]).toMatch(/boom \(test\)/);
+async function untilFailed(target: { outcomes: string[] }, prefix: string): Promise<void> {
+  const failure = () => target.outcomes.find((outcome) => outcome !== "ok");
+  await until(() => failure() !== undefined, "the first insert to fail");
+  expect(failure()).toMatch(/boom \(test\)/);
   // One of raw_events' two parts written, no view's rows: the state a regrouped retry gets wrong.
   const stored = await ids(`SELECT id FROM raw_events WHERE id LIKE '${prefix}-%'`);
   expect(stored.length).toBeGreaterThan(0);

@@ -31,6 +31,14 @@ export function ticketNumber(profile: SimulatorProfile, atMs: number, seq: numbe
   return `T-${local.slice(0, 4)}${local.slice(5, 7)}${local.slice(8, 10)}-${String(seq % 1_000_000).padStart(6, "0")}`;
 }
 
+/** The ticket a contact opens: its number, when, who took it, and the contact it came from. */
+interface TicketOptions {
+  number: string;
+  openedAtMs: number;
+  agentId: string | undefined;
+  fromContactId: string | undefined;
+}
+
 /**
  * A ticket's life: opened (by the agent after a contact, or by the customer for email and web
  * forms), assigned, sometimes moved to another department, commented, resolved and closed.
@@ -41,13 +49,7 @@ export function ticketSteps(
   rng: Rng,
   profile: SimulatorProfile,
   plan: ContactPlan,
-  opts: {
-    number: string;
-    openedAtMs: number;
-    agentId: string | undefined;
-    fromContactId: string | undefined;
-    timeScale?: number;
-  },
+  opts: TicketOptions & { timeScale?: number },
 ): TicketStep[] {
   const scale = opts.timeScale ?? 1;
   if (!(scale > 0 && scale <= 1))
@@ -65,12 +67,7 @@ function lifeOf(
   rng: Rng,
   profile: SimulatorProfile,
   plan: ContactPlan,
-  opts: {
-    number: string;
-    openedAtMs: number;
-    agentId: string | undefined;
-    fromContactId: string | undefined;
-  },
+  opts: TicketOptions,
   scale: number,
 ): TicketStep[] {
   const lang: Language = plan.language;

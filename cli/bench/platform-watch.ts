@@ -4,9 +4,9 @@
 
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { constants, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { Warehouse } from "@starboard/sql";
+import { watchThreadMemory } from "../src/start/thread-memory";
 
 /** CPU seconds of this process's main thread (Linux: /proc task stat, 10 ms ticks); NaN elsewhere. */
 export function mainThreadCpuSeconds(): number {
@@ -48,23 +48,10 @@ export function rssParts(): { rssAnon: number; rssFile: number } {
   }
 }
 
-/** Node puts a GC entry's kind in `detail`, which the DOM-shaped PerformanceEntry type omits. */
-function gcKind(entry: object): number | undefined {
-  const detail: unknown = "detail" in entry ? entry.detail : undefined;
-  return typeof detail === "object" && detail !== null && "kind" in detail && typeof detail.kind === "number"
-    ? detail.kind
-    : undefined;
-}
-
 /** The JS heap in use right after the latest major GC: what is alive, without the sawtooth of garbage. */
 export function watchLiveHeap(): { read: () => number; stop: () => void } {
-  let live = process.memoryUsage().heapUsed;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      if (gcKind(entry) === constants.NODE_PERFORMANCE_GC_MAJOR) live = process.memoryUsage().heapUsed;
-  });
-  observer.observe({ entryTypes: ["gc"] });
-  return { read: () => live, stop: () => observer.disconnect() };
+  const memory = watchThreadMemory();
+  return { read: () => memory.read().liveHeap, stop: memory.stop };
 }
 
 /**

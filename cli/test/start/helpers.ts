@@ -71,11 +71,20 @@ export async function collect(log: EventLog, topic: string, groupId: string) {
   return { seen, stop: () => subscription.stop() };
 }
 
-/** Polls until `check` holds; a deadline turns a hang into a failure naming what never happened. */
-export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
+/**
+ * Polls until `check` holds; a deadline turns a hang into a failure naming what never happened
+ * and, when `seen` is given, what was there instead.
+ */
+export async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+  seen?: () => string,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${seen === undefined ? "" : ` (${seen()})`}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

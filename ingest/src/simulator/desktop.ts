@@ -6,7 +6,7 @@ import {
   Topics,
 } from "@starboard/core";
 import type { SimAgent } from "./profile";
-import { breaks, minutesIntoShift, SHIFT_HOURS } from "./shifts";
+import { breaksOf, minutesIntoShift, SHIFT_HOURS } from "./shifts";
 import { iso, type World } from "./world";
 
 // The agent desktop has no protocol source in Starboard yet: sign-in, ready, not-ready (with the
@@ -76,6 +76,7 @@ export function staffShifts(world: World, horizonHours = 48): void {
   const now = world.clock.now();
   world.profile.agents.forEach((agent, i) => {
     const into = minutesIntoShift(world.profile, i, now);
+    const breaks = breaksOf(i);
     if (into !== undefined) {
       signIn(world, agent);
       const onBreak = breaks.find((b) => into >= b.afterMinutes && into < b.afterMinutes + b.minutes);

@@ -5,7 +5,7 @@ import { contactEvents, type Served } from "./history-contact";
 import { type ContactPlan, planContact } from "./plan";
 import type { SimulatorProfile } from "./profile";
 import { Rng, subSeed } from "./rng";
-import { available, breaks, canServe, SHIFT_HOURS, shiftStartHour } from "./shifts";
+import { available, breaksOf, canServe, SHIFT_HOURS, shiftStartHour } from "./shifts";
 import { ticketNumber, ticketSteps } from "./ticket-plan";
 
 export interface HistoryOptions {
@@ -47,7 +47,7 @@ function agentEvents(profile: SimulatorProfile, seed: number, h: number): Starbo
     const steps: { minute: number; state: "in" | "ready" | "not-ready" | "out"; reason?: string }[] = [
       { minute: 0, state: "in" },
       { minute: 1, state: "ready" },
-      ...breaks.flatMap((b) => [
+      ...breaksOf(i).flatMap((b) => [
         { minute: b.afterMinutes, state: "not-ready" as const, reason: b.reason },
         { minute: b.afterMinutes + b.minutes, state: "ready" as const },
       ]),

@@ -4,8 +4,14 @@ import type { SimAgent, SimulatorProfile } from "./profile";
 const shiftStarts = [8, 9, 10, 12, 14, 15, 0, 9, 10, 16];
 export const SHIFT_HOURS = 9;
 
+export interface ShiftBreak {
+  afterMinutes: number;
+  minutes: number;
+  reason: string;
+}
+
 /** Breaks as minutes after the shift start, with the not-ready reason the desktop reports. */
-export const breaks: readonly { afterMinutes: number; minutes: number; reason: string }[] = [
+const breaks: readonly ShiftBreak[] = [
   { afterMinutes: 120, minutes: 15, reason: "break" },
   { afterMinutes: 240, minutes: 45, reason: "meal" },
   { afterMinutes: 330, minutes: 30, reason: "training" },
@@ -14,6 +20,22 @@ export const breaks: readonly { afterMinutes: number; minutes: number; reason: s
 
 export function shiftStartHour(index: number): number {
   return shiftStarts[index % shiftStarts.length] ?? 9;
+}
+
+/**
+ * Agents who start at the same hour take their breaks in three staggered groups, the way a
+ * scheduler keeps a queue staffed (a night team of three used to leave the centre empty from
+ * 02:00 to 02:15). The second group goes 45 minutes after the first, so a team of two never
+ * overlaps: its meal starts as the first's ends and ends as the first's training starts. The
+ * third goes in between, always while one of the others is back.
+ * The last break still ends well inside the shift.
+ */
+const staggerMinutes = [0, 45, 25];
+
+export function breaksOf(index: number): readonly ShiftBreak[] {
+  const stagger = staggerMinutes[Math.floor(index / shiftStarts.length) % staggerMinutes.length] ?? 0;
+  if (stagger === 0) return breaks;
+  return breaks.map((b) => ({ ...b, afterMinutes: b.afterMinutes + stagger }));
 }
 
 /** Minutes since the agent's shift started at `ms`, or undefined when off shift. */
@@ -27,7 +49,7 @@ export function minutesIntoShift(profile: SimulatorProfile, index: number, ms: n
 export function available(profile: SimulatorProfile, index: number, ms: number): boolean {
   const into = minutesIntoShift(profile, index, ms);
   if (into === undefined) return false;
-  return !breaks.some((b) => into >= b.afterMinutes && into < b.afterMinutes + b.minutes);
+  return !breaksOf(index).some((b) => into >= b.afterMinutes && into < b.afterMinutes + b.minutes);
 }
 
 export function canServe(agent: SimAgent, skill: string, minLevel: number): boolean {

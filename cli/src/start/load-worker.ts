@@ -31,6 +31,7 @@ export interface SimulateOptions {
   mode: "on" | "load";
   speed: number;
   seed: number;
+  notBefore?: number;
 }
 
 export type ToWorker =

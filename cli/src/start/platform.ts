@@ -304,6 +304,7 @@ async function compose(
       chatStreamUrl: chat && `${chat.url.replace("http", "ws")}/chat/stream`,
       ticketsUrl: tickets && `${tickets.url}/tickets/events`,
       generator,
+      notBefore: router?.engine.state.clockMs,
     };
     const missing = missingForSimulator(sources);
     if (missing !== undefined) say(`simulator: not started: ${missing}`);

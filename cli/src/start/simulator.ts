@@ -18,6 +18,8 @@ export interface DemoSources {
   ticketsUrl: string | undefined;
   /** Load mode's worker thread, when it runs the emulated switch. */
   generator?: LoadGenerator | undefined;
+  /** The latest event time the router replayed: a restarted demo carries on from there. */
+  notBefore?: number | undefined;
 }
 
 /** Why the simulator cannot run in this process, or undefined when it can. */
@@ -45,6 +47,7 @@ export function startDemo(
     mode,
     speed: config.simulator.speed,
     seed: config.simulator.seed,
+    ...(sources.notBefore === undefined ? {} : { notBefore: sources.notBefore }),
   };
   if (generator !== undefined) return generator.simulate({ ...common, chatStreamUrl: sources.chatStreamUrl });
   if (fs === undefined) throw new Error(missingForSimulator(sources));

@@ -38,6 +38,12 @@ export interface SimulatorOptions {
   /** Wall clock (ms); simulated time starts at it, or at the switch's clock if that is later. */
   now?: () => number;
   /**
+   * Simulated time starts no earlier than this (ms): the latest event time already on the log. A
+   * sped-up run leaves events stamped ahead of the wall clock; a restart that went back to the wall
+   * clock would have its agents' events refused by the router as older than what it holds.
+   */
+  notBefore?: number;
+  /**
    * "on" mode starts as a busy center would be mid-shift: about 1.3 contacts per agent on shift
    * arrive in the first 20 simulated seconds (default true; false starts from an idle center).
    */
@@ -72,7 +78,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   if (options.mode !== "on" && options.mode !== "load")
     throw new Error(`startSimulator: mode must be "on" or "load" (got ${String(options.mode)})`);
   const wall = options.now ?? Date.now;
-  const clock = new SimClock(Math.max(wall(), Math.ceil(fs.now() / 1000)), options.speed, wall);
+  const notBefore = Number.isFinite(options.notBefore) ? (options.notBefore as number) : 0;
+  const clock = new SimClock(Math.max(wall(), Math.ceil(fs.now() / 1000), notBefore), options.speed, wall);
   const runId = `${options.seed}-${clock.startMs.toString(36)}`;
   const hooks = new WebhookSender(options.webhookSecret, runId);
   const stream =

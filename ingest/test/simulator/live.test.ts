@@ -161,3 +161,34 @@ describe("on mode's warm start", () => {
     else expect(sim.stats.contacts).toBeLessThanOrEqual(3);
   });
 });
+
+describe("a restarted demo", () => {
+  it("carries on from the latest event time it is given instead of going back to the wall clock", async () => {
+    const p = await platform();
+    cleanups.push(() => p.close());
+    const profile = defaultProfile({ agents: 20, seed: 9 });
+    // A sped-up earlier run left events an hour ahead of the wall clock.
+    const notBefore = Date.now() + 3_600_000;
+    const sim = await startSimulator({
+      profile,
+      log: p.log,
+      fs: p.emulator.fs,
+      chatUrl: p.chatUrl,
+      ticketsUrl: p.ticketsUrl,
+      webhookSecret: secret,
+      mode: "on",
+      speed: 20,
+      seed: 9,
+      notBefore,
+    });
+    cleanups.push(() => sim.stop());
+    expect(sim.now()).toBeGreaterThanOrEqual(notBefore);
+    await waitFor(() => sim.stats.contacts >= 6, 10_000);
+    await sim.stop();
+    const events = await readAll(p.log);
+    const simulated = events.filter((e) => e.source === "agent-desktop" || e.type === "contact.created");
+    expect(simulated.length).toBeGreaterThan(6);
+    const earliest = Math.min(...simulated.map((e) => Date.parse(e.time)));
+    expect(earliest).toBeGreaterThanOrEqual(notBefore);
+  });
+});

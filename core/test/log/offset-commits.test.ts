@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InProcessEventLog } from "../../src/log/sqlite/in-process-log";
 import { OffsetCommits } from "../../src/log/sqlite/offset-commits";
@@ -68,5 +69,35 @@ describe("consumer offset commits", () => {
     await log.close();
     expect(other.committed("stays", "t", 0)).toBe(1);
     await other.close();
+  });
+
+  it("never hold up the thread while another connection writes: they land once the lock is free", async () => {
+    const path = join(dir, "log.sqlite");
+    const store = new SqliteLogStore(path, "normal", false, () => {});
+    const commits = new OffsetCommits(store, 10, (error) => {
+      throw error;
+    });
+    // The log's writer thread, mid-transaction, as another connection to the same file.
+    const writer = new Database(path);
+    writer.exec("BEGIN IMMEDIATE");
+    commits.commit("g", "t", 0, 42);
+    // Waiting for the lock used to sleep this thread in SQLite's busy handler (8, 18, 33 ms...).
+    const started = performance.now();
+    let longestGap = 0;
+    let last = started;
+    while (performance.now() - started < 300) {
+      await sleep(5);
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }
+    expect(longestGap).toBeLessThan(100);
+    expect(store.committed("g", "t", 0)).toBeUndefined();
+    expect(commits.committed("g", "t", 0)).toBe(42);
+    writer.exec("COMMIT");
+    await sleep(50);
+    expect(store.committed("g", "t", 0)).toBe(42);
+    writer.close();
+    await store.close();
   });
 });

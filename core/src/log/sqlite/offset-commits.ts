@@ -1,5 +1,9 @@
 import type { CommitRow, SqliteLogStore } from "./store";
 
+/** Between tries for the write lock; the writer thread's transactions last a few milliseconds. */
+const lockRetryMs = 2;
+const maxLockWaitMs = 1_000;
+
 const keyOf = (groupId: string, topic: string, partition: number) =>
   `${groupId}\u0000${topic}\u0000${partition}`;
 
@@ -17,6 +21,8 @@ const keyOf = (groupId: string, topic: string, partition: number) =>
 export class OffsetCommits {
   private readonly pending = new Map<string, CommitRow>();
   private timer: NodeJS.Timeout | undefined;
+  /** When the timer's flush first found the write lock taken (undefined: not trying). */
+  private lockTriesSince: number | undefined;
 
   constructor(
     private readonly store: SqliteLogStore,
@@ -28,7 +34,7 @@ export class OffsetCommits {
   commit(groupId: string, topic: string, partition: number, nextOffset: number): void {
     this.pending.set(keyOf(groupId, topic, partition), { groupId, topic, partition, nextOffset });
     if (this.timer === undefined) {
-      this.timer = setTimeout(() => this.flush(), this.delayMs);
+      this.timer = setTimeout(() => this.flushSoon(), this.delayMs);
       this.timer.unref();
     }
   }
@@ -47,23 +53,46 @@ export class OffsetCommits {
     return offsets;
   }
 
-  /** Writes every pending commit in one transaction; false if the store refused (they stay pending). */
+  /**
+   * Writes every pending commit in one transaction, waiting for SQLite's write lock if the writer
+   * thread holds it; false if the store refused (they stay pending). For close and lease release.
+   */
   flush(): boolean {
+    return this.write("wait") === "written";
+  }
+
+  /**
+   * The timer's flush: tries the lock and, while the writer thread holds it, tries again shortly
+   * instead of sleeping the thread in SQLite's busy handler. After `maxLockWaitMs` of tries it waits
+   * for the lock, so a writer that never pauses delays commits, never loses them.
+   */
+  private flushSoon(): void {
+    this.timer = undefined;
+    this.lockTriesSince ??= Date.now();
+    const lock = Date.now() - this.lockTriesSince >= maxLockWaitMs ? "wait" : "try";
+    if (this.write(lock) === "busy") {
+      this.timer = setTimeout(() => this.flushSoon(), lockRetryMs);
+      this.timer.unref();
+    } else this.lockTriesSince = undefined;
+  }
+
+  private write(lock: "wait" | "try"): "written" | "busy" | "failed" {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    if (this.pending.size === 0) return true;
+    if (this.pending.size === 0) return "written";
     const rows = [...this.pending.values()];
     try {
-      this.store.commitMany(rows, Date.now());
+      if (lock === "wait") this.store.commitMany(rows, Date.now());
+      else if (!this.store.tryCommitMany(rows, Date.now())) return "busy";
     } catch (error) {
       this.onFailure(error);
-      this.timer = setTimeout(() => this.flush(), Math.max(this.delayMs, 1_000));
+      this.timer = setTimeout(() => this.flushSoon(), Math.max(this.delayMs, 1_000));
       this.timer.unref();
-      return false;
+      return "failed";
     }
     this.pending.clear();
-    return true;
+    return "written";
   }
 }

@@ -13,6 +13,12 @@ interface Pending {
  * `write` in order and may overlap (the writer thread answers them in order); a publish resolves
  * when its transaction did. The queue is bounded in bytes, in flight included; a publisher past the
  * bound waits until the queue drains (backpressure instead of unbounded memory).
+ *
+ * A flush goes out as transactions of at most a few thousand rows so the writer thread starts on
+ * the first while this thread encodes the next, and publishes in the first resolve sooner. One
+ * transaction of up to 20,000 rows left both threads idle a quarter of the time, each waiting for
+ * the other: the log benchmark (8 publishes of 1,000 1 KB events in flight) went from 288k-321k to
+ * 340k-420k events/s with 4,000.
  */
 export class PublishQueue {
   private pending: Pending[] = [];
@@ -24,7 +30,7 @@ export class PublishQueue {
   constructor(
     private readonly write: (rows: AppendRow[]) => Promise<number[]>,
     private readonly maxPendingBytes: number,
-    private readonly maxRowsPerTransaction = 20_000,
+    private readonly maxRowsPerTransaction = 4_000,
   ) {}
 
   async enqueue(rows: AppendRow[], bytes: number): Promise<number[]> {

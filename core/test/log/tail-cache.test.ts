@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { TailCache } from "../../src/log/sqlite/tail-cache";
 import type { LogRecord } from "../../src/log/types";
@@ -71,5 +73,24 @@ describe("the tail cache over many small batches", () => {
       expect(c.read("t", partition, 4_999, 10)?.map((r) => r.offset)).toEqual([4_999]);
       expect(c.read("t", partition, 5_000, 10)).toEqual([]);
     }
+  });
+
+  it("lets go of a batch as soon as it is evicted", async () => {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    v8.setFlagsFromString("--no-expose-gc");
+    const c = new TailCache(100);
+    const evicted: WeakRef<LogRecord[]>[] = [];
+    // Ten batches of 30 bytes each in a 100-byte cache: the first seven are evicted.
+    for (let i = 0; i < 10; i++) {
+      const batch = records(i * 3, 3);
+      if (i < 7) evicted.push(new WeakRef(batch));
+      c.add("t", 0, i * 3, batch, 30);
+    }
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    // A shifted batch left in the queue's array used to stay reachable until 1,024 more went.
+    expect(evicted.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    expect(c.read("t", 0, 21, 100)?.map((r) => r.offset)).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29]);
   });
 });

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppendWriter } from "../../src/log/sqlite/append-writer";
 import { encodeRecords } from "../../src/log/sqlite/record-codec";
@@ -24,7 +26,38 @@ const row = (partition: number, value: string) => ({
   headers: null,
 });
 
+/** V8's collector for this test's thread, exposed the way the writer thread exposes its own. */
+function collector(): () => void {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  v8.setFlagsFromString("--no-expose-gc");
+  return gc;
+}
+
 describe("appends on the writer thread", () => {
+  it("lets go of the bodies it wrote, so their shared memory goes once the caller drops them", async () => {
+    const gc = collector();
+    const store = new SqliteLogStore(join(dir, "log.sqlite"), "normal", true, () => {});
+    store.ensureTopic({ name: "t", partitions: 1 });
+    gc();
+    const before = process.memoryUsage().arrayBuffers;
+    const value = "x".repeat(2 << 20);
+    // 96 MB of bodies, each in its own SharedArrayBuffer, dropped here as soon as it is written.
+    for (let i = 0; i < 48; i++) await store.appendOffThread([row(0, value)], 1_000 + i);
+    // Whatever the writer thread still holds is under its 32 MB collection step (plus slack). It
+    // collects after answering, so a loaded machine may take a moment; a thread that never collects
+    // keeps all 96 MB however long this waits.
+    let held = Number.POSITIVE_INFINITY;
+    for (let tries = 0; tries < 40 && held >= 48 << 20; tries++) {
+      await new Promise((r) => setTimeout(r, 50));
+      gc();
+      held = process.memoryUsage().arrayBuffers - before;
+    }
+    expect(held).toBeLessThan(48 << 20);
+    expect(store.endOffset("t", 0)).toBe(48);
+    await store.close();
+  });
+
   it("lands every append in order, readable back, and the bodies return for the tail", async () => {
     const store = new SqliteLogStore(join(dir, "log.sqlite"), "normal", true, () => {});
     store.ensureTopic({ name: "t", partitions: 2 });

@@ -30,12 +30,12 @@ export function shiftStartHour(index: number): number {
  * third goes in between, always while one of the others is back.
  * The last break still ends well inside the shift.
  */
-const staggerMinutes = [0, 45, 25];
+const staggered: readonly (readonly ShiftBreak[])[] = [0, 45, 25].map((stagger) =>
+  breaks.map((b) => ({ ...b, afterMinutes: b.afterMinutes + stagger })),
+);
 
 export function breaksOf(index: number): readonly ShiftBreak[] {
-  const stagger = staggerMinutes[Math.floor(index / shiftStarts.length) % staggerMinutes.length] ?? 0;
-  if (stagger === 0) return breaks;
-  return breaks.map((b) => ({ ...b, afterMinutes: b.afterMinutes + stagger }));
+  return staggered[Math.floor(index / shiftStarts.length) % staggered.length] ?? breaks;
 }
 
 /** Minutes since the agent's shift started at `ms`, or undefined when off shift. */

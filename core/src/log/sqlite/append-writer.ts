@@ -35,7 +35,7 @@ export function createAppender(db: unknown): Appender {
 // thread allocates so little that its collector hardly ever ran: the log bench's process kept every
 // body it had published (RSS 0.9 -> 2.3 GB over 1.5M events of 1 KB). So the thread collects its
 // young generation, where each message's handles die, after every 32 MB of bodies (a fraction of a
-// millisecond on this small heap). The collector is V8's own \`gc\`, exposed for this thread's
+// millisecond on this small heap). The collector is V8's own gc(), exposed for this thread's
 // context and hidden again, as Jest's leak detector does.
 const workerSource = `
 const { parentPort, workerData } = require("node:worker_threads");

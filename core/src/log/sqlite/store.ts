@@ -363,7 +363,6 @@ export class SqliteLogStore {
     return new Map(rows.map((row) => [row.partition, row.next_offset]));
   }
 
-  /** Several groups' offsets in one transaction. */
   /**
    * commitMany if SQLite's write lock is free now; false (nothing written) when another connection
    * holds it. The log's writer thread holds it for most of a busy second, and waiting for it here
@@ -383,6 +382,7 @@ export class SqliteLogStore {
     }
   }
 
+  /** Several groups' offsets in one transaction. */
   commitMany(rows: readonly CommitRow[], now: number): void {
     const upsert = this.statement(
       `INSERT INTO group_offsets (group_id, topic, partition, next_offset, committed_at) VALUES (?, ?, ?, ?, ?)

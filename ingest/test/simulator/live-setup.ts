@@ -60,13 +60,17 @@ export async function platform() {
   const tickets = createTicketGateway({ log, secrets: [secret] });
   const chatPort = await chat.listen(0);
   const ticketPort = await tickets.listen(0);
+  const chatUrl = `http://127.0.0.1:${chatPort}/chat/events`;
+  const ticketsUrl = `http://127.0.0.1:${ticketPort}/tickets/events`;
   return {
     emulator,
     log,
     adapter,
-    chatUrl: `http://127.0.0.1:${chatPort}/chat/events`,
+    chatUrl,
     chatStreamUrl: `ws://127.0.0.1:${chatPort}/chat/stream`,
-    ticketsUrl: `http://127.0.0.1:${ticketPort}/tickets/events`,
+    ticketsUrl,
+    /** What startSimulator needs of this platform: its log, switch and gateways. */
+    sources: { log, fs: emulator.fs, chatUrl, ticketsUrl, webhookSecret: secret },
     // Commands carry simulated time, so their maximum age is simulated too (60 s at speed 1).
     executor: (now: () => number, speed: number) =>
       new EslCommandExecutor({

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { defaultProfile, routingConfigFor, startSimulator } from "../../src/simulator/index";
 import { available } from "../../src/simulator/shifts";
 import { waitFor } from "../esl/log-helpers";
-import { platform, readAll, routerLoop, secret } from "./live-setup";
+import { platform, readAll, routerLoop } from "./live-setup";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -27,12 +27,8 @@ describe("the simulator on the real ingest paths", () => {
       const router = await routerLoop(p.log, routingConfigFor(profile, { speed }));
       cleanups.push(() => router.sub.stop());
       const sim = await startSimulator({
+        ...p.sources,
         profile,
-        log: p.log,
-        fs: p.emulator.fs,
-        chatUrl: p.chatUrl,
-        ticketsUrl: p.ticketsUrl,
-        webhookSecret: secret,
         mode: "load",
         speed,
         seed: 3,
@@ -99,12 +95,8 @@ describe("the simulator on the real ingest paths", () => {
       // Date.now() before the call let a millisecond slip in and shift every arrival by it).
       let t0: number | undefined;
       const sim = await startSimulator({
+        ...p.sources,
         profile,
-        log: p.log,
-        fs: p.emulator.fs,
-        chatUrl: p.chatUrl,
-        ticketsUrl: p.ticketsUrl,
-        webhookSecret: secret,
         mode: "load",
         speed: 60,
         seed: 5,
@@ -142,12 +134,8 @@ describe("on mode's warm start", () => {
     cleanups.push(() => p.close());
     const profile = defaultProfile({ agents: 20, seed: 9 });
     const sim = await startSimulator({
+      ...p.sources,
       profile,
-      log: p.log,
-      fs: p.emulator.fs,
-      chatUrl: p.chatUrl,
-      ticketsUrl: p.ticketsUrl,
-      webhookSecret: secret,
       mode: "on",
       speed: 20,
       seed: 9,
@@ -170,12 +158,8 @@ describe("a restarted demo", () => {
     // A sped-up earlier run left events an hour ahead of the wall clock.
     const notBefore = Date.now() + 3_600_000;
     const sim = await startSimulator({
+      ...p.sources,
       profile,
-      log: p.log,
-      fs: p.emulator.fs,
-      chatUrl: p.chatUrl,
-      ticketsUrl: p.ticketsUrl,
-      webhookSecret: secret,
       mode: "on",
       speed: 20,
       seed: 9,

@@ -5,7 +5,7 @@
 //   npx tsx test/simulator/load-probe.ts [mode=load] [speed=50] [agents=100] [seconds=10] [chat=stream|webhook] [contacts/s]
 
 import { defaultProfile, routingConfigFor, startSimulator } from "../../src/simulator/index";
-import { platform, readAll, routerLoop, secret } from "./live-setup";
+import { platform, readAll, routerLoop } from "./live-setup";
 
 const [mode = "load", speedArg = "50", agentsArg = "100", secondsArg = "10", chat = "stream", rateArg] =
   process.argv.slice(2);
@@ -16,12 +16,8 @@ const profile = defaultProfile({ agents: Number(agentsArg), seed: 3 });
 const router = await routerLoop(p.log, routingConfigFor(profile, { speed }));
 const started = Date.now();
 const sim = await startSimulator({
+  ...p.sources,
   profile,
-  log: p.log,
-  fs: p.emulator.fs,
-  chatUrl: p.chatUrl,
-  ticketsUrl: p.ticketsUrl,
-  webhookSecret: secret,
   mode,
   speed,
   seed: 3,

@@ -9,7 +9,7 @@ import { Outbox, WebhookSender } from "./outbox";
 import { type ContactPlan, planContact } from "./plan";
 import type { SimulatorProfile } from "./profile";
 import { Rng, subSeed } from "./rng";
-import { available } from "./shifts";
+import { available, canServe } from "./shifts";
 import { ChatStream } from "./stream";
 import { loadTicketTimeScale } from "./ticket-plan";
 import { VoiceLine } from "./voice";
@@ -120,8 +120,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   // Arrivals and plans have their own random stream: what happens to a contact later depends on
   // pipeline timing (who the router picks, when), but which contacts arrive depends only on the seed.
   const plans = new Rng(subSeed(options.seed, "plans"));
-  const arrive = (at: number) => {
-    const planned = planContact(plans, profile, at, picker.next(plans));
+  // An agent on shift now could take it: what a warm start's contacts in progress must be.
+  const servable = (plan: ContactPlan, at: number) => {
+    const queue = profile.queues.find((q) => q.id === plan.queueId);
+    if (queue === undefined || plan.ivrSelfService || plan.bot?.resolves === true) return false;
+    return profile.agents.some(
+      (a, i) => available(profile, i, at) && canServe(a, queue.skill, queue.minLevel),
+    );
+  };
+  const arrive = (at: number, inProgress = false) => {
+    let planned = planContact(plans, profile, at, picker.next(plans));
+    // At night a few agents cover a few skills: a complaint or a VIP call then has nobody, and a
+    // warm start of only those left the centre idle (a 04:13 local CI run routed nothing).
+    for (let tries = 0; inProgress && tries < 20 && !servable(planned, at); tries++)
+      planned = planContact(plans, profile, at, picker.next(plans));
     const plan = options.mode === "load" ? compress(planned) : planned;
     world.counts.contacts += 1;
     if (plan.channel === "voice") voice.start(plan);
@@ -138,7 +150,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const count = Math.max(6, Math.ceil(onShift * 1.3));
       for (let k = 0; k < count; k++) {
         const at = clock.startMs + 500 + Math.floor((k / count) * 20_000);
-        clock.at(at, () => world.stopped || arrive(at));
+        clock.at(at, () => world.stopped || arrive(at, true));
       }
     }
     // Arrivals are drawn a minute ahead from the curve at that time of day.

@@ -27,6 +27,7 @@ import { startTelephony, type Telephony } from "./esl";
 import { parseSinkFailpoint, withSinkFailpoint } from "./failpoints";
 import { type RunningGateway, startGateway } from "./gateways";
 import { type RunningApi, startApi } from "./graphql";
+import { limitHeapGrowth } from "./heap-policy";
 import { type LoadGenerator, startLoadGenerator } from "./load-generator";
 import { consumerReady, LogFaults, platformLogger, type RunningOps, startOps, warehouseReady } from "./ops";
 import { routingFor } from "./routing";
@@ -77,6 +78,7 @@ export async function startPlatform(
   abort?: AbortSignal,
   logger: Logger = platformLogger(config),
 ): Promise<Platform> {
+  limitHeapGrowth();
   const stack = new Stack(io, abort);
   try {
     return await compose(config, io, stack, logger);

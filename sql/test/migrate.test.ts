@@ -94,3 +94,14 @@ describe("migrate on chdb", () => {
     expect(rows[0]?.ddl).toContain("toIntervalDay(30)");
   });
 });
+
+describe("outdated parts", () => {
+  it("are cleaned up on a bounded schedule in every table the migrations create", async () => {
+    await migrate(warehouse);
+    const tables = await warehouse.query<{ name: string; ddl: string }>(
+      "SELECT name, create_table_query AS ddl FROM system.tables WHERE database = currentDatabase() AND engine LIKE '%MergeTree' AND name != 'starboard_migrations'",
+    );
+    expect(tables.length).toBeGreaterThan(15);
+    for (const { name, ddl } of tables) expect(ddl, name).toContain("max_cleanup_delay_period = 30");
+  });
+});

@@ -127,7 +127,8 @@ export async function readyAgainAfterMissedOffers(world: World, log: EventLog): 
     handler: async (batch) => {
       for (const record of batch.records) {
         if (record.headers["event-type"] !== "agent.not-ready") continue;
-        const decoded = decodeEventRecord(record);
+        // Not kept in the shared decode cache: in the load generator's thread nothing else reads it.
+        const decoded = decodeEventRecord(record, false);
         if (!decoded.ok || decoded.event.type !== "agent.not-ready" || decoded.event.source !== "router")
           continue;
         const agent = agents.get(decoded.event.agentId);

@@ -52,9 +52,40 @@ const mb = (b: number) => Math.round(b / 2 ** 20);
 const signed = (b: number) => `${b >= 0 ? "+" : ""}${mb(b)}`;
 
 /**
- * Where RSS went between the end of the warm-up and the end, by part, as the soak's row does: what
- * V8 committed for each thread (and how much of it was alive after a major GC), buffers outside the
- * heaps, chdb's tracked memory, and the rest (malloc arenas, SQLite's cache, code pages).
+ * A sample's figures averaged over a window of samples (means add up, so the parts of an averaged
+ * RSS still sum to it). Memory moves with each thread's GC cycle by tens of MB within seconds; one
+ * sample against another measured that sawtooth as much as any trend.
+ */
+function averaged(window: readonly Sample[]): Sample {
+  const mean = (pick: (s: Sample) => number) => window.reduce((a, s) => a + pick(s), 0) / window.length;
+  const last = window.at(-1);
+  if (last === undefined) throw new Error("empty window");
+  const part = (key: keyof MemoryParts) => mean((s) => s.parts[key]);
+  return {
+    ...last,
+    rss: mean((s) => s.rss),
+    heap: mean((s) => s.heap),
+    parts: {
+      heapCommitted: part("heapCommitted"),
+      external: part("external"),
+      generatorHeapCommitted: part("generatorHeapCommitted"),
+      generatorLiveHeap: part("generatorLiveHeap"),
+      generatorExternal: part("generatorExternal"),
+      chdbTracked: part("chdbTracked"),
+      rssAnon: part("rssAnon"),
+      rssFile: part("rssFile"),
+    },
+  };
+}
+
+/** Samples (one a second) averaged at each end of the measured span: 30 s, or a quarter of a short run. */
+const memoryWindow = (measured: number) => Math.max(1, Math.min(30, Math.floor(measured / 4)));
+
+/**
+ * Where RSS went between the start and the end of the measured span (each averaged over its
+ * window), by part, as the soak's row does: what V8 committed for each thread (and how much of it
+ * was alive after a major GC), buffers outside the heaps, chdb's tracked memory, and the rest
+ * (malloc arenas, SQLite's cache, code pages).
  */
 function breakdownRow(first: Sample, last: Sample, at: string): BenchRow {
   const d = (pick: (p: MemoryParts) => number) => pick(last.parts) - pick(first.parts);
@@ -103,7 +134,10 @@ export function rowsOf(samples: readonly Sample[], facts: RunFacts): BenchRow[] 
   const mainPerEvent = ((last.mainCpu - first.mainCpu) * 1e6) / Math.max(1, events);
   const warm = samples.slice(samples.indexOf(first));
   const rssPeak = Math.max(...samples.map((s) => s.rss));
-  const growth = (pick: (s: Sample) => number) => ((pick(last) - pick(first)) / pick(first)) * 100;
+  const window = memoryWindow(warm.length);
+  const start = averaged(warm.slice(0, window));
+  const end = averaged(warm.slice(-window));
+  const growth = (pick: (s: Sample) => number, a = start, b = end) => ((pick(b) - pick(a)) / pick(a)) * 100;
   return [
     row({
       area: "platform",
@@ -162,15 +196,15 @@ export function rowsOf(samples: readonly Sample[], facts: RunFacts): BenchRow[] 
     row(
       {
         area: "platform",
-        name: `process RSS: peak ${mb(rssPeak)} MB, growth after warm-up ${growth((s) => s.rss).toFixed(1)}%; live JS heap after major GC ${mb(first.heap)} -> ${mb(last.heap)} MB (${growth((s) => s.heap).toFixed(1)}%, max ${mb(Math.max(...warm.map((s) => s.heap)))} MB) ${at}`,
-        value: mb(last.rss),
+        name: `process RSS: peak ${mb(rssPeak)} MB, growth after warm-up ${growth((s) => s.rss).toFixed(1)}% (means of the first and last ${window} s; ${growth((s) => s.rss, first, last).toFixed(1)}% from one sample to the other); live JS heap after major GC ${mb(start.heap)} -> ${mb(end.heap)} MB (${growth((s) => s.heap).toFixed(1)}%, max ${mb(Math.max(...warm.map((s) => s.heap)))} MB) ${at}`,
+        value: mb(end.rss),
         unit: "MB",
         reference: "RSS after warm-up",
-        referenceValue: mb(first.rss),
+        referenceValue: mb(start.rss),
         target: "flat (< 5% growth)",
       },
       true,
     ),
-    breakdownRow(first, last, at),
+    breakdownRow(start, end, at),
   ];
 }

@@ -86,4 +86,26 @@ describe("rssParts", () => {
     expect(parts.rssFile).toBeGreaterThan(0);
     expect(parts.rssAnon + parts.rssFile).toBeLessThanOrEqual(process.memoryUsage().rss * 1.05);
   });
+
+  it("measures growth between averaged ends of the run, not between two points of a GC sawtooth", () => {
+    // 98 s: a 24 s warm-up, then 74 s measured (18 s averaged at each end). RSS alternates
+    // between 1,000 and 1,100 MB with each collection and does not grow; a trend is added after.
+    const run = (trendMbPerSecond: number) =>
+      Array.from({ length: 98 }, (_, i) =>
+        sample(i, { rssAnon: 0 }, (1_000 + (i % 2) * 100 + trendMbPerSecond * i) * MB, 200 * MB),
+      );
+    const memoryRow = (samples: Sample[]) =>
+      rowsOf(samples, { capacity: 10_000, speed: 50, agents: 200, messages: [], clock: [] }).find((r) =>
+        r.name.startsWith("process RSS: peak"),
+      );
+    const flat = memoryRow(run(0));
+    expect(flat?.name).toContain(
+      "growth after warm-up 0.0% (means of the first and last 18 s; 10.0% from one sample to the other)",
+    );
+    expect([flat?.referenceValue, flat?.value]).toEqual([1_050, 1_050]);
+    // 1 MB/s: the averaged ends are 56 s apart (the middles of 24..41 and 80..97).
+    const growing = memoryRow(run(1));
+    expect(growing?.name).toContain("growth after warm-up 5.2%");
+    expect((growing?.value ?? 0) - (growing?.referenceValue ?? 0)).toBe(56);
+  });
 });

@@ -1,4 +1,10 @@
-import { exampleEvents, type LogRecord, type StarboardEvent } from "@starboard/core";
+import {
+  catalogFingerprint,
+  checkedHeader,
+  exampleEvents,
+  type LogRecord,
+  type StarboardEvent,
+} from "@starboard/core";
 import { describe, expect, it } from "vitest";
 import { eventInputBody } from "../src/sink/input";
 import { convertRecord, reserialized } from "../src/sink/rows";
@@ -45,6 +51,50 @@ describe("convertRecord: which bytes go as they are", () => {
     },
   ])("refuses $name with its reason", ({ value, reason }) => {
     const converted = convertRecord(record(value));
+    expect(converted.ok).toBe(false);
+    if (!converted.ok) expect(converted.reason).toMatch(reason);
+  });
+});
+
+describe("convertRecord: events publishEvents checked with this catalog", () => {
+  const marked = (value: string, mark = catalogFingerprint()): LogRecord => ({
+    ...record(value),
+    headers: { [checkedHeader]: mark },
+  });
+
+  it("reads the id and time from the bytes and sends them as they are, as the full check would", () => {
+    const value = JSON.stringify({ ...queued, id: "通话-7" });
+    const fast = convert(marked(value));
+    const full = convert(record(value));
+    expect({ id: fast.id, time: fast.time, json: fast.json }).toEqual({
+      id: full.id,
+      time: full.time,
+      json: full.json,
+    });
+    expect(fast.json).toBe(fast.record.value);
+  });
+
+  it("does not check them again: the mark stands for the checks (here one would refuse a key)", () => {
+    const value = JSON.stringify({ ...ready, data: { ...ready.data, extra: 1 } });
+    expect(convertRecord(record(value)).ok).toBe(false);
+    expect(convert(marked(value)).id).toBe(ready.id);
+  });
+
+  it.each([
+    {
+      name: "a time the log accepts and the warehouse cannot hold",
+      value: JSON.stringify({ ...ready, time: "1850-01-01T00:00:00.000Z" }),
+      mark: undefined,
+      reason: /1850-01-01T00:00:00.000Z is outside the warehouse's range/,
+    },
+    {
+      name: "bad bytes under another catalog's mark (checked in full)",
+      value: `{"id":"x","type":"agent.ready","version":1,"time":"2026-11-30T09:15:21.910Z",oops}`,
+      mark: "0123456789abcdef",
+      reason: /invalid JSON/,
+    },
+  ])("refuses $name", ({ value, mark, reason }) => {
+    const converted = convertRecord(marked(value, mark));
     expect(converted.ok).toBe(false);
     if (!converted.ok) expect(converted.reason).toMatch(reason);
   });

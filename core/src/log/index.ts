@@ -1,3 +1,4 @@
+export { type CheckedEnvelope, catalogFingerprint, checkedEnvelope, checkedHeader } from "./checked";
 export { DeadLetterHeaders, deadLetterRecord, rejectedInputRecord } from "./dead-letter";
 export { errorMessage, isTransient, RecordRejectedError, TransientError } from "./errors";
 export { KafkaEventLog, type KafkaLogOptions } from "./kafka/kafka-log";

@@ -1,4 +1,4 @@
-import { decodeEventRecord, type LogRecord, type StarboardEvent } from "@starboard/core";
+import { checkedEnvelope, decodeEventRecord, type LogRecord, type StarboardEvent } from "@starboard/core";
 
 /** raw_events columns in insert order (see migrations/0001_raw_events.sql). */
 export const rawEventColumns = [
@@ -48,25 +48,44 @@ const newline = 0x0a;
 
 /** Log record -> raw_events row, or the reason it cannot be one (the sink dead-letters it). */
 export function convertRecord(record: LogRecord): Conversion {
+  // Checked by publishEvents with this catalog: the same checks would pass again (core's
+  // log/checked.ts), so only the envelope's id and time are read, from the bytes. Saves the parse,
+  // the schema checks and their garbage (main-thread CPU in the warehouse bench 8.4 -> 7.2 us per
+  // event, three runs each).
+  const envelope = checkedEnvelope(record);
+  if (envelope !== undefined && sendableAsIs(record.value)) {
+    const outOfRange = timeOutOfRange(envelope.time);
+    if (outOfRange !== undefined) return { ok: false, reason: outOfRange };
+    return {
+      ok: true,
+      row: { id: envelope.id, time: clickhouseTime(envelope.time), record, json: record.value },
+    };
+  }
   const checked = checkedEvent(record);
   if (!checked.ok) return checked;
   const { event } = checked;
   const value = record.value;
   // The bytes were just parsed and checked against the strict schemas, so they hold exactly the
-  // event's keys; sending them spares a stringify. They must end in the object's brace (the sink
-  // appends the log's fields before it) and hold no raw newline (one row per line); anything else
-  // (whitespace, a pretty-printed producer) goes re-serialized. A repeated key, which JSON.parse
-  // accepts and ClickHouse refuses, is caught by the insert (see write.ts).
-  const asIs = value.length > 0 && value[value.length - 1] === closingBrace && value.indexOf(newline) < 0;
+  // event's keys; sending them spares a stringify. A repeated key, which JSON.parse accepts and
+  // ClickHouse refuses, is caught by the insert (see write.ts).
   return {
     ok: true,
     row: {
       id: event.id,
       time: clickhouseTime(event.time),
       record,
-      json: asIs ? value : JSON.stringify(event),
+      json: sendableAsIs(value) ? value : JSON.stringify(event),
     },
   };
+}
+
+/**
+ * The bytes can go into the body as they are: they end in the object's brace (the sink appends
+ * the log's fields before it) and hold no raw newline (one row per line). Anything else
+ * (whitespace, a pretty-printed producer) goes re-serialized.
+ */
+function sendableAsIs(value: Buffer): boolean {
+  return value.length > 0 && value[value.length - 1] === closingBrace && value.indexOf(newline) < 0;
 }
 
 /**
@@ -92,14 +111,14 @@ export function checkedEvent(
     return { ok: false, reason: path === "" ? reason : `${path}: ${reason}` };
   }
   const event = decoded.event;
-  const year = Number(event.time.slice(0, 4));
-  if (year < minYear || year > maxYear) {
-    return {
-      ok: false,
-      reason: `time: ${event.time} is outside the warehouse's range (${minYear}-${maxYear})`,
-    };
-  }
-  return { ok: true, event };
+  const outOfRange = timeOutOfRange(event.time);
+  return outOfRange === undefined ? { ok: true, event } : { ok: false, reason: outOfRange };
+}
+
+function timeOutOfRange(time: string): string | undefined {
+  const year = Number(time.slice(0, 4));
+  if (year >= minYear && year <= maxYear) return undefined;
+  return `time: ${time} is outside the warehouse's range (${minYear}-${maxYear})`;
 }
 
 /** "2026-11-30T09:15:02.123Z" -> "2026-11-30 09:15:02.123" (the log's times are validated to that shape). */

@@ -92,7 +92,7 @@ describe("checkedEnvelope", () => {
     },
     {
       name: "keys in another order",
-      value: JSON.stringify({ type: queued.type, ...queued }),
+      value: JSON.stringify({ type: queued.type, id: queued.id, time: queued.time, version: queued.version }),
       mark: "this catalog",
       read: false,
     },

@@ -53,6 +53,11 @@ export class DuplicateWindow {
     this.ring = new Array<string | undefined>(Math.max(1, size));
   }
 
+  /** Whether the id is remembered, without remembering it. */
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
   /** True when the id was seen before; otherwise remembers it. */
   seen(id: string): boolean {
     // add() then a size check is one hash lookup where has() then add() was two (this runs per event).

@@ -70,6 +70,14 @@ export interface RoutingConfig {
   defaultCapacity?: Partial<Record<Channel, number>>;
   /** An event older than the clock by more than this is out of order and ignored. */
   reorderToleranceMs?: number;
+  /**
+   * ... except a contact.queued up to this far behind (default 12 x reorderToleranceMs: 60 s, or
+   * 50 min of a demo's clock at --speed 50), for a contact the router neither holds nor saw end:
+   * its customer is still waiting, and dropping it left the contact unrouted for good.
+   */
+  lateQueueToleranceMs?: number;
+  /** How many recently ended contacts are remembered, so a queued event that arrives after its own end is not routed. */
+  endedWindow?: number;
   /** How many recent event ids are remembered to catch duplicates. */
   duplicateWindow?: number;
 }

@@ -12,7 +12,7 @@ type ContactEventOf<T extends StarboardEvent["type"]> = EventOf<T> & { contactId
 
 function anomaly(
   step: Step,
-  kind: "unknown-contact" | "unknown-agent" | "unknown-queue" | "invalid-transition",
+  kind: "unknown-contact" | "unknown-agent" | "unknown-queue" | "invalid-transition" | "out-of-order",
   detail: string,
 ): void {
   step.s.anomalies.record({ kind, eventId: step.eventId, eventType: step.eventType, detail });
@@ -34,6 +34,11 @@ export function onQueued(step: Step, e: ContactEventOf<"contact.queued">): void 
   const queue = s.queues.get(e.data.queueId);
   if (queue === undefined) {
     anomaly(step, "unknown-queue", `queue ${e.data.queueId} is not configured`);
+    return;
+  }
+  if (s.ended.has(e.contactId)) {
+    // Reordered within the tolerance behind its own end: routing it would leave a ghost waiting.
+    anomaly(step, "out-of-order", `contact.queued for ${e.contactId} after its end`);
     return;
   }
   const existing = s.contacts.get(e.contactId);

@@ -50,12 +50,26 @@ export class RoutingEngine {
       this.anomaly(step, "duplicate", `event id ${event.id} seen before`);
       return [];
     }
+    if (endsContact(event)) s.ended.seen(event.contactId);
     if (eventMs < s.clockMs - s.reorderToleranceMs) {
       this.anomaly(
         step,
         "out-of-order",
         `${event.time} is ${(s.clockMs - eventMs) / 1000} s behind the router clock`,
       );
+      // A late queue event is still a customer waiting now: applied at the current clock (its
+      // priority ages from there, so it is served after those who queued in time), unless it is so late that its contact is history, the router
+      // already holds the contact, or the contact ended (it came after its own end). A chat webhook
+      // retried past the tolerance had left its chat unrouted.
+      if (
+        event.type === "contact.queued" &&
+        eventMs >= s.clockMs - s.lateQueueToleranceMs &&
+        !s.contacts.has(event.contactId) &&
+        !s.ended.has(event.contactId)
+      ) {
+        dispatch(step, event);
+        return out.events;
+      }
       // A late end still ends the contact, at the current clock: dropped, it left the contact waiting
       // (offered to agents) or its agent busy, and its note, for ever. At --simulator load --speed 50
       // chats whose stream lagged ended late: the router kept 8,000 notes of ended chats after 170 s.

@@ -36,6 +36,7 @@ export class RouterState {
   readonly handoff: HandoffRule;
   readonly ringTimeoutSeconds: number;
   readonly reorderToleranceMs: number;
+  readonly lateQueueToleranceMs: number;
   clockMs = Number.NEGATIVE_INFINITY;
   seq = 0;
   readonly contacts = new Map<string, RoutedContact>();
@@ -45,6 +46,8 @@ export class RouterState {
   readonly idle = new AgentIndex();
   readonly timers = new Timers();
   readonly seen: DuplicateWindow;
+  /** Contacts that ended or were abandoned recently: a contact.queued for one of them comes too late. */
+  readonly ended: DuplicateWindow;
   readonly anomalies = new Anomalies();
   /** Recent handle times per queue, for the EWT quoted with a callback offer. */
   readonly handleTimes = new Map<string, RollingMean>();
@@ -55,7 +58,9 @@ export class RouterState {
     this.handoff = config.handoff ?? DEFAULT_HANDOFF;
     this.ringTimeoutSeconds = config.ringTimeoutSeconds ?? 20;
     this.reorderToleranceMs = config.reorderToleranceMs ?? 5_000;
+    this.lateQueueToleranceMs = config.lateQueueToleranceMs ?? 12 * this.reorderToleranceMs;
     this.seen = new DuplicateWindow(config.duplicateWindow ?? 100_000);
+    this.ended = new DuplicateWindow(config.endedWindow ?? 100_000);
   }
 
   handleTimeFor(queueId: string): RollingMean {

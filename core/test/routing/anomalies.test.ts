@@ -42,12 +42,62 @@ describe("bad input is counted and changes nothing", () => {
     const s = new Script();
     s.agent(0, "a1", []);
     s.queued(100, "c1", "q");
-    s.queued(90, "late-ok", "q"); // 10 s behind: beyond the 5 s default tolerance
+    s.queued(30, "too-late", "q"); // 70 s behind: beyond even a late queue event's 60 s
+    s.ready(90, "a1"); // 10 s behind: beyond the 5 s default tolerance
     s.queued(97, "c2", "q"); // 3 s behind: applied
     const { engine } = run({ queues: [{ id: "q" }] }, s.events);
-    expect(engine.anomalies.counts["out-of-order"]).toBe(1);
-    expect(engine.contact("late-ok")).toBeUndefined();
+    expect(engine.anomalies.counts["out-of-order"]).toBe(2);
+    expect(engine.contact("too-late")).toBeUndefined();
     expect(engine.contact("c2")?.queuedMs).toBe(Date.parse("2026-11-30T09:01:40.000Z"));
+  });
+
+  it.each([
+    { name: "a contact the router does not know", before: () => {}, routed: true, phase: "offered" },
+    {
+      name: "a contact that already ended (its queue event came after its end)",
+      before: (s: Script) => s.abandoned(95, "late", "q"),
+      routed: false,
+      phase: undefined,
+    },
+    {
+      name: "a contact the router already holds",
+      before: (s: Script) => {
+        s.queued(96, "late", "q");
+        s.connected(97, "late", "a2");
+      },
+      routed: false,
+      phase: "connected",
+    },
+  ])("a queue event 10 s late for $name: routed = $routed", ({ before, routed, phase }) => {
+    const s = new Script();
+    s.agent(0, "a1", []);
+    s.agent(0, "a2", []);
+    before(s);
+    s.created(100, "c-clock", { customerId: "cust-1" });
+    s.queued(90, "late", "q"); // 10 s behind the clock: past the tolerance, within the 60 s for queue events
+    const { engine, out } = run({ queues: [{ id: "q" }] }, s.events);
+    expect(engine.anomalies.counts["out-of-order"]).toBe(1);
+    const offered = assigns(out).filter(([contact]) => contact === "late");
+    if (routed) {
+      // Queued at the router's clock (time never runs backwards), and offered to an idle agent at once.
+      expect(offered.length).toBe(1);
+      expect(engine.contact("late")?.firstQueuedMs).toBe(Date.parse("2026-11-30T09:01:40.000Z"));
+    } else {
+      // Nothing waits, and the contact is where it was (gone, or with its agent).
+      expect(engine.state.waiting.size).toBe(0);
+    }
+    expect(engine.contact("late")?.phase).toBe(phase);
+  });
+
+  it("a queue event reordered behind its own end, within the tolerance, routes nothing", () => {
+    const s = new Script();
+    s.agent(0, "a1", []);
+    s.abandoned(10, "c1", "q"); // unknown yet: an anomaly of its own
+    s.queued(8, "c1", "q"); // 2 s behind: within the tolerance, but after its end
+    const { engine, out } = run({ queues: [{ id: "q" }] }, s.events);
+    expect(engine.anomalies.counts["out-of-order"]).toBe(1);
+    expect(engine.contact("c1")).toBeUndefined();
+    expect(assigns(out)).toHaveLength(0);
   });
 
   it.each([

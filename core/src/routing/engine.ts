@@ -58,9 +58,10 @@ export class RoutingEngine {
         `${event.time} is ${(s.clockMs - eventMs) / 1000} s behind the router clock`,
       );
       // A late queue event is still a customer waiting now: applied at the current clock (its
-      // priority ages from there, so it is served after those who queued in time), unless it is so late that its contact is history, the router
-      // already holds the contact, or the contact ended (it came after its own end). A chat webhook
-      // retried past the tolerance had left its chat unrouted.
+      // priority ages from there, so it is served after those who queued in time), unless it is so
+      // late that its contact is history, the router already holds the contact, or the contact
+      // ended (it came after its own end). A chat webhook retried past the tolerance had left its
+      // chat unrouted.
       if (
         event.type === "contact.queued" &&
         eventMs >= s.clockMs - s.lateQueueToleranceMs &&

@@ -1,0 +1,42 @@
+import { readdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Warehouse } from "../src/client";
+import { freshWarehouse } from "./warehouse";
+
+// Migration 0023: the chat first-response state takes the sink's frequent small inserts through
+// RocksDB's write path, not one file per insert (each file stayed open with its index in memory).
+
+let warehouse: Warehouse;
+let dispose: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ warehouse, dispose } = await freshWarehouse());
+});
+afterAll(() => dispose());
+
+async function stateFiles(): Promise<number> {
+  const [table] = await warehouse.query<{ data_paths: string[] }>(
+    "SELECT data_paths FROM system.tables WHERE database = currentDatabase() AND name = 'chat_contact_state'",
+  );
+  const path = table?.data_paths[0];
+  if (path === undefined) throw new Error("chat_contact_state has no data path");
+  return readdirSync(path).filter((file) => file.endsWith(".sst")).length;
+}
+
+describe("chat_contact_state", () => {
+  it("keeps 200 small inserts out of files of their own", async () => {
+    const before = await stateFiles();
+    for (let i = 0; i < 200; i++) {
+      await warehouse.command(
+        "INSERT INTO chat_contact_state (key, tenant, contact_id, channel, first_customer_message_at, agent_message_times) VALUES ({key:String}, 'default', {id:String}, 'webchat', now64(3), [])",
+        { key: `default\u0000chat-${i}`, id: `chat-${i}` },
+      );
+    }
+    // One file per insert (the engine's bulk path) would be 200 more.
+    expect((await stateFiles()) - before).toBeLessThan(5);
+    const [rows] = await warehouse.query<{ n: number }>(
+      "SELECT toUInt32(count()) AS n FROM chat_contact_state WHERE contact_id LIKE 'chat-%'",
+    );
+    expect(rows?.n).toBe(200);
+  });
+});

@@ -117,4 +117,30 @@ describe("Batcher", () => {
     writes[1]?.finish();
     await later;
   });
+
+  it("with maxWrites 2, gives out a second write while the first runs, and a third only after one ends", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 2, 10, undefined, { maxWrites: 2 });
+    const a = batcher.add([1, 2]);
+    const b = batcher.add([3, 4]);
+    const c = batcher.add([5, 6]);
+    expect(writes.map((w) => w.items)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    const d = batcher.add([7]);
+    await tick(40);
+    expect(writes).toHaveLength(2);
+    writes[0]?.finish();
+    await a;
+    // One slot free: everything held goes out as one write.
+    expect(writes.map((w) => w.items)).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6, 7],
+    ]);
+    writes[1]?.finish();
+    writes[2]?.finish();
+    await Promise.all([b, c, d]);
+  });
 });

@@ -10,16 +10,42 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("PendingWrites", () => {
   it("keeps a write's token and exact bytes until done", async () => {
     const pending = new PendingWrites(join(dir, "nested"), "sql-sink");
-    expect(await pending.read()).toBeUndefined();
+    expect(await pending.read()).toEqual([]);
     const body = Buffer.from('{"id":"a"}\n{"id":"坐席"}\n');
-    await pending.keep({ token: "t-1", body });
-    await pending.keep({ token: "t-2", body: Buffer.concat([body, Buffer.from('{"id":"b"}\n')]) });
+    await pending.keep({ token: "t-1", body, sequence: 4 });
+    // The re-serialized retry of the same write replaces it.
+    await pending.keep({
+      token: "t-1",
+      body: Buffer.concat([body, Buffer.from('{"id":"b"}\n')]),
+      sequence: 4,
+    });
     const read = await pending.read();
-    expect(read?.token).toBe("t-2");
-    expect(read?.body.toString()).toBe('{"id":"a"}\n{"id":"坐席"}\n{"id":"b"}\n');
-    await pending.done();
-    expect(await pending.read()).toBeUndefined();
-    await pending.done();
+    expect(read.map((p) => [p.token, p.sequence, p.body.toString()])).toEqual([
+      ["t-1", 4, '{"id":"a"}\n{"id":"坐席"}\n{"id":"b"}\n'],
+    ]);
+    await pending.done({ sequence: 4 });
+    expect(await pending.read()).toEqual([]);
+    await pending.done({ sequence: 4 });
+  });
+
+  it("keeps the write in flight and the one prepared behind it, and reads them in order", async () => {
+    const pending = new PendingWrites(dir, "two");
+    await pending.keep({ token: "t-7", body: Buffer.from("seven\n"), sequence: 7 });
+    await pending.keep({ token: "t-8", body: Buffer.from("eight\n"), sequence: 8 });
+    expect((await pending.read()).map((p) => p.token)).toEqual(["t-7", "t-8"]);
+    // The write after next takes the acknowledged write's slot.
+    await pending.done({ sequence: 7 });
+    await pending.keep({ token: "t-9", body: Buffer.from("nine\n"), sequence: 9 });
+    expect((await pending.read()).map((p) => [p.token, p.body.toString()])).toEqual([
+      ["t-8", "eight\n"],
+      ["t-9", "nine\n"],
+    ]);
+  });
+
+  it("reads a file an earlier sink left without a sequence number", async () => {
+    writeFileSync(join(dir, "older.pending"), '{"token":"t-old","bytes":4}\nbody');
+    const read = await new PendingWrites(dir, "older").read();
+    expect(read.map((p) => [p.token, p.sequence, p.body.toString()])).toEqual([["t-old", 0, "body"]]);
   });
 
   it.each([
@@ -27,6 +53,7 @@ describe("PendingWrites", () => {
     { name: "a header that is not JSON", text: "tok\nbody" },
     { name: "a body shorter than its header says", text: '{"token":"t","bytes":99}\nshort' },
     { name: "a header without a token", text: '{"bytes":4}\nbody' },
+    { name: "a sequence that is not a whole number", text: '{"token":"t","bytes":4,"sequence":"1"}\nbody' },
   ])("refuses a file with $name, naming it", async ({ text }) => {
     const pending = new PendingWrites(dir, "damaged");
     writeFileSync(join(dir, "damaged.pending"), text);

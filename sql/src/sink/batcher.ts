@@ -1,3 +1,12 @@
+export interface BatcherTuning {
+  /** A partial group waits at least this many times as long as the previous write took (default 3). */
+  spacing?: number;
+  /** ... but never longer than this (default 5,000 ms). */
+  maxStretchMs?: number;
+  /** Writes given out at once (default 1); the writer orders them (write.ts prepares one ahead). */
+  maxWrites?: number;
+}
+
 interface Group<T> {
   items: T[];
   weight: number;
@@ -7,8 +16,8 @@ interface Group<T> {
 /**
  * Coalesces the batches of several partitions into one write, bounded by rows and time: a write
  * starts when `maxRows` are pending or `maxDelayMs` after the first pending item, and never while
- * another write runs. What arrives during a write waits for it and then goes out as one write, so a
- * slow warehouse gets fewer, larger inserts instead of a queue of small ones. That matters because
+ * `maxWrites` writes run. What arrives meanwhile waits and then goes out as one write, so a slow
+ * warehouse gets fewer, larger inserts instead of a queue of small ones. That matters because
  * an insert's cost is mostly fixed: every materialized view plans and writes its own part on each
  * insert (measured on chdb with the 0019 schema: ~200 ms of CPU for a 1-row insert against ~430 ms
  * for 20,000 rows).
@@ -30,8 +39,11 @@ interface Group<T> {
 export class Batcher<T> {
   private pending: Group<T> = { items: [], weight: 0, settle: [] };
   private timer: NodeJS.Timeout | undefined;
-  private writing = false;
-  /** The pending group reached its row or time bound while a write ran: it goes out when that ends. */
+  private writes = 0;
+  private readonly spacing: number;
+  private readonly maxStretchMs: number;
+  private readonly maxWrites: number;
+  /** The pending group reached its row or time bound while `maxWrites` ran: it goes out when one ends. */
   private due = false;
   private lastWriteMs = 0;
   private lastWriteFull = false;
@@ -42,9 +54,12 @@ export class Batcher<T> {
     private readonly maxDelayMs: number,
     /** Rows an item stands for (default 1): an item may be a whole partition batch. */
     private readonly weigh: (item: T) => number = () => 1,
-    private readonly spacing = 3,
-    private readonly maxStretchMs = 5_000,
-  ) {}
+    tuning: BatcherTuning = {},
+  ) {
+    this.spacing = tuning.spacing ?? 3;
+    this.maxStretchMs = tuning.maxStretchMs ?? 5_000;
+    this.maxWrites = tuning.maxWrites ?? 1;
+  }
 
   add(items: readonly T[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -68,7 +83,7 @@ export class Batcher<T> {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    if (this.writing) {
+    if (this.writes >= this.maxWrites) {
       this.due = true;
       return;
     }
@@ -76,7 +91,7 @@ export class Batcher<T> {
     if (group.settle.length === 0) return;
     this.pending = { items: [], weight: 0, settle: [] };
     const full = group.weight >= this.maxRows;
-    this.writing = true;
+    this.writes++;
     this.due = false;
     const started = performance.now();
     this.write(group.items).then(
@@ -86,7 +101,7 @@ export class Batcher<T> {
   }
 
   private finish(group: Group<T>, error: unknown, started: number, full: boolean): void {
-    this.writing = false;
+    this.writes--;
     if (error === undefined) {
       this.lastWriteMs = performance.now() - started;
       this.lastWriteFull = full;

@@ -5,33 +5,44 @@ import { dirname, join } from "node:path";
 export interface PendingInsert {
   token: string;
   body: Buffer;
+  /** The write's place in the sink's order: a restart finishes what it finds in this order. */
+  sequence: number;
 }
 
 /**
- * The sink's unfinished write, kept on disk until ClickHouse acknowledged it, so that a restart
- * finishes the same INSERT (same token, same bytes) before it reads the log again. An INSERT that
+ * The sink's unfinished writes, kept on disk until ClickHouse acknowledged them, so that a restart
+ * finishes the same INSERTs (same token, same bytes) before it reads the log again. An INSERT that
  * failed partway, or was cut off by the process dying, may have written some tables and not others;
  * only the same token completes it, and the log's redelivery after a restart is another grouping
  * with another token (see write.ts).
  *
- * One file per consumer group: `<dir>/<group>.pending`, a JSON header line then the body. Written
- * to a temporary file, synced and renamed, so a crash leaves the old file or the new one, never
- * half of one. Removed after the acknowledgement; a removal lost to a crash only makes the restart
- * send a write ClickHouse already has, which its token drops.
+ * Two files per consumer group, because the sink prepares its next write while the current one
+ * inserts (write.ts): `<dir>/<group>.pending` for even sequence numbers and `<dir>/<group>.next.pending`
+ * for odd ones, each a JSON header line then the body. A write reuses its slot only after the write
+ * two before it was acknowledged. Written to a temporary file, synced and renamed, so a crash leaves
+ * the old file or the new one, never half of one. Removed after the acknowledgement; a removal lost
+ * to a crash only makes the restart send a write ClickHouse already has, which its token drops.
  */
 export class PendingWrites {
-  private readonly file: string;
+  private readonly files: readonly [string, string];
 
   constructor(dir: string, groupId: string) {
     if (!/^[A-Za-z0-9._-]+$/.test(groupId))
       throw new Error(`sink group id not usable as a file name: ${groupId}`);
-    this.file = join(dir, `${groupId}.pending`);
+    this.files = [join(dir, `${groupId}.pending`), join(dir, `${groupId}.next.pending`)];
+  }
+
+  private fileOf(sequence: number): string {
+    return this.files[sequence % 2 === 0 ? 0 : 1];
   }
 
   async keep(pending: PendingInsert): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    const header = Buffer.from(`${JSON.stringify({ token: pending.token, bytes: pending.body.length })}\n`);
-    const temporary = `${this.file}.tmp`;
+    const file = this.fileOf(pending.sequence);
+    await mkdir(dirname(file), { recursive: true });
+    const header = Buffer.from(
+      `${JSON.stringify({ token: pending.token, bytes: pending.body.length, sequence: pending.sequence })}\n`,
+    );
+    const temporary = `${file}.tmp`;
     const handle = await open(temporary, "w");
     try {
       await handle.writev([header, pending.body]);
@@ -39,42 +50,57 @@ export class PendingWrites {
     } finally {
       await handle.close();
     }
-    await rename(temporary, this.file);
-    await syncDirectory(dirname(this.file));
+    await rename(temporary, file);
+    await syncDirectory(dirname(file));
   }
 
-  /** The unfinished write, if any; a file that does not read back whole is an error, not ignored. */
-  async read(): Promise<PendingInsert | undefined> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw error;
+  /**
+   * The unfinished writes in the order they were started; a file that does not read back whole is
+   * an error, not ignored.
+   */
+  async read(): Promise<PendingInsert[]> {
+    const found: PendingInsert[] = [];
+    for (const file of this.files) {
+      const pending = await readPending(file);
+      if (pending !== undefined) found.push(pending);
     }
-    const end = bytes.indexOf(0x0a);
-    const header = end < 0 ? undefined : parseHeader(bytes.subarray(0, end).toString("utf8"));
-    const body = bytes.subarray(end + 1);
-    if (header === undefined || header.bytes !== body.length) {
-      throw new Error(
-        `${this.file}: not a whole pending sink write (expected a header line and its body); ` +
-          "move it aside to start without it, knowing its events may be missing from some views",
-      );
-    }
-    return { token: header.token, body };
+    return found.sort((a, b) => a.sequence - b.sequence);
   }
 
-  async done(): Promise<void> {
-    await rm(this.file, { force: true });
+  async done(pending: Pick<PendingInsert, "sequence">): Promise<void> {
+    await rm(this.fileOf(pending.sequence), { force: true });
   }
 }
 
-function parseHeader(text: string): { token: string; bytes: number } | undefined {
+async function readPending(file: string): Promise<PendingInsert | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  const end = bytes.indexOf(0x0a);
+  const header = end < 0 ? undefined : parseHeader(bytes.subarray(0, end).toString("utf8"));
+  const body = bytes.subarray(end + 1);
+  if (header === undefined || header.bytes !== body.length) {
+    throw new Error(
+      `${file}: not a whole pending sink write (expected a header line and its body); ` +
+        "move it aside to start without it, knowing its events may be missing from some views",
+    );
+  }
+  return { token: header.token, body, sequence: header.sequence };
+}
+
+function parseHeader(text: string): { token: string; bytes: number; sequence: number } | undefined {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null) return undefined;
-    const { token, bytes } = value as { token?: unknown; bytes?: unknown };
-    return typeof token === "string" && typeof bytes === "number" ? { token, bytes } : undefined;
+    const { token, bytes, sequence } = value as { token?: unknown; bytes?: unknown; sequence?: unknown };
+    if (typeof token !== "string" || typeof bytes !== "number") return undefined;
+    // A file from before the sink prepared ahead has no sequence: it was the only one.
+    if (sequence === undefined) return { token, bytes, sequence: 0 };
+    return Number.isSafeInteger(sequence) ? { token, bytes, sequence: sequence as number } : undefined;
   } catch {
     return undefined;
   }

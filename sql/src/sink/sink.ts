@@ -11,7 +11,7 @@ import type { Warehouse } from "../client";
 import { Batcher } from "./batcher";
 import { PendingWrites } from "./pending";
 import { convertRecord } from "./rows";
-import { type Chunk, finishPending, type SinkProblem, type WriteStats, writeChunks } from "./write";
+import { type Chunk, chunkWriter, finishPending, type SinkProblem, type WriteStats } from "./write";
 
 export interface SinkOptions {
   log: EventLog;
@@ -86,14 +86,16 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
   };
   // Read now, so a damaged file stops the start with its reason; finished in the background, and
   // no batch is written before it (stop() aborts it like any retry).
-  const leftover = await writeOptions.pending?.read();
-  const finished =
-    leftover === undefined ? Promise.resolve() : finishPending(warehouse, leftover, stats, writeOptions);
+  const leftovers = (await writeOptions.pending?.read()) ?? [];
+  const finished = (async () => {
+    for (const leftover of leftovers) await finishPending(warehouse, leftover, stats, writeOptions);
+  })();
   finished.catch(() => {});
+  const write = chunkWriter(warehouse, stats, writeOptions, (leftovers.at(-1)?.sequence ?? -1) + 1);
   const batcher = new Batcher<Chunk>(
     // Whatever fails in a write retries its batches, never dead-letters them: the events are good.
     (chunks) =>
-      writeChunks(warehouse, chunks, stats, writeOptions).catch((error: unknown) => {
+      write(chunks).catch((error: unknown) => {
         throw error instanceof TransientError
           ? error
           : new TransientError(`warehouse write failed: ${errorMessage(error)}`);
@@ -101,6 +103,8 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
     options.maxRows ?? 20_000,
     options.maxDelayMs ?? 1_000,
     (chunk) => chunk.rows.length,
+    // Two writes at once: one inserting, the next preparing (write.ts).
+    { maxWrites: 2 },
   );
   // A batch whose write fails is delivered again; its bad records were dead-lettered on the first
   // try. The highest offset dead-lettered per partition keeps them off the dead-letter topic the

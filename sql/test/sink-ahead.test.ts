@@ -1,0 +1,194 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exampleEvents, type LogRecord, type StarboardEvent } from "@starboard/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RowsInsert, Warehouse } from "../src/client";
+import { PendingWrites } from "../src/sink/pending";
+import { convertRecord, type RawEventRow } from "../src/sink/rows";
+import { type Chunk, chunkWriter, finishPending, type WriteStats } from "../src/sink/write";
+import { freshWarehouse } from "./warehouse";
+
+// The sink prepares its next write (duplicate check, body, pending file) while the current one
+// inserts. What must still hold: inserts one at a time and in order, an event whose copy is in the
+// write still inserting counted once, nothing inserted after a write that gave up, and a restart
+// finishing both kept writes in order.
+
+let warehouse: Warehouse;
+let dispose: () => Promise<void>;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  ({ warehouse, dispose } = await freshWarehouse());
+});
+afterAll(async () => {
+  await dispose();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function pendingDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "starboard-sink-ahead-"));
+  dirs.push(dir);
+  return dir;
+}
+
+function events(prefix: string, count: number): StarboardEvent[] {
+  const ready = exampleEvents["agent.ready"];
+  return Array.from({ length: count }, (_, i) => ({
+    ...ready,
+    id: `${prefix}-${i}`,
+    agentId: `agent-${prefix}`,
+    time: new Date(Date.parse(ready.time) + i * 1_000).toISOString(),
+  }));
+}
+
+function chunkOf(list: readonly StarboardEvent[], partition: number, firstOffset: number): Chunk {
+  const rows: RawEventRow[] = list.map((event, i) => {
+    const record: LogRecord = {
+      topic: "events",
+      partition,
+      offset: firstOffset + i,
+      key: event.agentId ?? "",
+      value: Buffer.from(JSON.stringify(event)),
+      headers: {},
+      timestamp: Date.now(),
+    };
+    const converted = convertRecord(record);
+    if (!converted.ok) throw new Error(converted.reason);
+    return converted.row;
+  });
+  return { topic: "events", partition, first: firstOffset, last: firstOffset + list.length - 1, rows };
+}
+
+/** The real warehouse whose inserts wait for `release` (or fail while `failing`), with every call noted. */
+function heldWarehouse(target: Warehouse) {
+  let open: () => void = () => {};
+  let gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const calls: string[] = [];
+  const held = {
+    ...target,
+    calls,
+    failing: false,
+    release: () => open(),
+    hold: () => {
+      gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+    },
+    query: ((sql: string, params?: Record<string, unknown>) => {
+      calls.push("lookup");
+      return target.query(sql, params);
+    }) as Warehouse["query"],
+    command: target.command.bind(target),
+    close: target.close.bind(target),
+    insertRows: async (insert: RowsInsert) => {
+      const first = String(insert.body).match(/"id":"([^"]+)"/)?.[1] ?? "?";
+      calls.push(`insert ${first}`);
+      await gate;
+      if (held.failing) throw new Error("connection refused (test)");
+      await target.insertRows(insert);
+      calls.push(`inserted ${first}`);
+    },
+  };
+  return held;
+}
+
+const stats = (): WriteStats => ({ written: 0, duplicates: 0, writes: 0, failedAttempts: 0 });
+const until = async (what: () => boolean, label: string) => {
+  for (let i = 0; i < 400; i++) {
+    if (what()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${label}`);
+};
+const storedIds = (prefix: string) =>
+  warehouse
+    .query<{ id: string }>(`SELECT id FROM raw_events WHERE id LIKE '${prefix}%' ORDER BY id`)
+    .then((rows) => rows.map((r) => r.id));
+
+describe("sink writes: the next prepared while one inserts", () => {
+  it("prepares and keeps the second write during the first insert, and inserts it only after", async () => {
+    const target = heldWarehouse(warehouse);
+    const dir = pendingDir();
+    const pending = new PendingWrites(dir, "ahead");
+    const counts = stats();
+    const write = chunkWriter(target, counts, { signal: new AbortController().signal, pending });
+    const first = write([chunkOf(events("ahead-a", 5), 0, 0)]);
+    await until(() => target.calls.includes("insert ahead-a-0"), "the first insert");
+    const second = write([chunkOf(events("ahead-b", 5), 1, 0)]);
+    // The second write's duplicate check ran and its file was kept while the first still inserts.
+    await until(() => existsSync(join(dir, "ahead.next.pending")), "the second write's pending file");
+    expect(existsSync(join(dir, "ahead.pending"))).toBe(true);
+    expect(target.calls.filter((c) => c.startsWith("insert"))).toEqual(["insert ahead-a-0"]);
+    target.release();
+    await Promise.all([first, second]);
+    const inserts = target.calls.filter((c) => c.startsWith("insert"));
+    expect(inserts).toEqual([
+      "insert ahead-a-0",
+      "inserted ahead-a-0",
+      "insert ahead-b-0",
+      "inserted ahead-b-0",
+    ]);
+    expect(await storedIds("ahead-")).toHaveLength(10);
+    expect(counts).toMatchObject({ written: 10, duplicates: 0, writes: 2 });
+    expect(await pending.read()).toEqual([]);
+  });
+
+  it("counts an event whose copy the write in flight holds once (the lookup cannot see it yet)", async () => {
+    const target = heldWarehouse(warehouse);
+    const dir = pendingDir();
+    const pending = new PendingWrites(dir, "copy");
+    const counts = stats();
+    const write = chunkWriter(target, counts, { signal: new AbortController().signal, pending });
+    const original = events("copy-a", 3);
+    const first = write([chunkOf(original, 0, 0)]);
+    await until(() => target.calls.includes("insert copy-a-0"), "the first insert");
+    // A copy published again on another partition, beside a new event.
+    const second = write([chunkOf([original[1] as StarboardEvent, ...events("copy-b", 1)], 1, 0)]);
+    // Kept once its duplicate check is done.
+    await until(() => existsSync(join(dir, "copy.next.pending")), "the second write's pending file");
+    target.release();
+    await Promise.all([first, second]);
+    expect(await storedIds("copy-")).toEqual(["copy-a-0", "copy-a-1", "copy-a-2", "copy-b-0"]);
+    expect(counts).toMatchObject({ written: 4, duplicates: 1 });
+  });
+
+  it("inserts nothing behind a write that gave up; a restart finishes both kept writes in order", async () => {
+    const target = heldWarehouse(warehouse);
+    const dir = pendingDir();
+    const pending = new PendingWrites(dir, "gave-up");
+    const stopping = new AbortController();
+    const write = chunkWriter(target, stats(), { signal: stopping.signal, pending, firstRetryMs: 10 }, 6);
+    target.failing = true;
+    target.release();
+    const first = write([chunkOf(events("gave-up-a", 4), 0, 0)]);
+    first.catch(() => {});
+    await until(() => target.calls.filter((c) => c === "insert gave-up-a-0").length >= 2, "a retry");
+    const second = write([chunkOf(events("gave-up-b", 4), 1, 0)]);
+    second.catch(() => {});
+    await until(() => existsSync(join(dir, "gave-up.next.pending")), "the second write's pending file");
+    stopping.abort();
+    await expect(first).rejects.toThrow(/warehouse write failed: connection refused/);
+    await expect(second).rejects.toThrow(/connection refused/);
+    expect(target.calls.some((c) => c.includes("gave-up-b"))).toBe(false);
+    expect(await storedIds("gave-up-")).toEqual([]);
+
+    // As the next start does: the kept writes, oldest first, each under its own token.
+    const kept = await pending.read();
+    expect(kept.map((p) => p.sequence)).toEqual([6, 7]);
+    const restarted = heldWarehouse(warehouse);
+    restarted.release();
+    const options = { signal: new AbortController().signal, pending };
+    for (const leftover of kept) await finishPending(restarted, leftover, stats(), options);
+    expect(restarted.calls).toEqual([
+      "insert gave-up-a-0",
+      "inserted gave-up-a-0",
+      "insert gave-up-b-0",
+      "inserted gave-up-b-0",
+    ]);
+    expect(await storedIds("gave-up-")).toHaveLength(8);
+    expect(await pending.read()).toEqual([]);
+  });
+});

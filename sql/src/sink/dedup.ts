@@ -19,10 +19,12 @@ const idsPerLookup = { chdb: 100_000, server: 2_000 } as const;
 export async function withoutStored(
   warehouse: Warehouse,
   rows: readonly RawEventRow[],
-): Promise<RawEventRow[]> {
-  const candidates = withoutRepeats(rows);
+  /** Ids to count as stored: a write whose INSERT has not finished, which the lookup cannot see yet. */
+  inFlight?: ReadonlySet<string>,
+): Promise<{ fresh: RawEventRow[]; ids: ReadonlySet<string> }> {
+  const { unique: candidates, ids } = withoutRepeats(rows, inFlight);
   const possible = await possiblyStored(warehouse, candidates);
-  if (possible.length === 0) return candidates;
+  if (possible.length === 0) return { fresh: candidates, ids };
   if (warehouse.kind === "server") possible.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   const stored = new Set<string>();
   const size = idsPerLookup[warehouse.kind];
@@ -41,19 +43,27 @@ export async function withoutStored(
     );
     for (const { id } of found) stored.add(id);
   }
-  return stored.size === 0 ? candidates : candidates.filter((r) => !stored.has(r.id));
+  return { fresh: stored.size === 0 ? candidates : candidates.filter((r) => !stored.has(r.id)), ids };
 }
 
-/** The rows without a second copy of an id already in the batch (the first copy stays). */
-function withoutRepeats(rows: readonly RawEventRow[]): RawEventRow[] {
-  const seen = new Set<string>();
+/**
+ * The rows without a second copy of an id already in the batch (the first copy stays) or in
+ * `inFlight`, and every id the batch holds: each is then stored, in flight, or in `unique`, so the
+ * next write can count them all as stored without building a set of its own (100,000 ids ~0.1-0.2 s).
+ */
+function withoutRepeats(
+  rows: readonly RawEventRow[],
+  inFlight: ReadonlySet<string> | undefined,
+): { unique: RawEventRow[]; ids: Set<string> } {
+  const ids = new Set<string>();
   const unique: RawEventRow[] = [];
   for (const row of rows) {
-    if (seen.has(row.id)) continue;
-    seen.add(row.id);
+    if (ids.has(row.id)) continue;
+    ids.add(row.id);
+    if (inFlight?.has(row.id) === true) continue;
     unique.push(row);
   }
-  return unique;
+  return { unique, ids };
 }
 
 /** Earliest and latest time of the rows ("YYYY-MM-DD hh:mm:ss.sss" in UTC: text order is time order). */

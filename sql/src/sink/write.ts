@@ -45,14 +45,18 @@ export interface WriteOptions {
 interface PreparedWrite {
   fresh: RawEventRow[];
   insert: PendingInsert;
+  /** Every id the write's chunks hold: each is stored or about to be. */
+  ids: ReadonlySet<string>;
 }
 
 /** What the next write needs of the one before it. */
 interface WriteInFlight {
-  /** Its events to be inserted, once its lookup is done (none if its preparation failed). */
-  fresh: Promise<readonly RawEventRow[]>;
+  /** Its ids once its duplicate check is done (none if its preparation failed). */
+  ids: Promise<ReadonlySet<string>>;
   done: Promise<void>;
 }
+
+const noIds: ReadonlySet<string> = new Set();
 
 /**
  * Writes the chunks' events once: drops those already stored, then inserts the rest, each step
@@ -92,7 +96,7 @@ export function chunkWriter(
     const prepared = (async () => {
       // Its pending file's slot is the one the write two before used.
       await twoAhead?.done.catch(() => {});
-      const inFlight = await ahead?.fresh;
+      const inFlight = await ahead?.ids;
       return prepareWrite(warehouse, chunks, inFlight, number, stats, options);
     })();
     const done = (async () => {
@@ -101,9 +105,9 @@ export function chunkWriter(
       if (write !== undefined) await insertPrepared(warehouse, write, stats, options);
     })();
     previous = {
-      fresh: prepared.then(
-        (w) => w?.fresh ?? [],
-        () => [],
+      ids: prepared.then(
+        (w) => w?.ids ?? noIds,
+        () => noIds,
       ),
       done,
     };
@@ -115,29 +119,20 @@ export function chunkWriter(
 async function prepareWrite(
   warehouse: Warehouse,
   chunks: readonly Chunk[],
-  inFlight: readonly RawEventRow[] | undefined,
+  inFlight: ReadonlySet<string> | undefined,
   sequence: number,
   stats: WriteStats,
   options: WriteOptions,
 ): Promise<PreparedWrite | undefined> {
   const rows = chunks.length === 1 ? (chunks[0] as Chunk).rows : chunks.flatMap((c) => c.rows);
   // Checked once: after a partial insert the retry must send the same rows, not "what is missing".
-  const unstored = await untilDone(() => withoutStored(warehouse, rows), stats, options);
-  const fresh = withoutIdsOf(unstored, inFlight);
+  const { fresh, ids } = await untilDone(() => withoutStored(warehouse, rows, inFlight), stats, options);
   stats.duplicates += rows.length - fresh.length;
   if (fresh.length === 0) return undefined;
   const insert: PendingInsert = { token: batchToken(chunks), body: eventInputBody(fresh, now()), sequence };
   // Kept before the first try (a disk that refuses is retried like the warehouse).
   await untilDone(async () => options.pending?.keep(insert), stats, options);
-  return { fresh, insert };
-}
-
-/** The rows whose id is not among the write in flight's (in the usual case there is none, or no overlap). */
-function withoutIdsOf(rows: RawEventRow[], inFlight: readonly RawEventRow[] | undefined): RawEventRow[] {
-  if (inFlight === undefined || inFlight.length === 0 || rows.length === 0) return rows;
-  const ids = new Set<string>();
-  for (const row of inFlight) ids.add(row.id);
-  return rows.filter((row) => !ids.has(row.id));
+  return { fresh, insert, ids };
 }
 
 async function insertPrepared(

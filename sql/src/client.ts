@@ -2,7 +2,9 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { type ClickHouseClient, createClient } from "@clickhouse/client";
+import type { Session } from "chdb";
 import { type ChdbConnection, createChdbConnection } from "chdb/connection";
+import { startConfiguredEngine } from "./engine-config";
 
 export interface WarehouseOptions {
   /** STARBOARD_CLICKHOUSE_URL: a ClickHouse server over HTTP. Absent: chdb in-process. */
@@ -98,6 +100,8 @@ async function openServer(url: string, database: string): Promise<Warehouse> {
 interface OpenChdb {
   path: string;
   database: string;
+  /** Holds the engine with Starboard's configuration (engine-config.ts); closed after the client. */
+  engine: Session;
   connection: ChdbConnection;
   client: ClickHouseClient;
   users: number;
@@ -116,12 +120,20 @@ async function openChdb(path: string, database: string): Promise<Warehouse> {
   }
   if (open === undefined) {
     mkdirSync(path, { recursive: true });
-    const connection = createChdbConnection({ path });
-    // chdb types its connection against its own copy of @clickhouse/client-common; the shapes are the same.
-    const client = createClient({ connection: connection as unknown as ClientConnection });
-    await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
-    await client.command({ query: `USE ${database}` });
-    open = { path, database, connection, client, users: 0 };
+    const engine = startConfiguredEngine(path);
+    let client: ClickHouseClient | undefined;
+    try {
+      const connection = createChdbConnection({ path });
+      // chdb types its connection against its own copy of @clickhouse/client-common; the shapes are the same.
+      client = createClient({ connection: connection as unknown as ClientConnection });
+      await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+      await client.command({ query: `USE ${database}` });
+      open = { path, database, engine, connection, client, users: 0 };
+    } catch (error) {
+      await client?.close();
+      engine.close();
+      throw error;
+    }
   }
   const state = open;
   state.users++;
@@ -152,6 +164,7 @@ async function openChdb(path: string, database: string): Promise<Warehouse> {
       if (state.users === 0 && open === state) {
         open = undefined;
         await state.client.close();
+        state.engine.close();
       }
     },
   };

@@ -1,6 +1,7 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
+import { engineConfigXml } from "../src/engine-config";
 import { freshWarehouse } from "./warehouse";
 
 // Migration 0023: the chat first-response state takes the sink's frequent small inserts through
@@ -55,5 +56,10 @@ describe("chat_contact_state", () => {
       );
     }
     expect((await stateFiles()) - before).toBeGreaterThanOrEqual(1);
+  });
+
+  it("has the same configuration for a ClickHouse server (docker-compose.yml mounts the file)", () => {
+    const serverFile = new URL("../../infra/clickhouse/starboard-rocksdb.xml", import.meta.url);
+    expect(readFileSync(serverFile, "utf8")).toBe(engineConfigXml());
   });
 });

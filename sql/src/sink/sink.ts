@@ -58,7 +58,9 @@ export interface Sink {
  *    duplicate published at another offset and a batch redelivered with different boundaries (the log
  *    re-reads from the committed offset, so a crash between write and commit can redeliver more or
  *    fewer records than were written). A partition's batches are written one at a time, and a
- *    duplicate shares its original's partition key, so the check never races its own original.
+ *    duplicate shares its original's partition key, so the check never races its own original; a
+ *    copy on another partition may sit in the next write while its original's INSERT runs, which
+ *    is why the ids of the write in flight count as stored (write.ts).
  * 2. The INSERT carries insert_deduplication_token = sha256 of the batch's (topic, partition,
  *    first offset, last offset) list, with deduplicate_blocks_in_dependent_materialized_views = 1 and
  *    non_replicated_deduplication_window on every table: a retry of a write whose acknowledgement was

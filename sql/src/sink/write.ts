@@ -64,8 +64,9 @@ const noIds: ReadonlySet<string> = new Set();
  *
  * A write is prepared (the duplicate check, the INSERT's body, its pending file) while the write
  * before it inserts, and inserts only once that one succeeded: inserts run one at a time, in the
- * order the writes were given, and a write whose predecessor gave up gives up too. Preparing ahead
- * took the sink's ~0.45 s between two 100,000-row inserts off the line (src/sink/README.md). Its
+ * order the writes were given, and a write whose predecessor gave up gives up too. In the warehouse
+ * bench the gap between its two 100,000-row inserts went from 1.0-1.7 s to 0.02-0.7 s, ~11% off the
+ * run (src/sink/README.md); the cost is a second body in memory while the first inserts. Its
  * duplicate check counts the write in flight as stored: the lookup cannot see rows whose INSERT has
  * not finished, so an event whose copy that write holds is dropped here by id. At most two writes
  * may be given at once (the batcher's limit); a third waits for the first to finish, which also

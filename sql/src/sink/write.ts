@@ -89,14 +89,15 @@ export function chunkWriter(
 ): (chunks: readonly Chunk[]) => Promise<void> {
   let sequence = firstSequence;
   let previous: WriteInFlight | undefined;
-  let beforePrevious: WriteInFlight | undefined;
+  // Only its end is needed: holding the whole WriteInFlight would keep its id set alive a write longer.
+  let beforePreviousDone: Promise<void> | undefined;
   return (chunks) => {
     const ahead = previous;
-    const twoAhead = beforePrevious;
+    const twoAheadDone = beforePreviousDone;
     const number = sequence++;
     const prepared = (async () => {
       // Its pending file's slot is the one the write two before used.
-      await twoAhead?.done.catch(() => {});
+      await twoAheadDone?.catch(() => {});
       const inFlight = await ahead?.ids;
       return prepareWrite(warehouse, chunks, inFlight, number, stats, options);
     })();
@@ -112,7 +113,7 @@ export function chunkWriter(
       ),
       done,
     };
-    beforePrevious = ahead;
+    beforePreviousDone = ahead?.done;
     return done;
   };
 }

@@ -17,10 +17,10 @@ describe("the heap growth policy", () => {
     const unlimited = await maxCommittedMb([]);
     const limited = await maxCommittedMb(["policy"]);
     // ~180 MB are alive at the end (1M kept objects and the 300k-object ring): 1.5x of that plus
-    // the young generation came to ~350 MB here, where V8's own factor took it past 850.
+    // the young generation came to ~350 MB here, where V8's own factor took it to ~830 (6M churned).
     expect(limited).toBeLessThan(450);
     expect(unlimited).toBeGreaterThan(limited * 1.8);
-  }, 30_000);
+  }, 60_000);
 
   it("leaves a limit the operator set on node's command line", () => {
     expect(limitHeapGrowth(["--heap-growing-percent=80"])).toBe(false);

@@ -72,27 +72,49 @@ function writeString(body: Buffer, at: number, text: string): number {
   return at + 4 + written;
 }
 
-/** Unpacks a batch written by encodeRecords; values are views into the blob, not copies. */
+/**
+ * Unpacks a batch written by encodeRecords from `fromOffset` on; values are views into the blob,
+ * not copies. Records before `fromOffset` are stepped over by their lengths, not decoded: a
+ * consumer polling the partition's last batch asks for its end and must not pay for the whole batch.
+ */
 export function decodeRecords(
   body: Buffer,
   topic: string,
   partition: number,
   baseOffset: number,
   timestamp: number,
+  fromOffset = baseOffset,
 ): LogRecord[] {
   const records: LogRecord[] = [];
   let at = 0;
   let offset = baseOffset;
+  for (; offset < fromOffset && at < body.byteLength; offset++) {
+    at += 4 + body.readUInt32LE(at);
+    at += 4 + body.readUInt32LE(at);
+    at += 4 + body.readUInt32LE(at);
+  }
+  // Records of one append mostly carry the same headers (the catalog's fingerprint), so a record
+  // whose header bytes equal the previous one's shares its parsed object: records are read-only.
+  let headersStart = 0;
+  let headersEnd = 0;
+  let headers: Readonly<RecordHeaders> = noHeaders;
   while (at < body.byteLength) {
     const keyLength = body.readUInt32LE(at);
     const key = body.toString("utf8", at + 4, at + 4 + keyLength);
     at += 4 + keyLength;
     const headersLength = body.readUInt32LE(at);
-    const headers: Readonly<RecordHeaders> =
-      headersLength === 0
-        ? noHeaders
-        : (JSON.parse(body.toString("utf8", at + 4, at + 4 + headersLength)) as RecordHeaders);
-    at += 4 + headersLength;
+    const start = at + 4;
+    const end = start + headersLength;
+    if (headersLength === 0) headers = noHeaders;
+    else if (
+      end - start !== headersEnd - headersStart ||
+      body.compare(body, headersStart, headersEnd, start, end) !== 0
+    ) {
+      headers = JSON.parse(body.toString("utf8", start, end)) as RecordHeaders;
+    }
+    headersStart = start;
+    headersEnd = end;
+    at = end;
     const valueLength = body.readUInt32LE(at);
     const value = body.subarray(at + 4, at + 4 + valueLength);
     at += 4 + valueLength;

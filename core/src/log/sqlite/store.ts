@@ -290,13 +290,21 @@ export class SqliteLogStore {
   read(topicName: string, partition: number, fromOffset: number, limit: number): LogRecord[] {
     const topic = this.requireTopic(topicName);
     const table = this.table(topic, partition);
+    // The batch holding fromOffset is found by its offsets alone, and its body read only when it
+    // still has records at or past fromOffset: a consumer at the end of a partition polls here, and
+    // reading and decoding the last batch's blob to find nothing cost 4-50 ms a poll in the
+    // warehouse bench (batches of ~25,000 records; 76 such polls took ~1.2 s of its main thread).
     const containing = this.statement(
-      `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset <= ? ORDER BY base_offset DESC LIMIT 1`,
-    ).get(fromOffset) as BatchRow | undefined;
+      `SELECT base_offset, record_count FROM ${table} WHERE base_offset <= ? ORDER BY base_offset DESC LIMIT 1`,
+    ).get(fromOffset) as Omit<BatchRow, "ts" | "body"> | undefined;
     const batches: BatchRow[] = [];
     let gathered = 0;
     if (containing !== undefined && containing.base_offset + containing.record_count > fromOffset) {
-      batches.push(containing);
+      batches.push(
+        this.statement(`SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset = ?`).get(
+          containing.base_offset,
+        ) as BatchRow,
+      );
       gathered += containing.base_offset + containing.record_count - fromOffset;
     }
     const following = this.statement(
@@ -316,9 +324,15 @@ export class SqliteLogStore {
     }
     const records: LogRecord[] = [];
     for (const batch of batches) {
-      for (const record of decodeRecords(batch.body, topicName, partition, batch.base_offset, batch.ts)) {
-        if (record.offset >= fromOffset) records.push(record);
-      }
+      const decoded = decodeRecords(
+        batch.body,
+        topicName,
+        partition,
+        batch.base_offset,
+        batch.ts,
+        fromOffset,
+      );
+      for (const record of decoded) records.push(record);
     }
     return records;
   }

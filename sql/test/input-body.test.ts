@@ -128,6 +128,20 @@ describe("eventInputBody", () => {
     ]);
   });
 
+  it.each([
+    [0, 0],
+    [9, 10],
+    [99, 100],
+    [65_535, 1_234_567_890],
+    [1, Number.MAX_SAFE_INTEGER],
+  ])("writes partition %d and offset %d as their digits", (partition, offset) => {
+    const row = convert({ ...record(JSON.stringify(queued)), partition, offset });
+    const [line, end] = eventInputBody([row], "2026-11-30 10:00:00.000").toString("utf8").split("\n");
+    expect(end).toBe("");
+    expect(line).toContain(`"logPartition":${partition},"logOffset":${offset},"ingestedAt"`);
+    expect(JSON.parse(line as string)).toMatchObject({ logPartition: partition, logOffset: offset });
+  });
+
   it("is empty for no rows", () => {
     expect(eventInputBody([], "2026-11-30 10:00:00.000").length).toBe(0);
   });

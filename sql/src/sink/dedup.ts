@@ -10,21 +10,18 @@ import type { RawEventRow } from "./rows";
 const idsPerLookup = { chdb: 100_000, server: 2_000 } as const;
 
 /**
- * Drops events already in the warehouse and repeats within the batch. The lookup asks raw_events
- * for the batch's ids inside the batch's time span: a duplicate carries the same time as its
- * original, and with ORDER BY (tenant, time, id) the span prunes the scan to the batch's granules.
- * On chdb the span is one min/max pass; a server's lookups go in chunks of ids sorted by time, so
- * each chunk's span stays narrow.
+ * Drops the candidates already in the warehouse (repeats within the batch went first, in
+ * withoutRepeats). The lookup asks raw_events for the candidates' ids inside their time span: a
+ * duplicate carries the same time as its original, and with ORDER BY (tenant, time, id) the span
+ * prunes the scan to the batch's granules. On chdb the span is one min/max pass; a server's lookups
+ * go in chunks of ids sorted by time, so each chunk's span stays narrow.
  */
 export async function withoutStored(
   warehouse: Warehouse,
-  rows: readonly RawEventRow[],
-  /** Ids to count as stored: a write whose INSERT has not finished, which the lookup cannot see yet. */
-  inFlight?: ReadonlySet<string>,
-): Promise<{ fresh: RawEventRow[]; ids: ReadonlySet<string> }> {
-  const { unique: candidates, ids } = withoutRepeats(rows, inFlight);
+  candidates: readonly RawEventRow[],
+): Promise<readonly RawEventRow[]> {
   const possible = await possiblyStored(warehouse, candidates);
-  if (possible.length === 0) return { fresh: candidates, ids };
+  if (possible.length === 0) return candidates;
   if (warehouse.kind === "server") possible.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   const stored = new Set<string>();
   const size = idsPerLookup[warehouse.kind];
@@ -43,7 +40,7 @@ export async function withoutStored(
     );
     for (const { id } of found) stored.add(id);
   }
-  return { fresh: stored.size === 0 ? candidates : candidates.filter((r) => !stored.has(r.id)), ids };
+  return stored.size === 0 ? candidates : candidates.filter((r) => !stored.has(r.id));
 }
 
 /**
@@ -51,8 +48,9 @@ export async function withoutStored(
  * `inFlight`, and every id the batch holds: each is then stored, in flight, or in `unique`, so the
  * next write can count them all as stored without building a set of its own (100,000 ids ~0.1-0.2 s).
  */
-function withoutRepeats(
+export function withoutRepeats(
   rows: readonly RawEventRow[],
+  /** Ids to count as stored: a write whose INSERT has not finished, which the lookup cannot see yet. */
   inFlight: ReadonlySet<string> | undefined,
 ): { unique: RawEventRow[]; ids: Set<string> } {
   const ids = new Set<string>();

@@ -33,43 +33,62 @@ export const eventInputSettings = {
  * The rows as JSONEachRow: each event's JSON with the log's topic, partition, offset and the write
  * time added before its closing brace, one per line. Written into one Buffer sized up front: no
  * per-row string holds an event's text (that copy, its stringify and the join were most of the
- * sink's JavaScript per event before 0021).
+ * sink's JavaScript per event before 0021), and the numbers go in as digits, not as a string per row.
+ * Bytes are copied with Buffer#copy, not TypedArray#set: ~0.25 against ~0.8 us per 420-byte event here.
  */
 export function eventInputBody(rows: readonly RawEventRow[], ingestedAt: string): Buffer {
-  const tails: string[] = new Array(rows.length);
   const topics = new Map<string, Buffer>();
+  const ending = Buffer.from(`,"ingestedAt":"${ingestedAt}"}\n`, "latin1");
   let size = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as RawEventRow;
     const { topic, partition, offset } = row.record;
-    if (!topics.has(topic))
-      topics.set(topic, Buffer.from(`,"logTopic":${JSON.stringify(topic)},"logPartition":`));
-    // ASCII only (digits, punctuation, the time), so its length is its byte count.
-    const tail = `${partition},"logOffset":${offset},"ingestedAt":"${ingestedAt}"}\n`;
-    tails[i] = tail;
-    size += jsonBytes(row.json) - 1 + (topics.get(topic) as Buffer).length + tail.length;
+    let topicKeys = topics.get(topic);
+    if (topicKeys === undefined) {
+      topicKeys = Buffer.from(`,"logTopic":${JSON.stringify(topic)},"logPartition":`);
+      topics.set(topic, topicKeys);
+    }
+    size += jsonBytes(row.json) - 1 + topicKeys.length + digits(partition);
+    size += offsetKey.length + digits(offset) + ending.length;
   }
   const body = Buffer.allocUnsafe(size);
   let at = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as RawEventRow;
     const json = row.json;
+    const { topic, partition, offset } = row.record;
     // The whole object, then `at` steps back over its closing brace (convertRecord guarantees it is
     // the last byte), which the log's fields overwrite: no subarray, a new Buffer object, per row.
-    if (typeof json === "string") at += body.write(json, at, "utf8") - 1;
-    else {
-      body.set(json, at);
-      at += json.length - 1;
-    }
-    const topic = topics.get(row.record.topic) as Buffer;
-    body.set(topic, at);
-    at += topic.length;
-    at += body.write(tails[i] as string, at, "latin1");
+    at += (typeof json === "string" ? body.write(json, at, "utf8") : json.copy(body, at)) - 1;
+    at += (topics.get(topic) as Buffer).copy(body, at);
+    at = writeDigits(body, at, partition);
+    at += offsetKey.copy(body, at);
+    at = writeDigits(body, at, offset);
+    at += ending.copy(body, at);
   }
   if (at !== size) throw new Error(`raw_event_input body: wrote ${at} of ${size} bytes`);
   return body;
 }
 
+const offsetKey = Buffer.from(`,"logOffset":`);
+
 function jsonBytes(json: Buffer | string): number {
   return typeof json === "string" ? Buffer.byteLength(json, "utf8") : json.length;
+}
+
+/** Decimal digits of a non-negative integer (a partition or an offset). */
+function digits(value: number): number {
+  let count = 1;
+  for (let rest = Math.floor(value / 10); rest > 0; rest = Math.floor(rest / 10)) count++;
+  return count;
+}
+
+function writeDigits(body: Buffer, at: number, value: number): number {
+  const end = at + digits(value);
+  let rest = value;
+  for (let p = end - 1; p >= at; p--) {
+    body[p] = 0x30 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
+  return end;
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { errorMessage, sinkBatchRows, sinkWriteSeconds, TransientError } from "@starboard/core";
 import type { Warehouse } from "../client";
-import { withoutStored } from "./dedup";
+import { withoutRepeats, withoutStored } from "./dedup";
 import { eventInputBody, eventInputColumns, eventInputSettings, eventInputTable } from "./input";
 import type { PendingInsert, PendingWrites } from "./pending";
 import { clickhouseTime, type RawEventRow, reserialized } from "./rows";
@@ -43,7 +43,7 @@ export interface WriteOptions {
 
 /** A write ready to insert: the events not stored yet and the INSERT that carries them. */
 interface PreparedWrite {
-  fresh: RawEventRow[];
+  fresh: readonly RawEventRow[];
   insert: PendingInsert;
   /** Every id the write's chunks hold: each is stored or about to be. */
   ids: ReadonlySet<string>;
@@ -127,11 +127,18 @@ async function prepareWrite(
   options: WriteOptions,
 ): Promise<PreparedWrite | undefined> {
   const rows = chunks.length === 1 ? (chunks[0] as Chunk).rows : chunks.flatMap((c) => c.rows);
+  const { unique, ids } = withoutRepeats(rows, inFlight);
+  // The body is built before the lookup, from every candidate: chdb runs one statement at a time, so
+  // this write's lookup waits for the insert in flight, and building the body after it put ~0.2-0.5 s
+  // per 100,000 events between two inserts. It is built again only when the lookup drops stored events.
+  const speculative = unique.length === 0 ? undefined : eventInputBody(unique, now());
   // Checked once: after a partial insert the retry must send the same rows, not "what is missing".
-  const { fresh, ids } = await untilDone(() => withoutStored(warehouse, rows, inFlight), stats, options);
+  const fresh = await untilDone(() => withoutStored(warehouse, unique), stats, options);
   stats.duplicates += rows.length - fresh.length;
   if (fresh.length === 0) return undefined;
-  const insert: PendingInsert = { token: batchToken(chunks), body: eventInputBody(fresh, now()), sequence };
+  const body =
+    speculative !== undefined && fresh.length === unique.length ? speculative : eventInputBody(fresh, now());
+  const insert: PendingInsert = { token: batchToken(chunks), body, sequence };
   // Kept before the first try (a disk that refuses is retried like the warehouse).
   await untilDone(async () => options.pending?.keep(insert), stats, options);
   return { fresh, insert, ids };

@@ -47,27 +47,45 @@ describe("Batcher", () => {
     await Promise.all([first, second]);
   });
 
-  it("holds what arrives during a write and sends it as one write when that write ends", async () => {
+  it("holds what arrives during a write and sends it in writes of at most maxRows when that write ends", async () => {
     const { writes, write } = heldWrites();
-    const batcher = new Batcher(write, 2, 10);
+    const batcher = new Batcher(write, 3, 10);
     const settled: string[] = [];
-    const a = batcher.add([1, 2]).then(() => settled.push("a"));
+    const a = batcher.add([1, 2, 3]).then(() => settled.push("a"));
     // Past maxRows and past the delay while the first write runs: still no second write.
-    const b = batcher.add([3, 4]).then(() => settled.push("b"));
-    const c = batcher.add([5]).then(() => settled.push("c"));
+    const b = batcher.add([4]).then(() => settled.push("b"));
+    const c = batcher.add([5, 6]).then(() => settled.push("c"));
+    const d = batcher.add([7, 8]).then(() => settled.push("d"));
     await tick(40);
-    expect(writes.map((w) => w.items)).toEqual([[1, 2]]);
+    expect(writes.map((w) => w.items)).toEqual([[1, 2, 3]]);
     expect(settled).toEqual([]);
     writes[0]?.finish();
     await a;
+    // b and c fill a write; d would take it past maxRows and waits for the next.
     expect(writes.map((w) => w.items)).toEqual([
-      [1, 2],
-      [3, 4, 5],
+      [1, 2, 3],
+      [4, 5, 6],
     ]);
     expect(settled).toEqual(["a"]);
     writes[1]?.finish();
     await Promise.all([b, c]);
+    expect(writes.map((w) => w.items).at(-1)).toEqual([7, 8]);
     expect(settled).toEqual(["a", "b", "c"]);
+    writes[2]?.finish();
+    await d;
+  });
+
+  it("never splits an add: one larger than maxRows goes alone, after what was added before it", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 2, 60_000);
+    const small = batcher.add([1]);
+    const large = batcher.add([2, 3, 4]);
+    expect(writes.map((w) => w.items)).toEqual([[1]]);
+    writes[0]?.finish();
+    await small;
+    expect(writes.map((w) => w.items)).toEqual([[1], [2, 3, 4]]);
+    writes[1]?.finish();
+    await large;
   });
 
   it("after a slow write, a partial group waits three times that write's duration", async () => {
@@ -133,14 +151,17 @@ describe("Batcher", () => {
     expect(writes).toHaveLength(2);
     writes[0]?.finish();
     await a;
-    // One slot free: everything held goes out as one write.
+    // One slot free: the held adds go out up to maxRows; the rest when the next slot frees.
     expect(writes.map((w) => w.items)).toEqual([
       [1, 2],
       [3, 4],
-      [5, 6, 7],
+      [5, 6],
     ]);
     writes[1]?.finish();
+    await b;
+    expect(writes.map((w) => w.items).at(-1)).toEqual([7]);
     writes[2]?.finish();
-    await Promise.all([b, c, d]);
+    writes[3]?.finish();
+    await Promise.all([c, d]);
   });
 });

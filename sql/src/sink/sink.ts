@@ -1,3 +1,4 @@
+import { setImmediate as afterPendingWork } from "node:timers/promises";
 import {
   type BatchContext,
   type EventLog,
@@ -131,6 +132,10 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
       }
     }
     if (chunk.rows.length > 0) await whileBeating(batcher.add([chunk]), context);
+    // Returning lets the log read this partition's next batch at once, on this thread, before the
+    // next write's insert (waiting on the same write) has started; one turn of the event loop first
+    // lets that insert start, and the read then overlaps it.
+    await afterPendingWork();
   };
   const subscription: Subscription = await log.subscribe({
     groupId,

@@ -106,6 +106,15 @@ describe("checkedEnvelope", () => {
     const envelope = checkedEnvelope(record(value, mark));
     expect(envelope).toEqual(read ? { id: queued.id, time: queued.time } : undefined);
   });
+
+  it.each([
+    { name: "Chinese", id: "来电-42" },
+    { name: "128 four-byte characters (past the short prefix)", id: "😀".repeat(128) },
+    { name: "accented Latin", id: "café-ü" },
+  ])("reads an id of $name as JSON.parse does", ({ id }) => {
+    const value = JSON.stringify({ ...queued, id });
+    expect(checkedEnvelope(record(value, "this catalog"))).toEqual({ id, time: queued.time });
+  });
 });
 
 describe("the catalog fingerprint", () => {

@@ -121,6 +121,29 @@ describe("Batcher", () => {
     await tail;
   });
 
+  it.each([
+    { name: "of half of maxRows", first: [1, 2], stretched: false },
+    { name: "of less than half", first: [1], stretched: true },
+  ])(
+    "after a slow write $name, a partial group waits the delay (a backlog's tail) or the stretch",
+    async ({ first, stretched }) => {
+      const { writes, write } = heldWrites();
+      const batcher = new Batcher(write, 4, 10);
+      const slow = batcher.add(first);
+      await tick(30);
+      await tick(150);
+      writes[0]?.finish();
+      await slow;
+      const tail = batcher.add([9]);
+      await tick(150);
+      // The stretch would hold the tail >= ~540 ms; the delay is 10 ms.
+      expect(writes).toHaveLength(stretched ? 1 : 2);
+      while (writes.length < 2) await tick(20);
+      writes[1]?.finish();
+      await tail;
+    },
+  );
+
   it("rejects every add of a failed write and keeps writing later groups", async () => {
     const { writes, write } = heldWrites();
     const batcher = new Batcher(write, 2, 10);

@@ -300,12 +300,14 @@ export class SqliteLogStore {
     const batches: BatchRow[] = [];
     let gathered = 0;
     if (containing !== undefined && containing.base_offset + containing.record_count > fromOffset) {
-      batches.push(
-        this.statement(`SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset = ?`).get(
-          containing.base_offset,
-        ) as BatchRow,
-      );
-      gathered += containing.base_offset + containing.record_count - fromOffset;
+      // Undefined only if another process's retention deleted it in between: then nothing precedes.
+      const batch = this.statement(
+        `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset = ?`,
+      ).get(containing.base_offset) as BatchRow | undefined;
+      if (batch !== undefined) {
+        batches.push(batch);
+        gathered += batch.base_offset + batch.record_count - fromOffset;
+      }
     }
     const following = this.statement(
       `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset > ? ORDER BY base_offset LIMIT 4`,

@@ -55,6 +55,33 @@ describe("in-process log", () => {
     await Promise.all([first.close(), second.close()]);
   });
 
+  it("lets a partition's handler work go on before the next partition reads its first batch", async () => {
+    // The warehouse sink starts its first write from a handler's promised work; when every
+    // partition read and converted its first batch first, that write waited for all of them.
+    const log = new InProcessEventLog({ dataDir, pollIntervalMs: 20 });
+    await log.ensureTopics([{ name: "calls", partitions: 4 }]);
+    await log.publish(
+      "calls",
+      Array.from({ length: 40 }, (_, i) => ({ key: `caller-${i}`, value: String(i) })),
+    );
+    const order: string[] = [];
+    const subscription = await log.subscribe({
+      groupId: "g",
+      topics: ["calls"],
+      handler: async (batch) => {
+        order.push(`read ${batch.partition}`);
+        void Promise.resolve().then(() => order.push(`work ${batch.partition}`));
+      },
+    });
+    for (let i = 0; i < 100 && order.length < 8; i++) await sleep(10);
+    await subscription.stop();
+    await log.close();
+    expect(order).toHaveLength(8);
+    for (let i = 0; i < 8; i += 2) {
+      expect(order[i + 1]).toBe((order[i] as string).replace("read", "work"));
+    }
+  });
+
   it("makes publishers wait instead of queueing without bound", async () => {
     const log = new InProcessEventLog({ dataDir, maxPendingBytes: 64 * 1024 });
     await log.ensureTopics([{ name: "calls", partitions: 1 }]);

@@ -42,6 +42,14 @@ describe("PendingWrites", () => {
     ]);
   });
 
+  it("reads a staged write back only once it is committed", async () => {
+    const pending = new PendingWrites(dir, "staged");
+    const staged = await pending.stage({ token: "t-3", body: Buffer.from("three\n"), sequence: 3 });
+    expect(await pending.read()).toEqual([]);
+    await staged.commit();
+    expect((await pending.read()).map((p) => [p.token, p.body.toString()])).toEqual([["t-3", "three\n"]]);
+  });
+
   it("reads a file an earlier sink left without a sequence number", async () => {
     writeFileSync(join(dir, "older.pending"), '{"token":"t-old","bytes":4}\nbody');
     const read = await new PendingWrites(dir, "older").read();

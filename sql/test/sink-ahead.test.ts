@@ -155,6 +155,36 @@ describe("sink writes: the next prepared while one inserts", () => {
     expect(counts).toMatchObject({ written: 4, duplicates: 1 });
   });
 
+  it("keeps no pending file naming an event its lookup found stored (a restart would insert it again)", async () => {
+    // The file is staged while the lookup runs, with every candidate; only a lookup that kept them
+    // all puts it in place.
+    const target = heldWarehouse(warehouse);
+    target.release();
+    const dir = pendingDir();
+    const pending = new PendingWrites(dir, "stored");
+    const stopping = new AbortController();
+    const options = { signal: stopping.signal, pending, firstRetryMs: 10 };
+    const original = events("stored-a", 2);
+    await chunkWriter(target, stats(), options)([chunkOf(original, 0, 0)]);
+    target.failing = true;
+    // After a restart (no write in flight to drop it by id): the first event again at a later
+    // offset, beside a new one.
+    const again = chunkWriter(target, stats(), options)([chunkOf([original[0] as StarboardEvent, ...events("stored-b", 1)], 0, 2)]);
+    again.catch(() => {});
+    await until(() => target.calls.includes("insert stored-b-0"), "the second insert");
+    stopping.abort();
+    await expect(again).rejects.toThrow(/connection refused/);
+    const kept = await pending.read();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.body.toString()).not.toContain("stored-a-0");
+    const restarted = heldWarehouse(warehouse);
+    restarted.release();
+    for (const leftover of kept) {
+      await finishPending(restarted, leftover, stats(), { signal: new AbortController().signal, pending });
+    }
+    expect(await storedIds("stored-")).toEqual(["stored-a-0", "stored-a-1", "stored-b-0"]);
+  });
+
   it("inserts nothing behind a write that gave up; a restart finishes both kept writes in order", async () => {
     const target = heldWarehouse(warehouse);
     const dir = pendingDir();

@@ -9,6 +9,11 @@ export interface PendingInsert {
   sequence: number;
 }
 
+/** A write's file, synced under its temporary name. */
+export interface StagedInsert {
+  commit(): Promise<void>;
+}
+
 /**
  * The sink's unfinished writes, kept on disk until ClickHouse acknowledged them, so that a restart
  * finishes the same INSERTs (same token, same bytes) before it reads the log again. An INSERT that
@@ -37,6 +42,16 @@ export class PendingWrites {
   }
 
   async keep(pending: PendingInsert): Promise<void> {
+    await (await this.stage(pending)).commit();
+  }
+
+  /**
+   * Writes and syncs the write's bytes under a temporary name that a restart does not read;
+   * `commit` then renames it into place. The sink stages a write while its duplicate lookup runs
+   * and commits it only if the lookup kept every row: a file naming rows that are already stored
+   * would insert them again at a restart, under another token.
+   */
+  async stage(pending: PendingInsert): Promise<StagedInsert> {
     const file = this.fileOf(pending.sequence);
     await mkdir(dirname(file), { recursive: true });
     const header = Buffer.from(
@@ -50,8 +65,12 @@ export class PendingWrites {
     } finally {
       await handle.close();
     }
-    await rename(temporary, file);
-    await syncDirectory(dirname(file));
+    return {
+      commit: async () => {
+        await rename(temporary, file);
+        await syncDirectory(dirname(file));
+      },
+    };
   }
 
   /**

@@ -169,7 +169,8 @@ describe("sink writes: the next prepared while one inserts", () => {
     target.failing = true;
     // After a restart (no write in flight to drop it by id): the first event again at a later
     // offset, beside a new one.
-    const again = chunkWriter(target, stats(), options)([chunkOf([original[0] as StarboardEvent, ...events("stored-b", 1)], 0, 2)]);
+    const redelivered = chunkOf([original[0] as StarboardEvent, ...events("stored-b", 1)], 0, 2);
+    const again = chunkWriter(target, stats(), options)([redelivered]);
     again.catch(() => {});
     await until(() => target.calls.includes("insert stored-b-0"), "the second insert");
     stopping.abort();

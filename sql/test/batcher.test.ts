@@ -88,6 +88,86 @@ describe("Batcher", () => {
     await large;
   });
 
+  it("holds what is left after a full write until rows fill it or its delay passes", async () => {
+    const { writes, write } = heldWrites();
+    const batcher = new Batcher(write, 3, 30, undefined, { maxWrites: 2 });
+    const a = batcher.add([1, 2]);
+    const b = batcher.add([3, 4]);
+    // [3, 4] does not fit beside [1, 2]; sent at once, it would be a second, small insert.
+    expect(writes.map((w) => w.items)).toEqual([[1, 2]]);
+    const c = batcher.add([5]);
+    expect(writes.map((w) => w.items)).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+    const d = batcher.add([6]);
+    await tick(10);
+    expect(writes).toHaveLength(2);
+    await tick(60);
+    writes[0]?.finish();
+    await a;
+    expect(writes.map((w) => w.items).at(-1)).toEqual([6]);
+    writes[1]?.finish();
+    writes[2]?.finish();
+    await Promise.all([b, c, d]);
+  });
+
+  describe("with a split", () => {
+    const split = (item: number, rows: number): [number, number] => [rows, item - rows];
+
+    it("fills each write to exactly maxRows and settles an add once every part of it was written", async () => {
+      const { writes, write } = heldWrites();
+      const batcher = new Batcher(write, 10, 60_000, (item: number) => item, { maxWrites: 2, split });
+      const settled: string[] = [];
+      const a = batcher.add([6]).then(() => settled.push("a"));
+      const b = batcher.add([7]).then(() => settled.push("b"));
+      expect(writes.map((w) => w.items)).toEqual([[6, 4]]);
+      const c = batcher.add([2, 5]).then(() => settled.push("c"));
+      expect(writes.map((w) => w.items)).toEqual([
+        [6, 4],
+        [3, 2, 5],
+      ]);
+      writes[0]?.finish();
+      await a;
+      await tick();
+      // b's second part is still in the write in flight.
+      expect(settled).toEqual(["a"]);
+      writes[1]?.finish();
+      await Promise.all([b, c]);
+      expect(settled).toEqual(["a", "b", "c"]);
+    });
+
+    it("cuts an add larger than maxRows into writes of maxRows", async () => {
+      const { writes, write } = heldWrites();
+      const batcher = new Batcher(write, 10, 60_000, (item: number) => item, { maxWrites: 2, split });
+      const large = batcher.add([25]);
+      expect(writes.map((w) => w.items)).toEqual([[10], [10]]);
+      writes[0]?.finish();
+      await tick();
+      // The last 5 rows are a partial group now: they wait for more rows or the delay.
+      expect(writes).toHaveLength(2);
+      const more = batcher.add([5]);
+      expect(writes.map((w) => w.items).at(-1)).toEqual([5, 5]);
+      writes[1]?.finish();
+      writes[2]?.finish();
+      await Promise.all([large, more]);
+    });
+
+    it("rejects an add once when a write holding part of it fails, and drops the part still pending", async () => {
+      const { writes, write } = heldWrites();
+      const batcher = new Batcher(write, 10, 20, (item: number) => item, { maxWrites: 1, split });
+      const a = batcher.add([6]);
+      const b = batcher.add([7]);
+      const outcomes = Promise.allSettled([a, b]);
+      expect(writes.map((w) => w.items)).toEqual([[6, 4]]);
+      writes[0]?.finish(new Error("refused"));
+      expect((await outcomes).map((o) => o.status)).toEqual(["rejected", "rejected"]);
+      await tick(60);
+      // b's last 3 rows were not written: its batch comes again whole.
+      expect(writes).toHaveLength(1);
+    });
+  });
+
   it("after a slow write, a partial group waits three times that write's duration", async () => {
     const { writes, write } = heldWrites();
     const batcher = new Batcher(write, 100, 10);

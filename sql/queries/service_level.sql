@@ -7,26 +7,30 @@
 --
 -- callback_overlap: contacts that asked for a callback within T and were also connected or abandoned
 -- within T. Amazon Connect counts such a contact as one removal; the rollup saw two events, so the
--- overlap is subtracted in the interval of the callback request. Read from raw_events (callbacks are
--- few, and the time range prunes the scan to its granules).
+-- overlap is subtracted in the interval of the callback request. Read from queue_stay_events (0024:
+-- these events with their fields extracted at insert; callbacks are few, and the time range prunes
+-- the scan to its granules).
+--
+-- "within T" sums each row's histogram buckets <= T and adds the sums up, rather than merging the
+-- rows' maps with sumMap first: the same count without building a merged map per group.
 WITH callback_overlap AS (
     SELECT queue_id,
         toStartOfInterval(callback_at, toIntervalMinute({interval_minutes:UInt32})) AS interval_start,
         toUInt32(count()) AS overlap
     FROM
     (
-        SELECT contact_id, JSONExtractString(data, 'queueId') AS queue_id,
+        SELECT contact_id, queue_id,
             minIf(time, type = 'contact.callback-requested') AS callback_at,
-            minIf(ceil(JSONExtractFloat(data, 'waitSeconds')), type = 'contact.callback-requested') AS callback_wait,
-            minIf(ceil(JSONExtractFloat(data, 'waitSeconds')), type != 'contact.callback-requested') AS exit_wait,
+            minIf(ceil(wait_seconds), type = 'contact.callback-requested') AS callback_wait,
+            minIf(ceil(wait_seconds), type != 'contact.callback-requested') AS exit_wait,
             countIf(type != 'contact.callback-requested') AS exits
-        FROM raw_events
+        FROM queue_stay_events
         WHERE tenant = {tenant:String}
             AND time >= {from:DateTime64(3, 'UTC')}
             AND time < {to:DateTime64(3, 'UTC')} + INTERVAL 1 DAY
             AND type IN ('contact.callback-requested', 'contact.connected', 'contact.abandoned')
             AND contact_id IN (
-                SELECT contact_id FROM raw_events
+                SELECT contact_id FROM queue_stay_events
                 WHERE tenant = {tenant:String} AND type = 'contact.callback-requested'
                     AND time >= {from:DateTime64(3, 'UTC')} AND time < {to:DateTime64(3, 'UTC')}
             )
@@ -45,12 +49,12 @@ counts AS (
         toUInt32(sum(flowed_in)) AS flowed_in,
         toUInt32(sum(flowed_out)) AS flowed_out,
         toUInt32(sum(handled)) AS handled,
-        toUInt32(arraySum(mapValues(mapFilter((k, v) -> k <= {threshold:UInt16}, sumMap(handled_wait_buckets))))) AS handled_within,
+        toUInt32(sum(arraySum(mapValues(mapFilter((k, v) -> k <= {threshold:UInt16}, handled_wait_buckets))))) AS handled_within,
         toUInt32(sum(abandoned)) AS abandoned,
-        toUInt32(arraySum(mapValues(mapFilter((k, v) -> k <= {threshold:UInt16}, sumMap(abandon_wait_buckets))))) AS abandoned_within,
-        toUInt32(arraySum(mapValues(mapFilter((k, v) -> k <= {short_abandon:UInt16}, sumMap(abandon_wait_buckets))))) AS short_abandoned,
+        toUInt32(sum(arraySum(mapValues(mapFilter((k, v) -> k <= {threshold:UInt16}, abandon_wait_buckets))))) AS abandoned_within,
+        toUInt32(sum(arraySum(mapValues(mapFilter((k, v) -> k <= {short_abandon:UInt16}, abandon_wait_buckets))))) AS short_abandoned,
         toUInt32(sum(callback_requested)) AS callback_requested,
-        toUInt32(arraySum(mapValues(mapFilter((k, v) -> k <= {threshold:UInt16}, sumMap(callback_wait_buckets))))) AS callbacks_within,
+        toUInt32(sum(arraySum(mapValues(mapFilter((k, v) -> k <= {threshold:UInt16}, callback_wait_buckets))))) AS callbacks_within,
         sum(handled_wait_seconds) AS handled_wait_seconds,
         toUInt32(sum(handle_count)) AS handle_count,
         sum(talk_seconds) + sum(hold_seconds) + sum(wrapup_seconds) AS handle_seconds

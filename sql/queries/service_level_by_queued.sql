@@ -4,39 +4,32 @@
 -- source measured them (waitSeconds of the exit events), like foldCounts.
 --
 -- A stay is (contact, queue): it starts at the contact's first non-requeue contact.queued in that
--- queue and ends at contact.connected, contact.abandoned or contact.overflowed (fromQueueId); a
--- contact.callback-requested is Amazon Connect's removal. Handle time is the contact.ended of the
--- contact's last queue. Read from raw_events for the stays queued in [from, to), with exits up to a
--- day after `to`: a rollup cannot do this, because an exit event does not carry its queue time.
-WITH events AS (
-    -- One JSON parse per event (a named tuple), not one per field: the day's events are all read.
-    SELECT contact_id, type, time,
-        JSONExtract(data, 'Tuple(queueId String, fromQueueId String, entry String, waitSeconds Float64, outcome String, talkSeconds Float64, holdSeconds Float64, wrapupSeconds Float64)') AS d
-    FROM raw_events
-    WHERE tenant = {tenant:String}
-        AND time >= {from:DateTime64(3, 'UTC')}
-        AND time < {to:DateTime64(3, 'UTC')} + INTERVAL 1 DAY
-        AND type IN ('contact.queued', 'contact.connected', 'contact.abandoned', 'contact.overflowed',
-            'contact.callback-requested', 'contact.ended')
-),
-stays AS (
+-- queue and ends at contact.connected, contact.abandoned or contact.overflowed (its queue_id is the
+-- fromQueueId); a contact.callback-requested is Amazon Connect's removal. Handle time is the
+-- contact.ended of the contact's last queue. Read from queue_stay_events (0024: these events with
+-- their fields extracted at insert) for the stays queued in [from, to), with exits up to a day after
+-- `to`: a rollup cannot do this, because an exit event does not carry its queue time.
+WITH stays AS (
     SELECT
         contact_id,
-        if(type = 'contact.overflowed', d.fromQueueId, d.queueId) AS queue_id,
-        minIf(toNullable(time), type = 'contact.queued' AND d.entry != 'requeue') AS queued_at,
-        toUInt8(max(type = 'contact.queued' AND d.entry = 'overflow')) AS is_flowed_in,
+        queue_id,
+        minIf(toNullable(time), type = 'contact.queued' AND entry != 'requeue') AS queued_at,
+        toUInt8(max(type = 'contact.queued' AND entry = 'overflow')) AS is_flowed_in,
         toUInt8(max(type = 'contact.overflowed')) AS is_flowed_out,
         toUInt8(max(type = 'contact.connected')) AS is_handled,
         toUInt8(max(type = 'contact.abandoned')) AS is_abandoned,
-        minIf(d.waitSeconds, type = 'contact.connected') AS handled_wait,
-        minIf(d.waitSeconds, type = 'contact.abandoned') AS abandon_wait,
-        minIf(toNullable(d.waitSeconds), type = 'contact.callback-requested') AS callback_wait,
-        toUInt8(max(type = 'contact.ended' AND d.outcome = 'handled')) AS is_ended_handled,
-        sumIf(d.talkSeconds + d.holdSeconds + d.wrapupSeconds, type = 'contact.ended') AS stay_handle_seconds
-    FROM events
+        minIf(wait_seconds, type = 'contact.connected') AS handled_wait,
+        minIf(wait_seconds, type = 'contact.abandoned') AS abandon_wait,
+        minIf(toNullable(wait_seconds), type = 'contact.callback-requested') AS callback_wait,
+        toUInt8(max(type = 'contact.ended' AND outcome = 'handled')) AS is_ended_handled,
+        sumIf(handle_seconds, type = 'contact.ended') AS stay_handle_seconds
+    FROM queue_stay_events
+    WHERE tenant = {tenant:String}
+        AND time >= {from:DateTime64(3, 'UTC')}
+        AND time < {to:DateTime64(3, 'UTC')} + INTERVAL 1 DAY
+        AND ({queue_id:String} = '' OR queue_id = {queue_id:String})
     GROUP BY contact_id, queue_id
     HAVING queued_at >= {from:DateTime64(3, 'UTC')} AND queued_at < {to:DateTime64(3, 'UTC')}
-        AND ({queue_id:String} = '' OR queue_id = {queue_id:String})
 )
 SELECT
     queue_id,

@@ -78,8 +78,12 @@ export async function migrate(warehouse: Warehouse, options: MigrateOptions = {}
   return result;
 }
 
+/** The tables that hold events as they came, kept as long as raw_events (0024's queue_stay_events). */
+const rawEventTables = ["raw_events", "queue_stay_events"] as const;
+
 export async function setRawEventTtl(warehouse: Warehouse, days: number): Promise<void> {
   if (!Number.isInteger(days) || days < 1)
     throw new Error(`raw event TTL must be a whole number of days >= 1, got ${days}`);
-  await warehouse.command(`ALTER TABLE raw_events MODIFY TTL toDateTime(time) + INTERVAL ${days} DAY`);
+  for (const table of rawEventTables)
+    await warehouse.command(`ALTER TABLE ${table} MODIFY TTL toDateTime(time) + INTERVAL ${days} DAY`);
 }

@@ -86,12 +86,13 @@ describe("migrate on chdb", () => {
     );
   });
 
-  it("sets the raw event retention", async () => {
+  it("sets the raw event retention, for the queue events extracted from them too", async () => {
     await migrate(warehouse, { rawEventTtlDays: 30 });
-    const rows = await warehouse.query<{ ddl: string }>(
-      "SELECT create_table_query AS ddl FROM system.tables WHERE name = 'raw_events' AND database = currentDatabase()",
+    const rows = await warehouse.query<{ name: string; ddl: string }>(
+      "SELECT name, create_table_query AS ddl FROM system.tables WHERE name IN ('raw_events', 'queue_stay_events') AND database = currentDatabase() ORDER BY name",
     );
-    expect(rows[0]?.ddl).toContain("toIntervalDay(30)");
+    expect(rows.map((r) => r.name)).toEqual(["queue_stay_events", "raw_events"]);
+    for (const { name, ddl } of rows) expect(ddl, name).toContain("toIntervalDay(30)");
   });
 });
 

@@ -9,19 +9,23 @@
 -- table keyed by stay could not be pruned to a time range. Rows without a queue (a contact that
 -- never queued, a connect straight to an agent) are left out: no stay can start without a queue.
 -- queue_id is the queue the event belongs to: fromQueueId for contact.overflowed (the stay it
--- ends), queueId for the rest; wait_seconds, outcome and handle_seconds are 0/'' where the type
--- has none. Kept as long as raw_events (setRawEventTtl changes both).
+-- ends), queueId for the rest; entry, wait_seconds, outcome and the handle times are 0/'' where the
+-- type has none. Kept as long as raw_events (setRawEventTtl changes both). 0025 feeds the
+-- queue_intervals rollup from this table too, so these events' JSON is parsed once per insert.
 CREATE TABLE IF NOT EXISTS queue_stay_events
 (
     tenant LowCardinality(String),
     time DateTime64(3, 'UTC'),
     contact_id String,
     queue_id String,
+    channel LowCardinality(String),
     type LowCardinality(String),
     entry LowCardinality(String),
     wait_seconds Float64,
     outcome LowCardinality(String),
-    handle_seconds Float64
+    talk_seconds Float64,
+    hold_seconds Float64,
+    wrapup_seconds Float64
 )
 ENGINE = MergeTree
 PARTITION BY toYYYYMM(time)
@@ -40,11 +44,14 @@ SELECT * FROM
 (
     SELECT tenant, time, contact_id,
         if(type = 'contact.overflowed', d.fromQueueId, d.queueId) AS queue_id,
+        channel,
         type,
         d.entry AS entry,
         d.waitSeconds AS wait_seconds,
         d.outcome AS outcome,
-        d.talkSeconds + d.holdSeconds + d.wrapupSeconds AS handle_seconds
+        d.talkSeconds AS talk_seconds,
+        d.holdSeconds AS hold_seconds,
+        d.wrapupSeconds AS wrapup_seconds
     FROM raw_events
     WHERE type IN ('contact.queued', 'contact.connected', 'contact.abandoned', 'contact.overflowed',
         'contact.callback-requested', 'contact.ended')
@@ -61,11 +68,14 @@ SELECT * FROM
 (
     SELECT tenant, time, contact_id,
         if(type = 'contact.overflowed', d.fromQueueId, d.queueId) AS queue_id,
+        channel,
         type,
         d.entry AS entry,
         d.waitSeconds AS wait_seconds,
         d.outcome AS outcome,
-        d.talkSeconds + d.holdSeconds + d.wrapupSeconds AS handle_seconds
+        d.talkSeconds AS talk_seconds,
+        d.holdSeconds AS hold_seconds,
+        d.wrapupSeconds AS wrapup_seconds
     FROM raw_events
     WHERE type IN ('contact.queued', 'contact.connected', 'contact.abandoned', 'contact.overflowed',
         'contact.callback-requested', 'contact.ended')

@@ -22,7 +22,7 @@ WITH stays AS (
         minIf(wait_seconds, type = 'contact.abandoned') AS abandon_wait,
         minIf(toNullable(wait_seconds), type = 'contact.callback-requested') AS callback_wait,
         toUInt8(max(type = 'contact.ended' AND outcome = 'handled')) AS is_ended_handled,
-        sumIf(handle_seconds, type = 'contact.ended') AS stay_handle_seconds
+        sumIf(talk_seconds + hold_seconds + wrapup_seconds, type = 'contact.ended') AS stay_handle_seconds
     FROM queue_stay_events
     WHERE tenant = {tenant:String}
         AND time >= {from:DateTime64(3, 'UTC')}

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exampleEvents, type LogRecord, type StarboardEvent } from "@starboard/core";
@@ -184,6 +184,42 @@ describe("sink writes: the next prepared while one inserts", () => {
       await finishPending(restarted, leftover, stats(), { signal: new AbortController().signal, pending });
     }
     expect(await storedIds("stored-")).toEqual(["stored-a-0", "stored-a-1", "stored-b-0"]);
+  });
+
+  it("leaves no file behind a write whose lookup found every event stored", async () => {
+    const target = heldWarehouse(warehouse);
+    target.release();
+    const dir = pendingDir();
+    const options = { signal: new AbortController().signal, pending: new PendingWrites(dir, "all-stored") };
+    const original = events("all-stored", 3);
+    await chunkWriter(target, stats(), options)([chunkOf(original, 3, 0)]);
+    expect(readdirSync(dir)).toEqual([]);
+    // After a restart the same events again, at later offsets: staged while the lookup ran, not sent.
+    const again = stats();
+    await chunkWriter(target, again, options)([chunkOf(original, 3, 3)]);
+    expect(again.duplicates).toBe(3);
+    expect(target.calls.filter((c) => c.startsWith("insert "))).toHaveLength(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("loses no write of a log that starts again from offset 0 (its offsets repeat a remembered write's)", async () => {
+    // As an in-process log whose directory was removed, or a Kafka topic created again, while the
+    // warehouse kept its tables: other events at the same offsets must not share the older token.
+    const target = heldWarehouse(warehouse);
+    target.release();
+    const options = { signal: new AbortController().signal };
+    await chunkWriter(target, stats(), options)([chunkOf(events("log-before", 3), 5, 0)]);
+    const after = stats();
+    await chunkWriter(target, after, options)([chunkOf(events("log-after", 3), 5, 0)]);
+    expect(after).toMatchObject({ written: 3, duplicates: 0 });
+    expect(await storedIds("log-")).toEqual([
+      "log-after-0",
+      "log-after-1",
+      "log-after-2",
+      "log-before-0",
+      "log-before-1",
+      "log-before-2",
+    ]);
   });
 
   it("inserts nothing behind a write that gave up; a restart finishes both kept writes in order", async () => {

@@ -12,6 +12,8 @@ export interface PendingInsert {
 /** A write's file, synced under its temporary name. */
 export interface StagedInsert {
   commit(): Promise<void>;
+  /** Removes the temporary file: the write goes out with other rows, or not at all. */
+  discard(): Promise<void>;
 }
 
 /**
@@ -70,6 +72,7 @@ export class PendingWrites {
         await rename(temporary, file);
         await syncDirectory(dirname(file));
       },
+      discard: () => rm(temporary, { force: true }),
     };
   }
 

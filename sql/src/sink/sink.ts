@@ -64,7 +64,8 @@ export interface Sink {
  *    sitting in the next write while its original's INSERT runs, is why the ids of the write in
  *    flight count as stored (write.ts).
  * 2. The INSERT carries insert_deduplication_token = sha256 of the batch's (topic, partition,
- *    first offset, last offset) list, with deduplicate_blocks_in_dependent_materialized_views = 1 and
+ *    first offset, last offset, the ids at both ends) list (the ids keep a log that starts again from
+ *    offset 0 from reusing a remembered token), with deduplicate_blocks_in_dependent_materialized_views = 1 and
  *    non_replicated_deduplication_window on every table: a retry of a write whose acknowledgement was
  *    lost (server path timeout) is dropped by ClickHouse itself, views included. The token is always
  *    sent: without one, ClickHouse would dedupe view blocks by content, and two different batches

@@ -141,11 +141,21 @@ async function prepareWrite(
       ? undefined
       : options.pending.stage({ token, body: speculative, sequence }).catch(() => undefined);
   // Checked once: after a partial insert the retry must send the same rows, not "what is missing".
-  const fresh = await untilDone(() => withoutStored(warehouse, unique), stats, options);
+  let fresh: readonly RawEventRow[];
+  try {
+    fresh = await untilDone(() => withoutStored(warehouse, unique), stats, options);
+  } catch (error) {
+    // Stopped during the lookup: no temporary file is left behind (a restart never reads one).
+    await (await staging)?.discard();
+    throw error;
+  }
   // Awaited either way: a keep below writes the same temporary file.
   let staged = await staging;
   stats.duplicates += rows.length - fresh.length;
-  if (fresh.length === 0) return undefined;
+  if (fresh.length === 0) {
+    await staged?.discard();
+    return undefined;
+  }
   const keptAll = speculative !== undefined && fresh.length === unique.length;
   const body = keptAll ? speculative : eventInputBody(fresh, now());
   if (!keptAll) staged = undefined;
@@ -312,21 +322,31 @@ function refusedTheRows(error: unknown): boolean {
   return parseErrorCodes.has(code) || parseErrorCodes.has(inMessage);
 }
 
-/** sha256 of each partition's offset range in the write. */
+/**
+ * sha256 of each partition's offset range in the write, with the ids of the events at both ends. The
+ * offsets alone name a place in one log: a log that starts again from offset 0 (an in-process log
+ * whose directory was removed while a ClickHouse server kept its tables, a Kafka topic deleted and
+ * created again) would give its first writes the tokens of writes the warehouse still remembers
+ * (non_replicated_deduplication_window, the last 1,000 inserts), and ClickHouse would drop them as
+ * repeats without an error. The end ids make such a write's token its own; a retry of the same
+ * write keeps its token (it is computed once and kept in the pending file with the bytes).
+ */
 function batchToken(chunks: readonly Chunk[]): string {
-  const ranges = new Map<string, { first: number; last: number }>();
+  const ranges = new Map<string, { first: number; last: number; firstId: string; lastId: string }>();
   for (const chunk of chunks) {
     const partition = `${chunk.topic}/${chunk.partition}`;
+    const firstId = chunk.rows[0]?.id ?? "";
+    const lastId = chunk.rows.at(-1)?.id ?? "";
     const range = ranges.get(partition);
-    if (range === undefined) ranges.set(partition, { first: chunk.first, last: chunk.last });
+    if (range === undefined) ranges.set(partition, { first: chunk.first, last: chunk.last, firstId, lastId });
     else {
-      range.first = Math.min(range.first, chunk.first);
-      range.last = Math.max(range.last, chunk.last);
+      if (chunk.first < range.first) Object.assign(range, { first: chunk.first, firstId });
+      if (chunk.last > range.last) Object.assign(range, { last: chunk.last, lastId });
     }
   }
   const text = [...ranges.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([p, r]) => `${p}:${r.first}-${r.last}`)
+    .map(([p, r]) => `${p}:${r.first}-${r.last}:${JSON.stringify([r.firstId, r.lastId])}`)
     .join(",");
   return createHash("sha256").update(text).digest("hex");
 }

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { InProcessEventLog, publishEvents, standardTopics } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
 import { type ChannelMeasures, channelEffectiveness, rankChannels } from "../src/reports/index";
-import { startSink } from "../src/sink/index";
 import { dayOfEvents, dayRange } from "./day";
-import { freshWarehouse } from "./warehouse";
+import { freshWarehouse, writeThroughSink } from "./warehouse";
 
 const row = (channel: string, over: Partial<ChannelMeasures>): ChannelMeasures => ({
   channel,
@@ -63,24 +58,13 @@ describe("rankChannels", () => {
 
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-effectiveness-log-"));
 
 beforeAll(async () => {
   ({ warehouse, dispose } = await freshWarehouse());
   const events = dayOfEvents();
-  const log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(4));
-  await publishEvents(log, events);
-  const sink = await startSink({ log, warehouse, maxDelayMs: 20 });
-  for (let i = 0; i < 200 && sink.stats.written < events.length; i++)
-    await new Promise((r) => setTimeout(r, 50));
-  await sink.stop();
-  await log.close();
+  await writeThroughSink(warehouse, events);
 });
-afterAll(async () => {
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 // The golden day (see golden.test.ts): voice CSAT 2 of 4, resolution 3/8, ASA 22.375 s, abandon rate
 // 1/3; web chat CSAT 1 of 1, resolution 1/1, ASA 8 s, no abandons.

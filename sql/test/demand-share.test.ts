@@ -1,19 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import {
-  exampleEvents,
-  InProcessEventLog,
-  publishEvents,
-  type StarboardEvent,
-  standardTopics,
-  validateEvent,
-} from "@starboard/core";
+import { exampleEvents, type StarboardEvent } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
 import { demandShare } from "../src/reports/index";
-import { startSink } from "../src/sink/index";
-import { freshWarehouse } from "./warehouse";
+import { freshWarehouse, writeThroughSink } from "./warehouse";
 
 // Shares of contacts per demand term from the text rules, the sources' tags and the IVR, counted once
 // per contact. Day 1 (11-30): d1..d5 and ticket T1 (6); day 2 (12-01): d6..d9 (4).
@@ -82,27 +71,14 @@ function events(): StarboardEvent[] {
 
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-demand-log-"));
 const range = { from: new Date(Date.UTC(2026, 10, 30)), to: new Date(Date.UTC(2026, 11, 2)) };
 
 beforeAll(async () => {
   ({ warehouse, dispose } = await freshWarehouse());
   const list = events();
-  for (const e of list) expect(validateEvent(e), e.id).toMatchObject({ ok: true });
-  const log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(4));
-  await publishEvents(log, list);
-  const sink = await startSink({ log, warehouse, maxDelayMs: 20 });
-  for (let i = 0; i < 200 && sink.stats.written < list.length; i++)
-    await new Promise((r) => setTimeout(r, 50));
-  expect(sink.stats.written).toBe(list.length);
-  await sink.stop();
-  await log.close();
+  await writeThroughSink(warehouse, list);
 });
-afterAll(async () => {
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 describe("demand share", () => {
   it("distinct contacts per term, its share of all contacts, day by day, with a trend", async () => {

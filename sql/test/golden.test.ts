@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { InProcessEventLog, publishEvents, standardTopics, validateEvent } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
 import {
@@ -15,38 +11,18 @@ import {
   ticketSlaByDepartmentDay,
   totalServiceLevel,
 } from "../src/reports/index";
-import { startSink } from "../src/sink/index";
 import { dayOfEvents, dayRange } from "./day";
-import { freshWarehouse } from "./warehouse";
+import { freshWarehouse, writeThroughSink } from "./warehouse";
 
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-golden-log-"));
-
-async function waitFor(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("timed out waiting for the sink");
-}
 
 beforeAll(async () => {
   ({ warehouse, dispose } = await freshWarehouse());
   const events = dayOfEvents();
-  for (const e of events) expect(validateEvent(e), e.id).toMatchObject({ ok: true });
-  const log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(4));
-  await publishEvents(log, events);
-  const sink = await startSink({ log, warehouse, maxDelayMs: 20 });
-  await waitFor(async () => sink.stats.written === events.length);
-  await sink.stop();
-  await log.close();
+  await writeThroughSink(warehouse, events);
 });
-afterAll(async () => {
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 // Hand-computed from test/day.ts (threshold 20 s, short abandon 5 s), queue q-billing:
 //   offered 8; handled 4 with waits 10, 15, 19.5, 45 -> 3 within 20 s;

@@ -1,22 +1,19 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { foldCounts, InProcessEventLog, publishEvents, standardTopics } from "@starboard/core";
+import { foldCounts } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
 import { migrate } from "../src/migrate";
 import { listMigrations, splitStatements } from "../src/migrations";
 import { serviceLevelByInterval, totalServiceLevel } from "../src/reports/index";
-import { startSink } from "../src/sink/index";
+import { dayOfEvents, dayRange } from "./day";
 import { parityDay, parityRange } from "./parity-day";
-import { freshWarehouse } from "./warehouse";
+import { freshWarehouse, writeThroughSink } from "./warehouse";
 
-// 0024 moves the report by queued interval onto queue_stay_events. A warehouse that stored events
-// before 0024 must report them the same afterwards: the migration fills the table from raw_events.
+// 0024 moves the report by queued interval onto queue_stay_events, and 0025 feeds the queue_intervals
+// rollup from it. A warehouse that stored events before 0024 must report them the same afterwards
+// (the migration fills the table from raw_events), and count the events written after it.
 
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-backfill-log-"));
 const day = parityDay();
 const before0024 = listMigrations().filter((m) => m.version < 24);
 const migration0024 = listMigrations().find((m) => m.version === 24);
@@ -31,21 +28,10 @@ const queueEventCount = async () =>
 beforeAll(async () => {
   ({ warehouse, dispose } = await freshWarehouse({ migrated: false }));
   await migrate(warehouse, { migrations: before0024 });
-  const log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(4));
-  await publishEvents(log, day.events);
-  const sink = await startSink({ log, warehouse, maxDelayMs: 20 });
-  for (let i = 0; i < 400 && sink.stats.written < day.events.length; i++)
-    await new Promise((r) => setTimeout(r, 25));
-  expect(sink.stats.written).toBe(day.events.length);
-  await sink.stop();
-  await log.close();
+  await writeThroughSink(warehouse, day.events);
   expect((await migrate(warehouse)).applied.map((name) => name.slice(0, 4))).toContain("0024");
 });
-afterAll(async () => {
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 describe("0024 on a warehouse that already holds events", () => {
   it("fills queue_stay_events with every stored queue event that has a queue", async () => {
@@ -84,6 +70,24 @@ describe("0024 on a warehouse that already holds events", () => {
         core.callbackRequested,
         core.removedWithinThreshold,
       ]);
+    }
+  });
+
+  it("counts the events written after it in both groupings (the golden day's q-billing)", async () => {
+    await writeThroughSink(warehouse, dayOfEvents());
+    for (const groupBy of ["queued", "event"] as const) {
+      const total = totalServiceLevel(
+        await serviceLevelByInterval(warehouse, { ...dayRange, queueId: "q-billing", groupBy }),
+      );
+      expect(total, groupBy).toMatchObject({
+        offered: 8,
+        handled: 4,
+        handledWithin: 3,
+        abandoned: 4,
+        shortAbandoned: 2,
+        handleCount: 4,
+      });
+      expect(total.ahtSeconds, groupBy).toBeCloseTo(310, 9);
     }
   });
 

@@ -1,36 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { InProcessEventLog, publishEvents, standardTopics, validateEvent } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
 import { selfServiceReport } from "../src/reports/index";
-import { startSink } from "../src/sink/index";
 import { botDayEvents, botRange } from "./bot-day";
-import { freshWarehouse } from "./warehouse";
+import { freshWarehouse, writeThroughSink } from "./warehouse";
 
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-bot-log-"));
 
 beforeAll(async () => {
   ({ warehouse, dispose } = await freshWarehouse());
   const events = botDayEvents();
-  for (const e of events) expect(validateEvent(e), e.id).toMatchObject({ ok: true });
-  const log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(4));
-  await publishEvents(log, events);
-  const sink = await startSink({ log, warehouse, maxDelayMs: 20 });
-  for (let i = 0; i < 200 && sink.stats.written < events.length; i++)
-    await new Promise((r) => setTimeout(r, 50));
-  expect(sink.stats.written).toBe(events.length);
-  await sink.stop();
-  await log.close();
+  await writeThroughSink(warehouse, events);
 });
-afterAll(async () => {
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 // Hand-counted from bot-day.ts over 2026-11-30 and 2026-12-01 (b10 is on 12-02, outside).
 describe("bot and IVR self-service", () => {

@@ -127,7 +127,59 @@ describe("sink: a write that failed partway", () => {
     expect(existsSync(join(pendingDir, "restart.pending"))).toBe(false);
     rmSync(pendingDir, { recursive: true, force: true });
   });
+  it("is completed down a view fed by a view (0025: queue_intervals from queue_stay_events)", async () => {
+    // The throwing view sits on queue_stay_events, one level below raw_events: the failed INSERT has
+    // written raw_events and queue_stay_events, and queue_intervals maybe or not.
+    await warehouse.command("CREATE TABLE boom_chain_target (id String) ENGINE = MergeTree ORDER BY id");
+    await warehouse.command(
+      "CREATE MATERIALIZED VIEW boom_chain_view TO boom_chain_target AS SELECT contact_id AS id FROM queue_stay_events WHERE throwIf(contact_id IN (SELECT id FROM boom_switch), 'boom (test)') = 0",
+    );
+    const queued = queuedEvents("chain", 20);
+    await warehouse.command("INSERT INTO boom_switch VALUES ('chain-c5')");
+    await publishEvents(log, queued);
+    const target = observedWarehouse(warehouse);
+    const sink = await startSink({
+      log,
+      warehouse: target,
+      groupId: "chain",
+      maxDelayMs: 100,
+      firstRetryMs: 50,
+    });
+    try {
+      await until(() => target.outcomes.some((outcome) => outcome !== "ok"), "the first insert to fail");
+      expect(target.outcomes.find((outcome) => outcome !== "ok")).toMatch(/boom \(test\)/);
+      expect(
+        await ids("SELECT contact_id AS id FROM queue_stay_events WHERE contact_id LIKE 'chain-%'"),
+      ).not.toEqual([]);
+      await warehouse.command("TRUNCATE TABLE boom_switch");
+      const published = [...(await log.endOffsets(Topics.events)).values()].reduce((a, b) => a + b, 0);
+      await untilCommitted("chain", published);
+    } finally {
+      await sink.stop();
+    }
+    const contacts = queued.map((e) => e.contactId ?? "").sort();
+    expect(
+      await ids("SELECT contact_id AS id FROM queue_stay_events WHERE contact_id LIKE 'chain-%'"),
+    ).toEqual(contacts);
+    expect(await ids("SELECT id FROM boom_chain_target WHERE id LIKE 'chain-%'")).toEqual(contacts);
+    const [offered] = await warehouse.query<{ n: number }>(
+      "SELECT toUInt32(sum(offered)) AS n FROM queue_intervals WHERE queue_id = 'q-chain'",
+    );
+    expect(Number(offered?.n)).toBe(queued.length);
+  });
 });
+
+/** Contacts queued in one queue, one event each; the contact ids are `${prefix}-c${i}`. */
+function queuedEvents(prefix: string, count: number): StarboardEvent[] {
+  const queued = exampleEvents["contact.queued"];
+  return Array.from({ length: count }, (_, i) => ({
+    ...queued,
+    id: `${prefix}-${i}`,
+    contactId: `${prefix}-c${i}`,
+    time: new Date(Date.parse(queued.time) + i * 1_000).toISOString(),
+    data: { ...queued.data, queueId: `q-${prefix}` },
+  }));
+}
 
 /** Every event once in raw_events, in a view of the schema and in the test's own view. */
 async function expectEachCountedOnce(prefix: string, events: readonly StarboardEvent[]) {

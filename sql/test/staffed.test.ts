@@ -1,19 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import {
-  exampleEvents,
-  InProcessEventLog,
-  publishEvents,
-  type StarboardEvent,
-  standardTopics,
-  validateEvent,
-} from "@starboard/core";
+import { exampleEvents, type StarboardEvent } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
 import { servesQueue, staffedIntervals, staffedSlices } from "../src/reports/index";
-import { startSink } from "../src/sink/index";
-import { freshWarehouse } from "./warehouse";
+import { freshWarehouse, writeThroughSink } from "./warehouse";
 
 // Three agents over one morning, 09:00-10:00 UTC (four 15-minute intervals), counted by hand:
 //   s1 (billing 5, support 3): signs in 08:50, ready 08:55, not ready 09:20, ready 09:25, signs out 09:40
@@ -86,25 +75,12 @@ const events: StarboardEvent[] = [
 const range = { from: new Date(t(9, 0)), to: new Date(t(10, 0)), now: new Date(t(12, 0)) };
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-staffed-log-"));
 
 beforeAll(async () => {
   ({ warehouse, dispose } = await freshWarehouse());
-  for (const e of events) expect(validateEvent(e), e.id).toMatchObject({ ok: true });
-  const log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(4));
-  await publishEvents(log, events);
-  const sink = await startSink({ log, warehouse, maxDelayMs: 20 });
-  for (let i = 0; i < 200 && sink.stats.written < events.length; i++)
-    await new Promise((r) => setTimeout(r, 50));
-  expect(sink.stats.written).toBe(events.length);
-  await sink.stop();
-  await log.close();
+  await writeThroughSink(warehouse, events);
 });
-afterAll(async () => {
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 const figures = (list: ReturnType<typeof staffedIntervals>) =>
   list.map((i) => [i.intervalStart.slice(11, 16), i.seconds, i.agentSeconds]);

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { InProcessEventLog, publishEvents, standardTopics, Topics } from "@starboard/core";
+import { type InProcessEventLog, publishEvents, Topics } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
 import {
@@ -15,12 +12,11 @@ import {
 } from "../src/reports/index";
 import { type Sink, startSink } from "../src/sink/index";
 import { dayOfEvents, dayRange } from "./day";
-import { freshWarehouse } from "./warehouse";
+import { freshLogAndWarehouse } from "./warehouse";
 
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
 let log: InProcessEventLog;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-once-log-"));
 const events = dayOfEvents();
 
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
@@ -58,15 +54,9 @@ async function drained(sink: Sink, groupId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ({ warehouse, dispose } = await freshWarehouse());
-  log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(4));
+  ({ warehouse, log, dispose } = await freshLogAndWarehouse(4));
 });
-afterAll(async () => {
-  await log.close();
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 describe("exactly-once totals", () => {
   let once: Awaited<ReturnType<typeof everyReport>>;

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { exampleEvents, InProcessEventLog, standardTopics, Topics } from "@starboard/core";
+import { exampleEvents, type InProcessEventLog, Topics } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
 import { startSink } from "../src/sink/index";
 import { observedWarehouse } from "./observed";
-import { freshWarehouse } from "./warehouse";
+import { freshLogAndWarehouse } from "./warehouse";
 
 // The sink sends the log's bytes as they are when it can. Bytes that pass the checks but that
 // ClickHouse reads differently from JSON.parse (a repeated key) are refused by the real engine; the
@@ -15,18 +12,11 @@ import { freshWarehouse } from "./warehouse";
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
 let log: InProcessEventLog;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-sink-input-"));
 
 beforeAll(async () => {
-  ({ warehouse, dispose } = await freshWarehouse());
-  log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(1));
+  ({ warehouse, log, dispose } = await freshLogAndWarehouse(1));
 });
-afterAll(async () => {
-  await log.close();
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 async function drain(groupId: string, into: Warehouse) {
   const sink = await startSink({ log, warehouse: into, groupId, maxDelayMs: 10 });

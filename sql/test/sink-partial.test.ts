@@ -3,18 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   exampleEvents,
-  InProcessEventLog,
+  type InProcessEventLog,
   partitionForKey,
   publishEvents,
   type StarboardEvent,
-  standardTopics,
   Topics,
 } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../src/client";
 import { startSink } from "../src/sink/index";
 import { observedWarehouse } from "./observed";
-import { freshWarehouse } from "./warehouse";
+import { freshLogAndWarehouse } from "./warehouse";
 
 // An INSERT that fails partway leaves some tables written and others not: here a view that throws on
 // one event while a switch is on (the real engine; raw_events gets the rows, the views do not). The
@@ -25,24 +24,17 @@ import { freshWarehouse } from "./warehouse";
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
 let log: InProcessEventLog;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-sink-partial-"));
 const partitions = 2;
 
 beforeAll(async () => {
-  ({ warehouse, dispose } = await freshWarehouse());
-  log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(partitions));
+  ({ warehouse, log, dispose } = await freshLogAndWarehouse(partitions));
   await warehouse.command("CREATE TABLE boom_switch (id String) ENGINE = Memory");
   await warehouse.command("CREATE TABLE boom_target (id String) ENGINE = MergeTree ORDER BY id");
   await warehouse.command(
     "CREATE MATERIALIZED VIEW boom_view TO boom_target AS SELECT id FROM raw_events WHERE throwIf(id IN (SELECT id FROM boom_switch), 'boom (test)') = 0",
   );
 });
-afterAll(async () => {
-  await log.close();
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 /** An agent whose events land on the given partition. */
 function agentOn(partition: number): string {

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { exampleEvents, InProcessEventLog, publishEvents, standardTopics, Topics } from "@starboard/core";
+import { exampleEvents, type InProcessEventLog, publishEvents, Topics } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RowsInsert, Warehouse } from "../src/client";
 import { type SinkProblem, startSink } from "../src/sink/index";
-import { freshWarehouse } from "./warehouse";
+import { freshLogAndWarehouse } from "./warehouse";
 
 // A warehouse that refuses writes makes the log deliver the same batch again: its good records must
 // be written once and its bad record dead-lettered once, however many tries the write took.
@@ -13,18 +10,11 @@ import { freshWarehouse } from "./warehouse";
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
 let log: InProcessEventLog;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-sink-retry-"));
 
 beforeAll(async () => {
-  ({ warehouse, dispose } = await freshWarehouse());
-  log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(1));
+  ({ warehouse, log, dispose } = await freshLogAndWarehouse(1));
 });
-afterAll(async () => {
-  await log.close();
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 /** The real warehouse, whose first `failures` inserts throw as a refusing server would. */
 function refusing(target: Warehouse, failures: number): Warehouse & { attempts: number } {

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   exampleEvents,
-  InProcessEventLog,
+  type InProcessEventLog,
   type LogRecord,
   publishEvents,
   type StarboardEvent,
-  standardTopics,
   Topics,
 } from "@starboard/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +12,7 @@ import { startSink } from "../src/sink/index";
 import { convertRecord, type RawEventRow } from "../src/sink/rows";
 import { splitChunk } from "../src/sink/sink";
 import type { Chunk } from "../src/sink/write";
-import { freshWarehouse } from "./warehouse";
+import { freshLogAndWarehouse } from "./warehouse";
 
 // A partition's batch may be cut between two writes so that a backlog's writes hold exactly
 // maxRows. Each part carries its own offset range (the insert's token), an add settles only when
@@ -25,18 +21,11 @@ import { freshWarehouse } from "./warehouse";
 let warehouse: Warehouse;
 let dispose: () => Promise<void>;
 let log: InProcessEventLog;
-const logDir = mkdtempSync(join(tmpdir(), "starboard-sink-split-"));
 
 beforeAll(async () => {
-  ({ warehouse, dispose } = await freshWarehouse());
-  log = new InProcessEventLog({ dataDir: logDir });
-  await log.ensureTopics(standardTopics(4));
+  ({ warehouse, log, dispose } = await freshLogAndWarehouse(4));
 });
-afterAll(async () => {
-  await log.close();
-  await dispose();
-  rmSync(logDir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 function agentEvents(prefix: string, count: number): StarboardEvent[] {
   const ready = exampleEvents["agent.ready"];

@@ -32,6 +32,27 @@ export async function freshWarehouse(options: { migrated?: boolean } = {}): Prom
   };
 }
 
+/** A fresh warehouse and a fresh in-process log of `partitions` event partitions; dispose closes both. */
+export async function freshLogAndWarehouse(partitions: number): Promise<{
+  warehouse: Warehouse;
+  log: InProcessEventLog;
+  dispose: () => Promise<void>;
+}> {
+  const fresh = await freshWarehouse();
+  const logDir = mkdtempSync(join(tmpdir(), "starboard-sql-log-"));
+  const log = new InProcessEventLog({ dataDir: logDir });
+  await log.ensureTopics(standardTopics(partitions));
+  return {
+    warehouse: fresh.warehouse,
+    log,
+    dispose: async () => {
+      await log.close();
+      await fresh.dispose();
+      rmSync(logDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * A test day through the real sink: each event checked against its schema (a typo in a test day
  * fails here, at its source), published onto a fresh in-process log of 4 partitions, and written

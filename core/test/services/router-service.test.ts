@@ -172,25 +172,31 @@ describe("router service replay after retention", () => {
   it("does not wait forever for partitions whose records retention deleted", async () => {
     const { dir, remove } = tempDir();
     cleanup.push(remove);
-    const log = new InProcessEventLog({ dataDir: dir, retentionCheckMs: 50 });
-    cleanup.push(() => log.close());
-    await log.ensureTopics([
+    // The first run reads the events before any retention check: on a loaded machine a check every
+    // 50 ms could delete them (100 ms retention) before the first run read them at all.
+    const topics = [
       { name: Topics.events, partitions: 4, retentionMs: 100 },
       { name: Topics.commands, partitions: 4 },
-    ]);
+    ];
+    const before = new InProcessEventLog({ dataDir: dir, retentionCheckMs: 3_600_000 });
+    await before.ensureTopics(topics);
     const s = new Script();
     s.agent(0, "a1", billing);
     s.queued(5, "c1", "sales");
-    await publishEvents(log, s.events);
+    await publishEvents(before, s.events);
     const first = await startRouterService({
-      log,
+      log: before,
       routing,
       staleAfterMs: Number.POSITIVE_INFINITY,
       tickMs: 0,
     });
     await until("the first run to answer", () => first.stats.applied >= 3);
     await first.stop();
-    // Retention (100 ms, checked every 50 ms) empties the events topic; committed offsets stay.
+    await before.close();
+    // Reopened with retention checked every 50 ms: it empties the events topic; committed offsets stay.
+    const log = new InProcessEventLog({ dataDir: dir, retentionCheckMs: 50 });
+    cleanup.push(() => log.close());
+    await log.ensureTopics(topics);
     await new Promise((r) => setTimeout(r, 500));
     const second = await startRouterService({
       log,

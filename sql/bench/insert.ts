@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InProcessEventLog, type LogRecord } from "@starboard/core";
-import type { Warehouse } from "../src/client";
+import type { InsertFormat, Warehouse } from "../src/client";
 import {
   checkedEvent,
   clickhouseTime,
@@ -15,12 +15,12 @@ export async function openLog(dataDir: string): Promise<InProcessEventLog> {
   return new InProcessEventLog({ dataDir });
 }
 
-/**
- * The log's records as raw_events JSONCompactEachRow lines (not timed): the fastest form of these rows
- * measured for a raw insert (src/sink/README.md). The sink sends the events' own JSON to
- * raw_event_input instead, which costs ClickHouse more and JavaScript much less.
- */
-export async function rawLines(log: InProcessEventLog, topic: string, count: number): Promise<string[]> {
+/** The log's first `count` records (not timed). */
+export async function readRecords(
+  log: InProcessEventLog,
+  topic: string,
+  count: number,
+): Promise<LogRecord[]> {
   const records: LogRecord[] = [];
   let done: () => void = () => {};
   const all = new Promise<void>((resolve) => {
@@ -37,6 +37,20 @@ export async function rawLines(log: InProcessEventLog, topic: string, count: num
   });
   await all;
   await subscription.stop();
+  return records;
+}
+
+/**
+ * The log's records as raw_events JSONCompactEachRow lines (not timed): the fastest form of these rows
+ * measured for a raw insert (src/sink/README.md). The sink sends the events' own JSON to
+ * raw_event_input instead, which costs ClickHouse more and JavaScript much less.
+ */
+export async function rawLines(log: InProcessEventLog, topic: string, count: number): Promise<string[]> {
+  return compactLines(await readRecords(log, topic, count));
+}
+
+/** Records as raw_events JSONCompactEachRow lines, with one write time for all. */
+export function compactLines(records: readonly LogRecord[]): string[] {
   const ingestedAt = clickhouseTime(new Date().toISOString());
   return records.map((record) => {
     const checked = checkedEvent(record);
@@ -61,27 +75,85 @@ export async function rawLines(log: InProcessEventLog, topic: string, count: num
   });
 }
 
+/** One raw insert's rows, ready to go (not timed). */
+export interface RawBatch {
+  body: Buffer;
+  format: InsertFormat;
+  rows: number;
+}
+
+/** The lines as JSONCompactEachRow bodies of `batch` rows. */
+export function compactBatches(lines: readonly string[], batch: number): RawBatch[] {
+  const batches: RawBatch[] = [];
+  for (let at = 0; at < lines.length; at += batch) {
+    const part = lines.slice(at, at + batch);
+    batches.push({
+      body: Buffer.from(`${part.join("\n")}\n`),
+      format: "JSONCompactEachRow",
+      rows: part.length,
+    });
+  }
+  return batches;
+}
+
 /**
- * The floor: the same lines straight into raw_events (every view fires) through the fastest insert
- * path measured (chdb's zero-copy Buffer insert of JSONCompactEachRow, see src/sink/README.md), in
- * batches of `batch`, no dedup lookup. insert_deduplicate = 0: a repeated run must not be "fast"
- * because ClickHouse dropped blocks it had already seen. Rows per second.
+ * The same rows in ClickHouse's own columnar format, Native, in bodies of `batch` rows: the fastest
+ * raw insert measured (sql/bench/insert-formats.ts: half the time of JSONCompactEachRow for the bench
+ * day). Made by the engine from the lines, through a scratch table and files in `dir` (chdb only).
  */
-export async function timeRawInsert(
+export async function nativeBatches(
   warehouse: Warehouse,
   lines: readonly string[],
   batch: number,
-): Promise<number> {
+  dir: string,
+): Promise<RawBatch[]> {
+  // raw_events' own column types (LowCardinality included), and each line's place in the log.
+  await warehouse.command(
+    "CREATE TABLE bench_native_rows ENGINE = MergeTree ORDER BY seq AS SELECT toUInt64(0) AS seq, * FROM raw_events LIMIT 0",
+  );
+  try {
+    await warehouse.insertRows({
+      table: "bench_native_rows",
+      columns: ["seq", ...rawEventColumns],
+      body: `${lines.map((line, i) => `[${i},${line.slice(1)}`).join("\n")}\n`,
+      settings: rawEventInsertSettings,
+    });
+    const batches: RawBatch[] = [];
+    for (let at = 0; at < lines.length; at += batch) {
+      const file = join(dir, `bench-native-${at}.bin`);
+      await warehouse.command(
+        `INSERT INTO FUNCTION file({file:String}, Native) SELECT ${rawEventColumns.join(", ")} FROM bench_native_rows ` +
+          `WHERE seq >= ${at} AND seq < ${at + batch} ORDER BY seq SETTINGS engine_file_truncate_on_insert = 1`,
+        { file },
+      );
+      batches.push({ body: readFileSync(file), format: "Native", rows: Math.min(batch, lines.length - at) });
+      rmSync(file);
+    }
+    return batches;
+  } finally {
+    await warehouse.command("DROP TABLE bench_native_rows");
+  }
+}
+
+/**
+ * The floor: the same rows straight into raw_events (every view fires), no dedup lookup, through the
+ * warehouse's insert (on chdb, each body from a file: src/client.ts). insert_deduplicate = 0: a
+ * repeated run must not be "fast" because ClickHouse dropped blocks it had already seen. Rows per second.
+ */
+export async function timeRawInsert(warehouse: Warehouse, batches: readonly RawBatch[]): Promise<number> {
   const started = performance.now();
-  for (let at = 0; at < lines.length; at += batch) {
+  let rows = 0;
+  for (const { body, format, rows: batchRows } of batches) {
     await warehouse.insertRows({
       table: "raw_events",
       columns: rawEventColumns,
-      body: `${lines.slice(at, at + batch).join("\n")}\n`,
+      body,
+      format,
       settings: { ...rawEventInsertSettings, parallel_view_processing: 1, insert_deduplicate: 0 },
     });
+    rows += batchRows;
   }
-  return lines.length / ((performance.now() - started) / 1000);
+  return rows / ((performance.now() - started) / 1000);
 }
 
 /** The real sink from the log's first offset until every event is written; events per second. */

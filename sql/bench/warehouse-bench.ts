@@ -3,14 +3,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type InProcessEventLog, publishEvents, standardTopics, Topics } from "@starboard/core";
 import { type BenchProgress, type BenchRow, row } from "@starboard/core/bench";
-import { createWarehouseClient, type Warehouse } from "../src/client";
+import { createWarehouseClient, type InsertFormat, type Warehouse } from "../src/client";
 import { migrate } from "../src/migrate";
 import { channelComparison, chatFirstResponse } from "../src/reports/channels";
 import { rangeParams } from "../src/reports/named-query";
 import { serviceLevelByInterval } from "../src/reports/service-level";
 import { benchDay } from "./events";
 import { generateHistory } from "./history";
-import { openLog, rawLines, timeRawInsert, timeSink } from "./insert";
+import {
+  compactBatches,
+  nativeBatches,
+  openLog,
+  type RawBatch,
+  rawLines,
+  timeRawInsert,
+  timeSink,
+} from "./insert";
 
 export interface WarehouseBenchOptions {
   progress: BenchProgress;
@@ -45,18 +53,34 @@ async function truncateAll(warehouse: Warehouse): Promise<void> {
     await warehouse.command("TRUNCATE TABLE {table:Identifier}", { table: name });
 }
 
-/** The raw-insert floor at two batch sizes; the lines are garbage once it returns (not held during the sink run). */
+interface RawRun {
+  format: InsertFormat;
+  batch: number;
+  perSecond: number;
+}
+
+/**
+ * The raw-insert floor: JSONCompactEachRow at two batch sizes and Native (the fastest measured, see
+ * insert-formats.ts) at the larger; the payloads are garbage once it returns (not held during the sink run).
+ */
 async function rawReference(
   warehouse: Warehouse,
   log: InProcessEventLog,
   count: number,
+  dir: string,
   progress: BenchProgress,
-): Promise<{ batch: number; perSecond: number }[]> {
+): Promise<RawRun[]> {
   const lines = await rawLines(log, Topics.events, count);
-  const raws: { batch: number; perSecond: number }[] = [];
-  for (const batch of [20_000, 100_000]) {
-    progress(`warehouse: raw insert of the same rows, JSONCompactEachRow Buffer, ${batch}-row batches`);
-    raws.push({ batch, perSecond: await timeRawInsert(warehouse, lines, batch) });
+  const runs: { format: InsertFormat; batch: number; batches: () => Promise<RawBatch[]> }[] = [
+    { format: "JSONCompactEachRow", batch: 20_000, batches: async () => compactBatches(lines, 20_000) },
+    { format: "JSONCompactEachRow", batch: 100_000, batches: async () => compactBatches(lines, 100_000) },
+    { format: "Native", batch: 100_000, batches: () => nativeBatches(warehouse, lines, 100_000, dir) },
+  ];
+  const raws: RawRun[] = [];
+  for (const { format, batch, batches } of runs) {
+    const payloads = await batches();
+    progress(`warehouse: raw insert of the same rows, ${format}, ${batch}-row batches`);
+    raws.push({ format, batch, perSecond: await timeRawInsert(warehouse, payloads) });
     await truncateAll(warehouse);
   }
   return raws;
@@ -76,7 +100,7 @@ export async function warehouseBenchmarks(options: WarehouseBenchOptions): Promi
     log = await openLog(join(dir, "log"));
     await log.ensureTopics(standardTopics(8));
     await publishEvents(log, benchDay(count));
-    const raws = await rawReference(warehouse, log, count, progress);
+    const raws = await rawReference(warehouse, log, count, dir, progress);
     const raw = raws.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     progress(`warehouse: the sink, ${raw.batch}-row batches, from the log into the same tables`);
     const sink = await timeSink(log, warehouse, count, raw.batch);
@@ -86,7 +110,7 @@ export async function warehouseBenchmarks(options: WarehouseBenchOptions): Promi
         name: `sink: events/s into raw_events + every view (${count} events)`,
         value: Math.round(sink),
         unit: "events/s",
-        reference: `fastest raw insert of the same rows (${raw.batch}-row batches)`,
+        reference: `fastest raw insert of the same rows (${raw.format}, ${raw.batch}-row batches)`,
         referenceValue: Math.round(raw.perSecond),
         target: ">= 0.80 x raw and >= 100000 events/s",
       }),

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,5 +47,24 @@ describe("createWarehouseClient on chdb", () => {
     await warehouse.insertRows(insert);
     const rows = await warehouse.query<{ n: number }>("SELECT toUInt32(count()) AS n FROM t");
     expect(rows).toEqual([{ n: 4 }]);
+  });
+
+  it("reads each insert's rows from a file it removes whether the insert succeeded or was refused", async () => {
+    await warehouse.command("CREATE TABLE objects (k String, v UInt32) ENGINE = MergeTree ORDER BY k");
+    const insert = { table: "objects", columns: ["k", "v"], format: "JSONEachRow" as const };
+    await warehouse.insertRows({ ...insert, body: Buffer.from('{"k":"a","v":1}\n{"k":"b","v":2}\n') });
+    // A key given twice: JSON.parse keeps the last, ClickHouse refuses the row with code 117 (the sink's retry relies on it).
+    await expect(
+      warehouse.insertRows({ ...insert, body: '{"k":"c","k":"d","v":3}\n' }),
+    ).rejects.toMatchObject({
+      code: "117",
+      message: expect.stringMatching(/Duplicate field/),
+    });
+    const rows = await warehouse.query<{ k: string; v: number }>("SELECT k, v FROM objects ORDER BY k");
+    expect(rows).toEqual([
+      { k: "a", v: 1 },
+      { k: "b", v: 2 },
+    ]);
+    expect(readdirSync(join(dataDir, "warehouse", "starboard-inserts"))).toEqual([]);
   });
 });

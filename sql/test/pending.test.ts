@@ -12,16 +12,17 @@ describe("PendingWrites", () => {
     const pending = new PendingWrites(join(dir, "nested"), "sql-sink");
     expect(await pending.read()).toEqual([]);
     const body = Buffer.from('{"id":"a"}\n{"id":"坐席"}\n');
-    await pending.keep({ token: "t-1", body, sequence: 4 });
-    // The re-serialized retry of the same write replaces it.
+    await pending.keep({ token: "t-1", format: "Native", body, sequence: 4 });
+    // The re-serialized retry of the same write replaces it, in the other format.
     await pending.keep({
       token: "t-1",
+      format: "JSONEachRow",
       body: Buffer.concat([body, Buffer.from('{"id":"b"}\n')]),
       sequence: 4,
     });
     const read = await pending.read();
-    expect(read.map((p) => [p.token, p.sequence, p.body.toString()])).toEqual([
-      ["t-1", 4, '{"id":"a"}\n{"id":"坐席"}\n{"id":"b"}\n'],
+    expect(read.map((p) => [p.token, p.format, p.sequence, p.body.toString()])).toEqual([
+      ["t-1", "JSONEachRow", 4, '{"id":"a"}\n{"id":"坐席"}\n{"id":"b"}\n'],
     ]);
     await pending.done({ sequence: 4 });
     expect(await pending.read()).toEqual([]);
@@ -30,30 +31,37 @@ describe("PendingWrites", () => {
 
   it("keeps the write in flight and the one prepared behind it, and reads them in order", async () => {
     const pending = new PendingWrites(dir, "two");
-    await pending.keep({ token: "t-7", body: Buffer.from("seven\n"), sequence: 7 });
-    await pending.keep({ token: "t-8", body: Buffer.from("eight\n"), sequence: 8 });
+    await pending.keep({ token: "t-7", format: "Native", body: Buffer.from("seven\n"), sequence: 7 });
+    await pending.keep({ token: "t-8", format: "JSONEachRow", body: Buffer.from("eight\n"), sequence: 8 });
     expect((await pending.read()).map((p) => p.token)).toEqual(["t-7", "t-8"]);
     // The write after next takes the acknowledged write's slot.
     await pending.done({ sequence: 7 });
-    await pending.keep({ token: "t-9", body: Buffer.from("nine\n"), sequence: 9 });
-    expect((await pending.read()).map((p) => [p.token, p.body.toString()])).toEqual([
-      ["t-8", "eight\n"],
-      ["t-9", "nine\n"],
+    await pending.keep({ token: "t-9", format: "Native", body: Buffer.from("nine\n"), sequence: 9 });
+    expect((await pending.read()).map((p) => [p.token, p.format, p.body.toString()])).toEqual([
+      ["t-8", "JSONEachRow", "eight\n"],
+      ["t-9", "Native", "nine\n"],
     ]);
   });
 
   it("reads a staged write back only once it is committed", async () => {
     const pending = new PendingWrites(dir, "staged");
-    const staged = await pending.stage({ token: "t-3", body: Buffer.from("three\n"), sequence: 3 });
+    const staged = await pending.stage({
+      token: "t-3",
+      format: "Native",
+      body: Buffer.from("three\n"),
+      sequence: 3,
+    });
     expect(await pending.read()).toEqual([]);
     await staged.commit();
     expect((await pending.read()).map((p) => [p.token, p.body.toString()])).toEqual([["t-3", "three\n"]]);
   });
 
-  it("reads a file an earlier sink left without a sequence number", async () => {
+  it("reads a file an earlier sink left without a sequence number or a format (JSON objects)", async () => {
     writeFileSync(join(dir, "older.pending"), '{"token":"t-old","bytes":4}\nbody');
     const read = await new PendingWrites(dir, "older").read();
-    expect(read.map((p) => [p.token, p.sequence, p.body.toString()])).toEqual([["t-old", 0, "body"]]);
+    expect(read.map((p) => [p.token, p.format, p.sequence, p.body.toString()])).toEqual([
+      ["t-old", "JSONEachRow", 0, "body"],
+    ]);
   });
 
   it.each([
@@ -62,6 +70,7 @@ describe("PendingWrites", () => {
     { name: "a body shorter than its header says", text: '{"token":"t","bytes":99}\nshort' },
     { name: "a header without a token", text: '{"bytes":4}\nbody' },
     { name: "a sequence that is not a whole number", text: '{"token":"t","bytes":4,"sequence":"1"}\nbody' },
+    { name: "a format the sink does not write", text: '{"token":"t","bytes":4,"format":"CSV"}\nbody' },
   ])("refuses a file with $name, naming it", async ({ text }) => {
     const pending = new PendingWrites(dir, "damaged");
     writeFileSync(join(dir, "damaged.pending"), text);

@@ -1,9 +1,13 @@
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
+/** The two bodies the sink sends (body.ts): a Native block into raw_events, or JSON objects into raw_event_input. */
+export type SinkFormat = "Native" | "JSONEachRow";
+
 /** A write the sink started and has not seen succeed: its token and the exact bytes it sends. */
 export interface PendingInsert {
   token: string;
+  format: SinkFormat;
   body: Buffer;
   /** The write's place in the sink's order: a restart finishes what it finds in this order. */
   sequence: number;
@@ -57,7 +61,7 @@ export class PendingWrites {
     const file = this.fileOf(pending.sequence);
     await mkdir(dirname(file), { recursive: true });
     const header = Buffer.from(
-      `${JSON.stringify({ token: pending.token, bytes: pending.body.length, sequence: pending.sequence })}\n`,
+      `${JSON.stringify({ token: pending.token, bytes: pending.body.length, sequence: pending.sequence, format: pending.format })}\n`,
     );
     const temporary = `${file}.tmp`;
     const handle = await open(temporary, "w");
@@ -111,18 +115,28 @@ async function readPending(file: string): Promise<PendingInsert | undefined> {
         "move it aside to start without it, knowing its events may be missing from some views",
     );
   }
-  return { token: header.token, body, sequence: header.sequence };
+  return { token: header.token, format: header.format, body, sequence: header.sequence };
 }
 
-function parseHeader(text: string): { token: string; bytes: number; sequence: number } | undefined {
+interface Header {
+  token: string;
+  bytes: number;
+  sequence: number;
+  format: SinkFormat;
+}
+
+function parseHeader(text: string): Header | undefined {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null) return undefined;
-    const { token, bytes, sequence } = value as { token?: unknown; bytes?: unknown; sequence?: unknown };
+    const { token, bytes, sequence, format } = value as Partial<Record<keyof Header, unknown>>;
     if (typeof token !== "string" || typeof bytes !== "number") return undefined;
+    // A file from before the Native body holds JSON objects.
+    if (format !== undefined && format !== "Native" && format !== "JSONEachRow") return undefined;
+    const kept = { token, bytes, format: (format ?? "JSONEachRow") as SinkFormat };
     // A file from before the sink prepared ahead has no sequence: it was the only one.
-    if (sequence === undefined) return { token, bytes, sequence: 0 };
-    return Number.isSafeInteger(sequence) ? { token, bytes, sequence: sequence as number } : undefined;
+    if (sequence === undefined) return { ...kept, sequence: 0 };
+    return Number.isSafeInteger(sequence) ? { ...kept, sequence: sequence as number } : undefined;
   } catch {
     return undefined;
   }

@@ -36,6 +36,11 @@ export interface RawEventRow {
    * they are (see convertRecord), else the checked event serialized again.
    */
   json: Buffer | string;
+  /**
+   * `json` is the record's bytes as `publishEvents` wrote them after its checks: the envelope's keys
+   * in the schemas' order, `data` last (native.ts cuts the columns from them).
+   */
+  checked: boolean;
 }
 
 export type Conversion = { ok: true; row: RawEventRow } | { ok: false; reason: string };
@@ -58,7 +63,13 @@ export function convertRecord(record: LogRecord): Conversion {
     if (outOfRange !== undefined) return { ok: false, reason: outOfRange };
     return {
       ok: true,
-      row: { id: envelope.id, time: clickhouseTime(envelope.time), record, json: record.value },
+      row: {
+        id: envelope.id,
+        time: clickhouseTime(envelope.time),
+        record,
+        json: record.value,
+        checked: true,
+      },
     };
   }
   const checked = checkedEvent(record);
@@ -75,6 +86,7 @@ export function convertRecord(record: LogRecord): Conversion {
       time: clickhouseTime(event.time),
       record,
       json: sendableAsIs(value) ? value : JSON.stringify(event),
+      checked: false,
     },
   };
 }
@@ -97,7 +109,7 @@ export function reserialized(row: RawEventRow): RawEventRow {
   const checked = checkedEvent(row.record);
   // The record passed convertRecord, so it still decodes; a failure here is a bug, not bad input.
   if (!checked.ok) throw new Error(`event ${row.id} no longer decodes: ${checked.reason}`);
-  return { ...row, json: JSON.stringify(checked.event) };
+  return { ...row, json: JSON.stringify(checked.event), checked: false };
 }
 
 /** The record's event, checked, or why it cannot go to the warehouse. */

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { errorMessage, sinkBatchRows, sinkWriteSeconds, TransientError } from "@starboard/core";
 import type { Warehouse } from "../client";
+import { sinkBody } from "./body";
 import { withoutRepeats, withoutStored } from "./dedup";
 import { eventInputBody, eventInputColumns, eventInputSettings, eventInputTable } from "./input";
 import type { PendingInsert, PendingWrites } from "./pending";
-import { clickhouseTime, type RawEventRow, reserialized } from "./rows";
+import { clickhouseTime, type RawEventRow, rawEventColumns, reserialized } from "./rows";
 
 /** One partition batch's convertible records, with the offsets of the first and last of them. */
 export interface Chunk {
@@ -131,7 +132,7 @@ async function prepareWrite(
   // The body is built before the lookup, from every candidate: chdb runs one statement at a time, so
   // this write's lookup waits for the insert in flight, and building the body after it put ~0.2-0.5 s
   // per 100,000 events between two inserts. It is built again only when the lookup drops stored events.
-  const speculative = unique.length === 0 ? undefined : eventInputBody(unique, now());
+  const speculative = unique.length === 0 ? undefined : sinkBody(unique);
   const token = batchToken(chunks);
   // Its pending file is written and synced meanwhile too (~0.1-0.2 s per 100,000 events that sat
   // between the lookup and the insert), under a temporary name: it is put in place only if the
@@ -139,7 +140,7 @@ async function prepareWrite(
   const staging =
     speculative === undefined || options.pending === undefined
       ? undefined
-      : options.pending.stage({ token, body: speculative, sequence }).catch(() => undefined);
+      : options.pending.stage({ token, ...speculative, sequence }).catch(() => undefined);
   // Checked once: after a partial insert the retry must send the same rows, not "what is missing".
   let fresh: readonly RawEventRow[];
   try {
@@ -157,9 +158,9 @@ async function prepareWrite(
     return undefined;
   }
   const keptAll = speculative !== undefined && fresh.length === unique.length;
-  const body = keptAll ? speculative : eventInputBody(fresh, now());
+  const body = keptAll ? speculative : sinkBody(fresh);
   if (!keptAll) staged = undefined;
-  const insert: PendingInsert = { token, body, sequence };
+  const insert: PendingInsert = { token, ...body, sequence };
   // Kept before the first try (a disk that refuses is retried like the warehouse, as a whole keep).
   await untilDone(
     async () => {
@@ -191,7 +192,8 @@ async function insertPrepared(
         if (!refusedTheRows(error)) throw error;
         // Rows ClickHouse cannot parse as they are go re-serialized, under the same token: had the
         // refused insert written any block, this one's copy is dropped.
-        insert = { ...insert, body: eventInputBody(write.fresh.map(reserialized), now()) };
+        const rows = write.fresh.map(reserialized);
+        insert = { ...insert, format: "JSONEachRow", body: eventInputBody(rows, now()) };
         kept = false;
         await options.pending?.keep(insert);
         kept = true;
@@ -224,7 +226,8 @@ export async function finishPending(
       try {
         await insertBody(warehouse, insert);
       } catch (error) {
-        if (!refusedTheRows(error)) throw error;
+        // A Native block is cut from checked events only; a refusal of one is not mended by a retry.
+        if (!refusedTheRows(error) || pending.format !== "JSONEachRow") throw error;
         // Kept before its re-serialized retry was: the same re-serialization, from its own lines.
         insert = { ...pending, body: reserializedLines(pending.body) };
         await options.pending?.keep(insert);
@@ -277,17 +280,22 @@ async function untilDone<T>(attempt: () => Promise<T>, stats: WriteStats, option
 }
 
 /**
- * One INSERT into raw_event_input (0021), whose view writes raw_events and, through raw_events' views,
- * every other table. Dedup settings: see the comment above startSink.
+ * One INSERT: a Native block straight into raw_events, or JSON objects into raw_event_input (0021),
+ * whose view writes raw_events; raw_events' views then write every other table. Dedup settings: see
+ * the comment above startSink.
  */
 async function insertBody(warehouse: Warehouse, insert: PendingInsert): Promise<void> {
+  const target =
+    insert.format === "Native"
+      ? { table: "raw_events", columns: rawEventColumns, settings: {} }
+      : { table: eventInputTable, columns: eventInputColumns, settings: eventInputSettings };
   await warehouse.insertRows({
-    table: eventInputTable,
-    columns: eventInputColumns,
-    format: "JSONEachRow",
+    table: target.table,
+    columns: target.columns,
+    format: insert.format,
     body: insert.body,
     settings: {
-      ...eventInputSettings,
+      ...target.settings,
       // The views run in parallel (measured ~20% faster on 2 cores); the raw-insert benchmark uses it too.
       parallel_view_processing: 1,
       insert_deduplicate: 1,

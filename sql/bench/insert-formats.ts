@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { publishEvents, standardTopics, Topics } from "@starboard/core";
-import { Session } from "chdb";
+import { type RawInsertFormat, Session } from "chdb";
 import { createWarehouseClient, type Warehouse } from "../src/client";
 import { migrate } from "../src/migrate";
 import {
@@ -142,32 +142,28 @@ async function main(): Promise<void> {
             `SETTINGS ${settingsSql(extra)} FORMAT ${format}`,
         );
       };
+    /** chdb's raw insert: the Buffer handed over as it is. */
+    const fromBuffer =
+      (
+        table: string,
+        columns: readonly string[],
+        format: RawInsertFormat,
+        extra: Record<string, string | number>,
+      ): InsertPath["insert"] =>
+      async (payload) => {
+        const target = { table: `formats.${table}`, columns: [...columns], format };
+        await session.insert({ ...target, values: payload, settings: { ...extra, ...settings } });
+      };
     const paths: InsertPath[] = [
       {
         name: "JSONCompactEachRow, chdb's raw insert of a Buffer (the bench's reference until 2026-12-01)",
         payloads: compactPayloads,
-        insert: async (payload) => {
-          await session.insert({
-            table: "formats.raw_events",
-            columns: [...rawEventColumns],
-            format: "JSONCompactEachRow",
-            values: payload,
-            settings: { ...rawEventInsertSettings, ...settings },
-          });
-        },
+        insert: fromBuffer("raw_events", rawEventColumns, "JSONCompactEachRow", rawEventInsertSettings),
       },
       {
         name: "JSONEachRow objects into raw_event_input, chdb's raw insert of a Buffer (the sink until 2026-12-01)",
         payloads: objectPayloads,
-        insert: async (payload) => {
-          await session.insert({
-            table: `formats.${eventInputTable}`,
-            columns: [...eventInputColumns],
-            format: "JSONEachRow",
-            values: payload,
-            settings: { ...eventInputSettings, ...settings },
-          });
-        },
+        insert: fromBuffer(eventInputTable, eventInputColumns, "JSONEachRow", eventInputSettings),
       },
       {
         name: "JSONCompactEachRow, streaming insert (8 MiB chunks)",

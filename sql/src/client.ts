@@ -34,7 +34,8 @@ export interface Warehouse {
 
 /**
  * Formats both paths take as they are: JSON lines (arrays or objects), and Native, ClickHouse's own
- * columnar blocks (the benchmark's raw reference, src/sink/README.md "Format").
+ * columnar blocks (the sink's usual body and the benchmark's raw reference, src/sink/README.md
+ * "The insert path").
  */
 export type InsertFormat = "JSONCompactEachRow" | "JSONEachRow" | "Native";
 
@@ -158,10 +159,10 @@ async function openChdb(path: string, database: string): Promise<Warehouse> {
     async insertRows(insert) {
       if (insert.body.length === 0) return;
       // Through a file, not chdb's raw insert of the Buffer: the same statement and bytes, read by
-      // the engine's file input, which parses in parallel and cost less CPU per row. The sink's
-      // 100,000-event writes of the bench day into raw_event_input went in 1.3-1.8x faster
-      // (sql/bench/insert-formats.ts; src/sink/README.md, Format). A server gets the bytes in the
-      // HTTP body instead (openServer).
+      // the engine's file input, which parses in parallel and cost about half the CPU per row. The
+      // sink's 100,000-event writes of the bench day (JSON objects) went in 1.4-1.8x faster
+      // (sql/bench/insert-formats.ts; src/sink/README.md, "The insert path"). A server gets the
+      // bytes in the HTTP body instead (openServer).
       const file = join(state.insertDir, `${++state.inserts}.${insert.format ?? "JSONCompactEachRow"}`);
       await writeFile(file, insert.body);
       try {

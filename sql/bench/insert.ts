@@ -41,9 +41,8 @@ export async function readRecords(
 }
 
 /**
- * The log's records as raw_events JSONCompactEachRow lines (not timed): the fastest form of these rows
- * measured for a raw insert (src/sink/README.md). The sink sends the events' own JSON to
- * raw_event_input instead, which costs ClickHouse more and JavaScript much less.
+ * The log's records as raw_events JSONCompactEachRow lines (not timed): the raw reference's text rows,
+ * from which nativeBatches makes the fastest form measured (src/sink/README.md, "The insert path").
  */
 export async function rawLines(log: InProcessEventLog, topic: string, count: number): Promise<string[]> {
   return compactLines(await readRecords(log, topic, count));

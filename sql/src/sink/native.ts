@@ -7,7 +7,8 @@ import type { RawEventRow } from "./rows";
  *
  * Why: ClickHouse reads Native about twice as fast as the sink's JSON objects (the bench day's
  * 200,000 rows with every view, through a file: ~1.4 s against ~2.7 s; sql/bench/native-vs-objects.ts
- * and src/sink/README.md "The insert path"), for ~4-6 us of JavaScript per event here against ~1.
+ * and src/sink/README.md "The insert path"), for ~3-6 us of JavaScript per event here against ~1 (100,000 rows built again and again: 3.1-3.5 us
+ * once the string copies became byte loops, 3.4-4.0 with Buffer#copy for the long ones).
  *
  * A checked record holds the envelope's keys in the schemas' order with `data` last (core's
  * envelopeSchema), each once; the walk below checks that order key by key and gives up on anything
@@ -137,9 +138,9 @@ function cutString(name: string, key: number): Column {
       const from = cuts[i * slots + 2 * key] as number;
       const to = cuts[i * slots + 2 * key + 1] as number;
       at = writeVarint(body, at, to - from);
-      // Buffer#copy is a native call with a fixed cost; ids and names are short.
-      if (to - from > 64) at += value.copy(body, at, from, to);
-      else for (let p = from; p < to; p++) body[at++] = value[p] as number;
+      // A byte loop: Buffer#copy makes a view of the source range per call (Node 20), whose
+      // allocation cost more than the loop, even for the ~200-byte data objects.
+      for (let p = from; p < to; p++) body[at++] = value[p] as number;
     }
     return at;
   });
@@ -186,7 +187,7 @@ const columns: Column[] = [
     for (let i = 0; i < rows.length; i++) {
       const topic = topicBytes((rows[i] as RawEventRow).record.topic);
       at = writeVarint(body, at, topic.length);
-      at += topic.copy(body, at);
+      for (let p = 0; p < topic.length; p++) body[at++] = topic[p] as number;
     }
     return at;
   }),

@@ -7,8 +7,9 @@ import type { RawEventRow } from "./rows";
  *
  * Why: ClickHouse reads Native about twice as fast as the sink's JSON objects (the bench day's
  * 200,000 rows with every view, through a file: ~1.4 s against ~2.7 s; sql/bench/native-vs-objects.ts
- * and src/sink/README.md "The insert path"), for ~3-6 us of JavaScript per event here against ~1 (100,000 rows built again and again: 3.1-3.5 us
- * once the string copies became byte loops, 3.4-4.0 with Buffer#copy for the long ones).
+ * and src/sink/README.md "The insert path"), for ~3-6 us of JavaScript per event here against ~1
+ * (100,000 rows built again and again: 3.1-3.5 us once the string copies became byte loops, 3.4-4.0
+ * with Buffer#copy for the long ones).
  *
  * A checked record holds the envelope's keys in the schemas' order with `data` last (core's
  * envelopeSchema), each once; the walk below checks that order key by key and gives up on anything

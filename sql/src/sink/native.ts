@@ -18,31 +18,17 @@ import type { RawEventRow } from "./rows";
  * converts to the table's LowCardinality), times DateTime64(3) as Int64 milliseconds.
  */
 export function nativeBody(rows: readonly RawEventRow[], ingestedAtMs: number): Buffer | undefined {
-  const n = rows.length;
-  const cuts = new Int32Array(n * slots);
-  const sizes = new Float64Array(columns.length);
-  for (let i = 0; i < n; i++) {
+  const cuts = new Int32Array(rows.length * slots);
+  for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as RawEventRow;
     if (!row.checked || typeof row.json === "string" || !cut(row.json, cuts, i * slots)) return undefined;
-    for (let s = 0; s < stringColumns.length; s++) {
-      const key = stringKeys[s] as number;
-      const length = (cuts[i * slots + 2 * key + 1] as number) - (cuts[i * slots + 2 * key] as number);
-      const column = stringColumns[s] as number;
-      sizes[column] = (sizes[column] as number) + varintBytes(length) + length;
-    }
-    const topic = topicBytes(row.record.topic);
-    sizes[topicColumn] = (sizes[topicColumn] as number) + varintBytes(topic.length) + topic.length;
   }
-  let size = varintBytes(columns.length) + varintBytes(n);
-  for (let c = 0; c < columns.length; c++) {
-    const { header, width } = columns[c] as Column;
-    size += header.length + (width === 0 ? (sizes[c] as number) : width * n);
-  }
+  let size = varintBytes(columns.length) + varintBytes(rows.length);
+  for (const column of columns) size += column.header.length + column.size(rows, cuts);
   const body = Buffer.allocUnsafe(size);
   let at = writeVarint(body, 0, columns.length);
-  at = writeVarint(body, at, n);
-  for (let c = 0; c < columns.length; c++) {
-    const column = columns[c] as Column;
+  at = writeVarint(body, at, rows.length);
+  for (const column of columns) {
     at += column.header.copy(body, at);
     at = column.write(body, at, rows, cuts, ingestedAtMs);
   }
@@ -108,8 +94,8 @@ function hasBytes(value: Buffer, at: number, expected: Buffer): boolean {
 interface Column {
   /** Name and type, as the block states them before the values. */
   header: Buffer;
-  /** Bytes per value; 0 for strings (a length, then the bytes). */
-  width: number;
+  /** Bytes of the values. */
+  size(rows: readonly RawEventRow[], cuts: Int32Array): number;
   write(
     body: Buffer,
     at: number,
@@ -119,7 +105,7 @@ interface Column {
   ): number;
 }
 
-function column(name: string, type: string, width: number, write: Column["write"]): Column {
+function column(name: string, type: string, size: Column["size"] | number, write: Column["write"]): Column {
   const header = Buffer.alloc(
     varintBytes(name.length) + name.length + varintBytes(type.length) + type.length,
   );
@@ -127,12 +113,22 @@ function column(name: string, type: string, width: number, write: Column["write"
   at += header.write(name, at, "latin1");
   at = writeVarint(header, at, type.length);
   header.write(type, at, "latin1");
-  return { header, width, write };
+  // A number is the bytes of each value (fixed-width types).
+  const bytes = typeof size === "number" ? (rows: readonly RawEventRow[]) => size * rows.length : size;
+  return { header, size: bytes, write };
 }
 
 /** A string column holding each row's value of `key`, copied from its bytes. */
 function cutString(name: string, key: number): Column {
-  return column(name, "String", 0, (body, start, rows, cuts) => {
+  const size = (rows: readonly RawEventRow[], cuts: Int32Array) => {
+    let bytes = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const length = (cuts[i * slots + 2 * key + 1] as number) - (cuts[i * slots + 2 * key] as number);
+      bytes += varintBytes(length) + length;
+    }
+    return bytes;
+  };
+  return column(name, "String", size, (body, start, rows, cuts) => {
     let at = start;
     for (let i = 0; i < rows.length; i++) {
       const value = (rows[i] as RawEventRow).json as Buffer;
@@ -183,15 +179,27 @@ const columns: Column[] = [
   cutString("contact_id", 7),
   cutString("agent_id", 8),
   cutString("data", dataKey),
-  column("log_topic", "String", 0, (body, start, rows) => {
-    let at = start;
-    for (let i = 0; i < rows.length; i++) {
-      const topic = topicBytes((rows[i] as RawEventRow).record.topic);
-      at = writeVarint(body, at, topic.length);
-      for (let p = 0; p < topic.length; p++) body[at++] = topic[p] as number;
-    }
-    return at;
-  }),
+  column(
+    "log_topic",
+    "String",
+    (rows) => {
+      let bytes = 0;
+      for (const row of rows) {
+        const topic = topicBytes(row.record.topic);
+        bytes += varintBytes(topic.length) + topic.length;
+      }
+      return bytes;
+    },
+    (body, start, rows) => {
+      let at = start;
+      for (let i = 0; i < rows.length; i++) {
+        const topic = topicBytes((rows[i] as RawEventRow).record.topic);
+        at = writeVarint(body, at, topic.length);
+        for (let p = 0; p < topic.length; p++) body[at++] = topic[p] as number;
+      }
+      return at;
+    },
+  ),
   column("log_partition", "UInt16", 2, (body, start, rows) => {
     let at = start;
     for (let i = 0; i < rows.length; i++)
@@ -201,10 +209,6 @@ const columns: Column[] = [
   int64Column("log_offset", (row) => row.record.offset),
   int64Column("ingested_at", (_, ms) => ms),
 ];
-const topicColumn = 10;
-/** The string columns cut from the event, and the key each takes. */
-const stringColumns = [0, 1, 4, 5, 6, 7, 8, 9];
-const stringKeys = [0, 1, 4, 5, 6, 7, 8, dataKey];
 
 const topics = new Map<string, Buffer>();
 function topicBytes(topic: string): Buffer {

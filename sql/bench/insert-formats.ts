@@ -16,7 +16,7 @@ import {
   rawEventInsertSettings,
 } from "../src/sink/index";
 import { benchDay } from "./events";
-import { compactLines, openLog, readRecords } from "./insert";
+import { compactLines, engineBatches, openLog, readRecords } from "./insert";
 import { encodeRowBinary } from "./row-binary";
 
 // The insert paths issue 5 asks about, on the bench day's rows into raw_events with every view (and,
@@ -51,20 +51,6 @@ function settingsSql(extra: Record<string, string | number>): string {
   return Object.entries({ ...settings, ...extra })
     .map(([k, v]) => `${k} = ${typeof v === "number" ? v : `'${v}'`}`)
     .join(", ");
-}
-
-/** Binary payloads made by the engine from the staged rows, one per batch, in log order. */
-async function engineMade(warehouse: Warehouse, dir: string, format: string, batches: number, batch: number) {
-  const payloads: Buffer[] = [];
-  for (let b = 0; b < batches; b++) {
-    const file = join(dir, `${format}-${b}.bin`);
-    await warehouse.command(
-      `INSERT INTO FUNCTION file('${file}', ${format}) SELECT ${rawEventColumns.join(", ")} FROM staged ` +
-        `ORDER BY seq LIMIT ${batch} OFFSET ${b * batch} SETTINGS engine_file_truncate_on_insert = 1`,
-    );
-    payloads.push(readFileSync(file));
-  }
-  return payloads;
 }
 
 async function main(): Promise<void> {
@@ -113,18 +99,6 @@ async function main(): Promise<void> {
         `${us(objectsJs)} us, RowBinary ${us(rowBinaryJs)} us`,
     );
 
-    await warehouse.command(
-      "CREATE TABLE staged (seq UInt64, " +
-        "id String, type String, version UInt16, time DateTime64(3, 'UTC'), tenant String, source String, " +
-        "channel String, contact_id String, agent_id String, data String, log_topic String, " +
-        "log_partition UInt16, log_offset UInt64, ingested_at DateTime64(3, 'UTC')) ENGINE = MergeTree ORDER BY seq",
-    );
-    await warehouse.insertRows({
-      table: "staged",
-      columns: ["seq", ...rawEventColumns],
-      body: `${lines.map((line, i) => `[${i},${line.slice(1)}`).join("\n")}\n`,
-      settings: rawEventInsertSettings,
-    });
     const fileDir = join(dir, "payloads");
     mkdirSync(fileDir);
     const fromFile =
@@ -142,6 +116,16 @@ async function main(): Promise<void> {
             `SETTINGS ${settingsSql(extra)} FORMAT ${format}`,
         );
       };
+    // One format at a time: engineBatches stages the rows in one scratch table.
+    const engineMade: InsertPath[] = [];
+    for (const format of ["RowBinary", "Native", "Arrow", "Parquet"]) {
+      const made = await engineBatches(warehouse, lines, batch, fileDir, format);
+      engineMade.push({
+        name: `${format} (made by the engine), from a file`,
+        payloads: made.map((m) => m.body),
+        insert: fromFile(format),
+      });
+    }
     /** chdb's raw insert: the Buffer handed over as it is. */
     const fromBuffer =
       (
@@ -203,13 +187,7 @@ async function main(): Promise<void> {
         payloads: rowBinaryPayloads,
         insert: fromFile("RowBinary"),
       },
-      ...(await Promise.all(
-        ["RowBinary", "Native", "Arrow", "Parquet"].map(async (format) => ({
-          name: `${format} (made by the engine), from a file`,
-          payloads: await engineMade(warehouse, fileDir, format, batches, batch),
-          insert: fromFile(format),
-        })),
-      )),
+      ...engineMade,
     ];
     const only = args
       .find((a) => a.startsWith("--only="))

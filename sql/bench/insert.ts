@@ -42,7 +42,7 @@ export async function readRecords(
 
 /**
  * The log's records as raw_events JSONCompactEachRow lines (not timed): the raw reference's text rows,
- * from which nativeBatches makes the fastest form measured (src/sink/README.md, "The insert path").
+ * from which engineBatches makes the fastest form measured (src/sink/README.md, "The insert path").
  */
 export async function rawLines(log: InProcessEventLog, topic: string, count: number): Promise<string[]> {
   return compactLines(await readRecords(log, topic, count));
@@ -96,41 +96,42 @@ export function compactBatches(lines: readonly string[], batch: number): RawBatc
 }
 
 /**
- * The same rows in ClickHouse's own columnar format, Native, in bodies of `batch` rows: the fastest
- * raw insert measured (sql/bench/insert-formats.ts: half the time of JSONCompactEachRow for the bench
- * day). Made by the engine from the lines, through a scratch table and files in `dir` (chdb only).
+ * The same rows in a format the engine writes (Native by default: the fastest raw insert measured,
+ * sql/bench/insert-formats.ts, half the time of JSONCompactEachRow for the bench day), in bodies of
+ * `batch` rows. Made by the engine from the lines, through a scratch table and files in `dir` (chdb only).
  */
-export async function nativeBatches(
+export async function engineBatches(
   warehouse: Warehouse,
   lines: readonly string[],
   batch: number,
   dir: string,
-): Promise<RawBatch[]> {
+  format = "Native",
+): Promise<{ body: Buffer; rows: number }[]> {
   // raw_events' own column types (LowCardinality included), and each line's place in the log.
   await warehouse.command(
-    "CREATE TABLE bench_native_rows ENGINE = MergeTree ORDER BY seq AS SELECT toUInt64(0) AS seq, * FROM raw_events LIMIT 0",
+    "CREATE TABLE bench_engine_rows ENGINE = MergeTree ORDER BY seq AS SELECT toUInt64(0) AS seq, * FROM raw_events LIMIT 0",
   );
   try {
     await warehouse.insertRows({
-      table: "bench_native_rows",
+      table: "bench_engine_rows",
       columns: ["seq", ...rawEventColumns],
       body: `${lines.map((line, i) => `[${i},${line.slice(1)}`).join("\n")}\n`,
       settings: rawEventInsertSettings,
     });
-    const batches: RawBatch[] = [];
+    const batches: { body: Buffer; rows: number }[] = [];
     for (let at = 0; at < lines.length; at += batch) {
-      const file = join(dir, `bench-native-${at}.bin`);
+      const file = join(dir, `bench-${format}-${at}.bin`);
       await warehouse.command(
-        `INSERT INTO FUNCTION file({file:String}, Native) SELECT ${rawEventColumns.join(", ")} FROM bench_native_rows ` +
+        `INSERT INTO FUNCTION file({file:String}, ${format}) SELECT ${rawEventColumns.join(", ")} FROM bench_engine_rows ` +
           `WHERE seq >= ${at} AND seq < ${at + batch} ORDER BY seq SETTINGS engine_file_truncate_on_insert = 1`,
         { file },
       );
-      batches.push({ body: readFileSync(file), format: "Native", rows: Math.min(batch, lines.length - at) });
+      batches.push({ body: readFileSync(file), rows: Math.min(batch, lines.length - at) });
       rmSync(file);
     }
     return batches;
   } finally {
-    await warehouse.command("DROP TABLE bench_native_rows");
+    await warehouse.command("DROP TABLE bench_engine_rows");
   }
 }
 

@@ -12,7 +12,7 @@ import { benchDay } from "./events";
 import { generateHistory } from "./history";
 import {
   compactBatches,
-  nativeBatches,
+  engineBatches,
   openLog,
   type RawBatch,
   rawLines,
@@ -74,7 +74,15 @@ async function rawReference(
   const runs: { format: InsertFormat; batch: number; batches: () => Promise<RawBatch[]> }[] = [
     { format: "JSONCompactEachRow", batch: 20_000, batches: async () => compactBatches(lines, 20_000) },
     { format: "JSONCompactEachRow", batch: 100_000, batches: async () => compactBatches(lines, 100_000) },
-    { format: "Native", batch: 100_000, batches: () => nativeBatches(warehouse, lines, 100_000, dir) },
+    {
+      format: "Native",
+      batch: 100_000,
+      batches: async () =>
+        (await engineBatches(warehouse, lines, 100_000, dir)).map((b) => ({
+          ...b,
+          format: "Native" as const,
+        })),
+    },
   ];
   const raws: RawRun[] = [];
   for (const { format, batch, batches } of runs) {

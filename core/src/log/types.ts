@@ -1,3 +1,5 @@
+import type { StarboardEvent } from "../events/index";
+
 /** Headers travel with a record unchanged; values are strings so both adapters store them alike. */
 export type RecordHeaders = Record<string, string>;
 
@@ -9,6 +11,12 @@ export interface OutgoingRecord {
   key: string;
   value: Uint8Array | string;
   headers?: RecordHeaders;
+  /**
+   * The checked event `value` serializes, set by publishEvents when it stands for a parse of those
+   * bytes (own-copy.ts). The in-process log hands it to its consumers' decodeEventRecord in
+   * place of a parse; Kafka's consumers read other buffers, and its publish ignores it.
+   */
+  checkedEvent?: StarboardEvent;
 }
 
 export interface LogRecord {

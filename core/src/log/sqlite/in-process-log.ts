@@ -8,6 +8,7 @@ import { retryPolicy, runBatch } from "../batch-runner";
 import { countDurableDeadLetters, deadLetterRecord } from "../dead-letter";
 import { checkRecords, toBuffer } from "../limits";
 import { partitionForKey } from "../partitioner";
+import { rememberChecked } from "../typed";
 import {
   type BatchContext,
   type EventLog,
@@ -178,6 +179,7 @@ export class InProcessEventLog implements EventLog {
             : toBuffer(record.value),
         headers: record.headers === undefined ? null : JSON.stringify(record.headers),
         headerMap: record.headers,
+        checkedEvent: record.checkedEvent,
       };
     });
     const offsets = await this.queue.enqueue(rows, bytes);
@@ -196,12 +198,15 @@ export class InProcessEventLog implements EventLog {
         const length = batch.valueLengths[k] as number;
         offsets[rowIndex] = batch.baseOffset + k;
         bytes += length + row.key.length + cachedRecordOverhead;
+        const value = batch.body.subarray(start, start + length);
+        // Before any consumer can read it: this buffer's decode is the event publishEvents checked.
+        if (row.checkedEvent !== undefined) rememberChecked(value, row.checkedEvent);
         return {
           topic: batch.topic,
           partition: batch.partition,
           offset: batch.baseOffset + k,
           key: row.key,
-          value: batch.body.subarray(start, start + length),
+          value,
           // A copy: consumers must not see a publisher's later changes to its headers object.
           headers: row.headerMap === undefined ? noHeaders : { ...row.headerMap },
           timestamp: batch.timestamp,

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import type { StarboardEvent } from "../../events/index";
 import type { LogRecord, RecordHeaders, TopicSpec } from "../types";
 import {
   type Appender,
@@ -54,6 +55,8 @@ export interface AppendRow extends EncodableRecord {
   partition: number;
   /** The headers as given, for the in-memory tail; the store writes the JSON. */
   headerMap?: RecordHeaders | undefined;
+  /** What publishEvents checked, for the consumers' decode (OutgoingRecord.checkedEvent); never stored. */
+  checkedEvent?: StarboardEvent | undefined;
 }
 
 /** Where one partition's share of an append landed. */

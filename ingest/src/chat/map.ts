@@ -1,7 +1,7 @@
 import type { Channel, StarboardEvent } from "@starboard/core";
 import type { PayloadMapper } from "../http/step";
 import { firstIssue, requiredMessage } from "../http/zod-path";
-import { type ChatPayload, chatPayload } from "./schema";
+import { type ChatPayload, chatPayloadParser } from "./schema";
 
 const channels: Record<ChatPayload["channel"], Channel> = { web: "webchat", app: "appchat", video: "video" };
 
@@ -13,7 +13,7 @@ const utc = (at: string) => new Date(at).toISOString();
  * a re-sent webhook (new delivery id, same fact) is deduplicated by every sink.
  */
 export const mapChatPayload: PayloadMapper = (payload, context) => {
-  const parsed = chatPayload.safeParse(payload, { error: requiredMessage });
+  const parsed = chatPayloadParser.safeParse(payload, { error: requiredMessage });
   if (!parsed.success) return { kind: "invalid", ...firstIssue(parsed.error) };
   const p = parsed.data;
   const envelope = {

@@ -6,7 +6,7 @@ export { maxRecordBytes } from "./limits";
 export { type EventLogConfig, openEventLog, standardTopics } from "./open";
 export { murmur2, partitionForKey } from "./partitioner";
 export { InProcessEventLog, type InProcessLogOptions, type LogFault } from "./sqlite/in-process-log";
-export { type DecodedEvent, decodeEventRecord, publishEvents } from "./typed";
+export { checkEventForPublish, type DecodedEvent, decodeEventRecord, publishEvents } from "./typed";
 export type {
   BatchContext,
   BatchHandler,

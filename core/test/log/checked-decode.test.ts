@@ -10,6 +10,7 @@ import {
   validateEvent,
 } from "../../src/events/index";
 import {
+  checkEventForPublish,
   decodeEventRecord,
   InProcessEventLog,
   type LogRecord,
@@ -76,6 +77,22 @@ describe("an in-process consumer's decode of a record publishEvents wrote", () =
     }
   });
 
+  it("is the same for events checked for publish first (checkEventForPublish) as for the events themselves", async () => {
+    const checked = allExamples.map((event) => {
+      const result = checkEventForPublish(structuredClone(event));
+      if (!result.ok) throw new Error(`${event.type} must pass its checks`);
+      return result.event;
+    });
+    const records = await published(checked);
+    const byId = new Map(allExamples.map((event) => [event.id, event]));
+    for (const record of records) {
+      const decoded = decodeEventRecord(record);
+      expect(decoded).toStrictEqual(parseEventJson(record.value));
+      if (!decoded.ok) throw new Error("a published event must decode");
+      expect(decoded.event).toEqual(byId.get(decoded.event.id));
+    }
+  });
+
   it("is a parse for a type whose checks keep the producer's objects: changing them later changes nothing seen", async () => {
     const rule = { ...exampleEvents["qa.rule-saved"].data.rule, phrases: ["保证退款"] };
     const event: StarboardEvent = {
@@ -127,5 +144,33 @@ describe("checkedEventIsOwnCopy and checkedEventStandsForBytes", () => {
   it("is false for a type or version the catalog does not know", () => {
     expect(checkedEventIsOwnCopy({ type: "contact.queued", version: 99 } as never)).toBe(false);
     expect(checkedEventIsOwnCopy({ type: "contact.teleported", version: 1 } as never)).toBe(false);
+  });
+});
+
+describe("checkEventForPublish", () => {
+  const isFrozenThrough = (value: unknown): boolean =>
+    typeof value !== "object" ||
+    value === null ||
+    (Object.isFrozen(value) && Object.values(value).every(isFrozenThrough));
+
+  it("returns the checked event frozen through, so it is still what was checked when publishEvents takes it", () => {
+    const example = exampleEvents["bot.handoff"];
+    const checked = checkEventForPublish(structuredClone(example));
+    if (!checked.ok) throw new Error("the fixture must pass its checks");
+    expect(checked.event).toEqual(example);
+    expect(isFrozenThrough(checked.event)).toBe(true);
+  });
+
+  it("leaves a type whose checks keep the producer's objects unfrozen: those are the producer's", () => {
+    const example = structuredClone(exampleEvents["qa.rule-saved"]);
+    const checked = checkEventForPublish(example);
+    expect(checked.ok).toBe(true);
+    expect(Object.isFrozen(example.data.rule)).toBe(false);
+  });
+
+  it("refuses what publishEvents would refuse, with the same path and reason", () => {
+    const bad = { ...exampleEvents["contact.queued"], data: { queueId: "" } } as unknown as StarboardEvent;
+    expect(checkEventForPublish(bad)).toStrictEqual(validateEvent(bad));
+    expect(checkEventForPublish(bad).ok).toBe(false);
   });
 });

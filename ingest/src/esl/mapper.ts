@@ -1,4 +1,4 @@
-import { type StarboardEvent, validateEvent } from "@starboard/core";
+import { checkEventForPublish, type StarboardEvent } from "@starboard/core";
 import { CallTable } from "./call-table";
 import type { FsEvent } from "./frame-types";
 import { parseMicros } from "./fs-time";
@@ -72,11 +72,16 @@ const handlers: Record<string, Handler | undefined> = {
       : drop(`CUSTOM ${ctx.headers.get("Event-Subclass") ?? "?"} is not mapped`),
 };
 
-/** A mapped event that fails its schema is our bug or odd input: dead-letter it with the path. */
+/**
+ * A mapped event that fails its schema is our bug or odd input: dead-letter it with the path. The
+ * events that pass go on as checked (checkEventForPublish): publishEvents does not check them again.
+ */
 function validated(events: StarboardEvent[]): MapResult {
+  const checked: StarboardEvent[] = [];
   for (const event of events) {
-    const check = validateEvent(event);
+    const check = checkEventForPublish(event);
     if (!check.ok) return dlq(`${event.type} ${check.error.path}: ${check.error.reason}`);
+    checked.push(check.event);
   }
-  return { kind: "ok", events };
+  return { kind: "ok", events: checked };
 }

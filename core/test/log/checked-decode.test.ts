@@ -43,11 +43,12 @@ describe("an in-process consumer's decode of a record publishEvents wrote", () =
   });
 
   async function published(events: readonly StarboardEvent[]): Promise<LogRecord[]> {
-    await publishEvents(log, events);
+    // Read while published, as the platform's consumers are (see the test of a late reader).
     const reader = await collect(log, {
       groupId: "checked-decode",
       topics: [Topics.events, Topics.commands],
     });
+    await publishEvents(log, events);
     await reader.waitFor(events.length);
     await reader.subscription.stop();
     return reader.records;
@@ -75,6 +76,18 @@ describe("an in-process consumer's decode of a record publishEvents wrote", () =
       record.value.fill(0x20);
       expect(decodeEventRecord(record)).toStrictEqual(parsed);
     }
+  });
+
+  it("is a parse for records appended while no group read their topic (nothing kept for them meanwhile)", async () => {
+    const event = exampleEvents["contact.queued"];
+    await publishEvents(log, [event]);
+    const reader = await collect(log, { groupId: "late-reader", topics: [Topics.events] });
+    await reader.waitFor(1);
+    await reader.subscription.stop();
+    const [record] = reader.records;
+    if (record === undefined) throw new Error("the event must be read");
+    record.value.fill(0x20);
+    expect(decodeEventRecord(record).ok).toBe(false);
   });
 
   it("is the same for events checked for publish first (checkEventForPublish) as for the events themselves", async () => {

@@ -192,6 +192,9 @@ export class InProcessEventLog implements EventLog {
     const offsets: number[] = new Array(rows.length);
     for (const batch of appended) {
       let bytes = 0;
+      // Remembered only while a group reads the topic: a backfill nobody consumes yet would churn the
+      // cache for nothing (it holds the last 16,384 decodes; a later reader starts further back).
+      const read = this.isRead(batch.topic);
       const records: LogRecord[] = batch.rows.map((rowIndex, k) => {
         const row = rows[rowIndex] as AppendRow;
         const start = batch.valueStarts[k] as number;
@@ -200,7 +203,7 @@ export class InProcessEventLog implements EventLog {
         bytes += length + row.key.length + cachedRecordOverhead;
         const value = batch.body.subarray(start, start + length);
         // Before any consumer can read it: this buffer's decode is the event publishEvents checked.
-        if (row.checkedEvent !== undefined) rememberChecked(value, row.checkedEvent);
+        if (read && row.checkedEvent !== undefined) rememberChecked(value, row.checkedEvent);
         return {
           topic: batch.topic,
           partition: batch.partition,
@@ -216,6 +219,13 @@ export class InProcessEventLog implements EventLog {
       for (const wake of this.listeners.get(`${batch.topic}/${batch.partition}`) ?? []) wake();
     }
     return offsets;
+  }
+
+  private isRead(topic: string): boolean {
+    for (const group of this.groups.values()) {
+      for (const member of group.members) if (member.topics.includes(topic)) return true;
+    }
+    return false;
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {

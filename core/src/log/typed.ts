@@ -158,8 +158,8 @@ export function decodeEventRecord(record: Pick<LogRecord, "value">, keep = true)
  * returned becomes the decode of the buffer the consumers will be handed, so none of them parses
  * and checks the bytes again (parse, check and freeze were ~7.5% of the platform's main thread in
  * the load bench, paid by whichever consumer met the record first). The bytes are that event
- * serialized, and parsing and checking them gives an equal event (log.test.ts checks it for every
- * example event).
+ * serialized, and parsing and checking them gives an equal event (checked-decode.test.ts checks
+ * it for every example event).
  */
 export function rememberChecked(value: Uint8Array, event: StarboardEvent): void {
   remember(value, { ok: true, event });

@@ -35,7 +35,8 @@ function outputIsOwnCopy(schema: z.core.$ZodType): boolean {
   );
 }
 
-let ownCopySpecs: Set<string> | undefined;
+/** Per type, the versions whose events are the checks' own copies (publishEvents asks per event). */
+let ownCopyVersions: Map<string, Set<number>> | undefined;
 
 /**
  * The checked event can stand for a parse of its serialized bytes: consumers handed it instead
@@ -54,15 +55,17 @@ export function checkedEventStandsForBytes(event: StarboardEvent): boolean {
 
 /** Every value of an event of this type and version is the checks' own (see above). */
 export function checkedEventIsOwnCopy(event: Pick<StarboardEvent, "type" | "version">): boolean {
-  if (ownCopySpecs === undefined) {
-    ownCopySpecs = new Set();
+  if (ownCopyVersions === undefined) {
+    ownCopyVersions = new Map();
     for (const type of eventTypes) {
+      const versions = new Set<number>();
       for (const [version, spec] of specFor(type) ?? []) {
-        if (outputIsOwnCopy(spec.interpreted)) ownCopySpecs.add(`${type}@${version}`);
+        if (outputIsOwnCopy(spec.interpreted)) versions.add(version);
       }
+      ownCopyVersions.set(type, versions);
     }
   }
-  return ownCopySpecs.has(`${event.type}@${event.version}`);
+  return ownCopyVersions.get(event.type)?.has(event.version) === true;
 }
 
 function holdsUndefined(value: unknown): boolean {

@@ -42,7 +42,7 @@ export async function publishEvents(log: EventLog, events: readonly StarboardEve
         key: partitionKey(event),
         value: serializeEvent(checked.event),
         headers: { "event-type": event.type, [checkedHeader]: checkedBy },
-        ...(checkedEventStandsForBytes(checked.event) ? { checkedEvent: checked.event } : {}),
+        ...(checkedEventIsOwnCopy(checked.event) ? { checkedEvent: checked.event } : {}),
       },
     });
     bySource.add(event.source);
@@ -162,7 +162,8 @@ export function decodeEventRecord(record: Pick<LogRecord, "value">, keep = true)
  * it for every example event).
  */
 export function rememberChecked(value: Uint8Array, event: StarboardEvent): void {
-  remember(value, { ok: true, event });
+  // Its walk over the event is done here, for the records a group reads, not by every publish.
+  if (checkedEventStandsForBytes(event)) remember(value, { ok: true, event });
 }
 
 function remember(value: Uint8Array, decoded: DecodedEvent): void {

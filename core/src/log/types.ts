@@ -12,9 +12,10 @@ export interface OutgoingRecord {
   value: Uint8Array | string;
   headers?: RecordHeaders;
   /**
-   * The checked event `value` serializes, set by publishEvents when it stands for a parse of those
-   * bytes (own-copy.ts). The in-process log hands it to its consumers' decodeEventRecord in
-   * place of a parse; Kafka's consumers read other buffers, and its publish ignores it.
+   * The checked event `value` serializes, set by publishEvents when the checks made every value in
+   * it (own-copy.ts). The in-process log hands it to its consumers' decodeEventRecord in place of a
+   * parse when it stands for those bytes; Kafka's consumers read other buffers, and its publish
+   * ignores it.
    */
   checkedEvent?: StarboardEvent;
 }

@@ -47,6 +47,8 @@ function variedEvents(prefix: string): StarboardEvent[] {
   return [
     ...examples,
     { ...ready, id: `${prefix}-坐席-1`, tenant: "租户", source: "坐席端 😀" },
+    // Over 64 bytes: copied by Buffer#copy, not byte by byte (native.ts).
+    { ...ready, id: `${prefix}-${"长".repeat(30)}`, source: `desk-${"x".repeat(70)}` },
     { ...ready, id: `${prefix}-old`, time: "1950-06-01T23:59:59.999Z" },
     { ...ready, id: `${prefix}-late`, time: "2299-12-31T23:59:59.001Z" },
   ];

@@ -46,7 +46,7 @@ export function adoptChannel(ctx: MapContext, uuid: string): Adopted | undefined
   const agentId = h.get("Other-Leg-Destination-Number");
   const otherLeg = h.get("Other-Leg-Unique-ID");
   if (bridged !== undefined && h.get("Other-Type") === "originatee" && agentId) {
-    call.connected = true;
+    ctx.calls.connect(call);
     call.connectedMicros = bridged;
     call.agentId = agentId;
     if (otherLeg !== undefined) ctx.calls.linkLeg(otherLeg, uuid);

@@ -38,8 +38,9 @@ export class CallTable {
   /** The legs of each contact (the reverse of `legs`), so a hangup does not walk every leg. */
   private readonly legsOf = new Map<string, Set<string>>();
   /**
-   * Calls by the queue they joined (connected ones included until they end): a queue position
-   * counts within its queue instead of walking every live call, several times per call at load.
+   * Calls waiting in each queue: a queue position counts within its queue instead of walking every
+   * live call, several times per call at load. A call leaves it when it connects (`connect`): with
+   * 200 agents busy, the calls they were talking to made most of each walk.
    */
   private readonly byQueue = new Map<string, Set<LiveCall>>();
   /** Channels that hung up recently: their late events (the B-leg's own hangup) must not be adopted. */
@@ -92,6 +93,12 @@ export class CallTable {
     call.queueId = queueId;
     call.queuedAtSeconds = joinedSeconds;
     call.queueSeq = ++this.sequence;
+  }
+
+  /** The call reached an agent: it no longer waits in its queue. */
+  connect(call: LiveCall): void {
+    call.connected = true;
+    this.leaveQueue(call);
   }
 
   /** 1-based place among contacts still waiting in the same queue. */

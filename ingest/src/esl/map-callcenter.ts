@@ -89,7 +89,7 @@ function connected(ctx: MapContext, call: LiveCall, queueId: string): MapResult 
   const called = parseEpochSeconds(ctx.headers.get("CC-Agent-Called-Time"));
   const answered =
     parseEpochSeconds(ctx.headers.get("CC-Agent-Answered-Time")) ?? Math.floor(ctx.micros / 1e6);
-  call.connected = true;
+  ctx.calls.connect(call);
   call.connectedMicros = answered * 1e6;
   call.agentId = agentId;
   return ok({

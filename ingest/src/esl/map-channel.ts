@@ -114,7 +114,7 @@ export function mapBridge(ctx: MapContext): MapResult {
   if (call.queueId !== undefined || call.connected) return drop("bridge already reported by mod_callcenter");
   const agentId = h.get("Other-Leg-Destination-Number") || h.get("Other-Leg-Callee-ID-Number");
   if (!agentId) return drop("bridge without the other leg's number");
-  call.connected = true;
+  ctx.calls.connect(call);
   call.connectedMicros = ctx.micros;
   call.agentId = agentId;
   return ok({

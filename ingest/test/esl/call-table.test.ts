@@ -19,7 +19,7 @@ function scanPosition(calls: readonly LiveCall[], c: LiveCall): number {
 type Op =
   | { op: "add"; id: number }
   | { op: "enqueue"; id: number; queue: number }
-  | { op: "connect"; id: number }
+  | { op: "connect"; id: number; direct: boolean }
   | { op: "leg"; leg: number; id: number }
   | { op: "remove"; id: number }
   | { op: "removeLeg"; leg: number };
@@ -29,12 +29,13 @@ const ops: fc.Arbitrary<Op[]> = fc.array(
   fc.oneof(
     fc.record({ op: fc.constant("add" as const), id }),
     fc.record({ op: fc.constant("enqueue" as const), id, queue: fc.integer({ min: 0, max: 2 }) }),
-    fc.record({ op: fc.constant("connect" as const), id }),
+    // direct: the flag set without the table (a call it did not see connect still counts right).
+    fc.record({ op: fc.constant("connect" as const), id, direct: fc.boolean() }),
     fc.record({ op: fc.constant("leg" as const), leg: id, id }),
     fc.record({ op: fc.constant("remove" as const), id }),
     fc.record({ op: fc.constant("removeLeg" as const), leg: id }),
   ),
-  { maxLength: 120 },
+  { minLength: 30, maxLength: 120 },
 );
 
 describe("CallTable", () => {
@@ -50,7 +51,8 @@ describe("CallTable", () => {
             if (c !== undefined) table.enqueue(c, `q${s.queue}`, 0);
           } else if (s.op === "connect") {
             const c = table.get(contact);
-            if (c !== undefined) c.connected = true;
+            if (c !== undefined && s.direct) c.connected = true;
+            else if (c !== undefined) table.connect(c);
           } else if (s.op === "leg") {
             if (table.get(contact) !== undefined) table.linkLeg(`leg${s.leg}`, contact);
           } else if (s.op === "remove") table.remove(contact);

@@ -1,11 +1,5 @@
 import { parseArgs } from "node:util";
-import { type BenchRow, logBenchmarks, qaBenchmarks, routingBenchmarks } from "@starboard/core/bench";
-import { apiBenchmarks } from "@starboard/graphql/bench";
-import { ingestBenchmarks } from "@starboard/ingest";
-import { warehouseBenchmarks } from "@starboard/sql";
-import { fuzzBenchmarks } from "../../bench/fuzz-bench";
-import { platformBenchmarks } from "../../bench/platform-bench";
-import { soakBenchmarks } from "../../bench/soak-bench";
+import type { BenchRow } from "@starboard/core/bench";
 import { type Command, UsageError } from "../command";
 import { baseConfig } from "../config";
 
@@ -16,21 +10,25 @@ type Area = (options: {
   platform: { seconds?: number; agents?: number };
 }) => Promise<BenchRow[]>;
 
+// Each area's code is loaded when it runs: every command shares main.ts's imports, and the fuzz
+// area's generators alone kept ~85 MB alive in every process (`starboard start` included), and their
+// evaluation took ~1 s of each start.
 const areas: Record<string, Area> = {
-  log: (options) => logBenchmarks(options),
-  ingest: (options) => ingestBenchmarks(options),
-  warehouse: (options) => warehouseBenchmarks(options),
-  routing: (options) => routingBenchmarks(options),
-  api: (options) => apiBenchmarks({ progress: options.progress }),
-  platform: (options) =>
-    platformBenchmarks({
+  log: async (options) => (await import("@starboard/core/bench")).logBenchmarks(options),
+  ingest: async (options) => (await import("@starboard/ingest")).ingestBenchmarks(options),
+  warehouse: async (options) => (await import("@starboard/sql")).warehouseBenchmarks(options),
+  routing: async (options) => (await import("@starboard/core/bench")).routingBenchmarks(options),
+  api: async (options) =>
+    (await import("@starboard/graphql/bench")).apiBenchmarks({ progress: options.progress }),
+  platform: async (options) =>
+    (await import("../../bench/platform-bench")).platformBenchmarks({
       progress: options.progress,
       seconds: options.platform.seconds ?? Number(process.env.STARBOARD_BENCH_PLATFORM_SECONDS ?? 60),
       ...(options.platform.agents === undefined ? {} : { agents: options.platform.agents }),
     }),
-  qa: (options) => qaBenchmarks({ progress: options.progress }),
-  fuzz: (options) =>
-    fuzzBenchmarks({
+  qa: async (options) => (await import("@starboard/core/bench")).qaBenchmarks({ progress: options.progress }),
+  fuzz: async (options) =>
+    (await import("../../bench/fuzz-bench")).fuzzBenchmarks({
       progress: options.progress,
       seconds: Number(process.env.STARBOARD_BENCH_FUZZ_SECONDS ?? 60),
     }),
@@ -104,6 +102,7 @@ export const benchCommand: Command = {
     });
     if (values.soak !== undefined) {
       if (values.only !== undefined) throw new UsageError("--soak runs alone: drop --only");
+      const { soakBenchmarks } = await import("../../bench/soak-bench");
       const rows = await soakBenchmarks({
         seconds: soakSeconds(values.soak),
         progress: (m) => io.err(`… ${m}`),

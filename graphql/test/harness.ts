@@ -11,6 +11,7 @@ import {
 } from "@starboard/core";
 import { createWarehouseClient, migrate, startSink, type Warehouse } from "@starboard/sql";
 import { type Client, createClient } from "graphql-ws";
+import { afterAll } from "vitest";
 import WebSocket from "ws";
 import { type ApiServer, type ApiServerOptions, startApiServer } from "../src/index";
 
@@ -61,14 +62,31 @@ export interface GqlResponse {
 
 let warehouseOpened: Warehouse | undefined;
 
+/**
+ * The warehouse every stack of this process shares, in its own directory: chdb opens one data
+ * directory per process, and each test file runs in its own process. Removed after the file's last
+ * test (an exit handler does not run: the pool ends its processes with a signal).
+ */
+async function sharedWarehouse(): Promise<Warehouse> {
+  if (warehouseOpened === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "starboard-graphql-warehouse-"));
+    warehouseDir = dir;
+    warehouseOpened = await createWarehouseClient({ dataDir: dir });
+  }
+  return warehouseOpened;
+}
+let warehouseDir: string | undefined;
+// Registered when a test file imports this module: its root suite's last after-hook.
+afterAll(() => {
+  if (warehouseDir !== undefined) rmSync(warehouseDir, { recursive: true, force: true });
+});
+
 /** A log, the warehouse (migrated, fed by the real sink) and the API on a free port. */
 export async function startStack(options: Partial<ApiServerOptions> = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), "starboard-graphql-"));
   const log = new InProcessEventLog({ dataDir: join(dir, "log"), pollIntervalMs: 10 });
   await log.ensureTopics(standardTopics(4));
-  // One chdb data directory per process: a second stack in the same file reuses it.
-  warehouseOpened ??= await createWarehouseClient({ dataDir: dir });
-  const warehouse = warehouseOpened;
+  const warehouse = await sharedWarehouse();
   await migrate(warehouse);
   const sink = await startSink({ log, warehouse, maxDelayMs: 50 });
   const api = await startApiServer({
@@ -126,7 +144,7 @@ export async function startStack(options: Partial<ApiServerOptions> = {}): Promi
       await api.close();
       await sink.stop();
       await log.close();
-      rmSync(join(dir, "log"), { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
   return stack;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,9 +32,13 @@ describe("createWarehouseClient on chdb", () => {
 
   it("refuses a second data directory in the same process with a clear error", async () => {
     const other = mkdtempSync(join(tmpdir(), "starboard-sql-other-"));
-    await expect(createWarehouseClient({ dataDir: other, url: "" })).rejects.toThrow(
-      /one embedded warehouse/,
-    );
+    try {
+      await expect(createWarehouseClient({ dataDir: other, url: "" })).rejects.toThrow(
+        /one embedded warehouse/,
+      );
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it("inserts JSONCompactEachRow lines with per-insert settings that do not leak", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,12 +25,16 @@ describe("migration files", () => {
 
   it("refuses a gap or a duplicate number", () => {
     const dir = mkdtempSync(join(tmpdir(), "starboard-migrations-"));
-    writeFileSync(join(dir, "0001_a.sql"), "SELECT 1;");
-    writeFileSync(join(dir, "0003_c.sql"), "SELECT 1;");
-    expect(() => listMigrations(dir)).toThrow(/expected number 0002/);
-    writeFileSync(join(dir, "0002_b.sql"), "SELECT 1;");
-    writeFileSync(join(dir, "0002_bb.sql"), "SELECT 1;");
-    expect(() => listMigrations(dir)).toThrow(/expected number 0003/);
+    try {
+      writeFileSync(join(dir, "0001_a.sql"), "SELECT 1;");
+      writeFileSync(join(dir, "0003_c.sql"), "SELECT 1;");
+      expect(() => listMigrations(dir)).toThrow(/expected number 0002/);
+      writeFileSync(join(dir, "0002_b.sql"), "SELECT 1;");
+      writeFileSync(join(dir, "0002_bb.sql"), "SELECT 1;");
+      expect(() => listMigrations(dir)).toThrow(/expected number 0003/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("split into statements at a line ending in ';' that is not a comment", () => {

@@ -11,6 +11,7 @@ import type { SimulatorProfile } from "./profile";
 import { Rng, subSeed } from "./rng";
 import { available, canServe } from "./shifts";
 import { ChatStream } from "./stream";
+import { TicketDeliveries } from "./ticket-deliveries";
 import { loadTicketTimeScale } from "./ticket-plan";
 import { VoiceLine } from "./voice";
 import { playTicket, type SimulatorStats, type World } from "./world";
@@ -82,6 +83,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const clock = new SimClock(Math.max(wall(), Math.ceil(fs.now() / 1000), notBefore), options.speed, wall);
   const runId = `${options.seed}-${clock.startMs.toString(36)}`;
   const hooks = new WebhookSender(options.webhookSecret, runId);
+  const tickets = new TicketDeliveries(hooks, options.ticketsUrl);
   const stream =
     options.chatStreamUrl === undefined
       ? undefined
@@ -95,7 +97,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     hooks,
     fs,
     chat: stream === undefined ? (body) => hooks.post(options.chatUrl, body) : (body) => stream.send(body),
-    ticketsUrl: options.ticketsUrl,
+    ticket: (body) => tickets.add(body),
     ticketTimeScale: options.mode === "load" ? loadTicketTimeScale : 1,
     runId,
     counts: { contacts: 0, calls: 0, chats: 0, tickets: 0, switchEvents: 0 },
@@ -171,12 +173,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const timer = setInterval(() => {
     clock.runDue();
     void world.outbox.flush();
+    tickets.flush();
   }, 5);
   const stats = (): SimulatorStats => ({
     ...world.counts,
     events: world.outbox.published + hooks.accepted + (stream?.accepted ?? 0),
     scheduled: clock.pending,
-    inFlight: hooks.inFlight + (stream?.inFlight ?? 0),
+    inFlight: hooks.inFlight + tickets.waiting + (stream?.inFlight ?? 0),
     errors: world.outbox.errors + hooks.errors + (stream?.errors ?? 0) + (lastError === undefined ? 0 : 1),
     lastError: hooks.lastError ?? stream?.lastError ?? world.outbox.lastError ?? lastError,
   });
@@ -192,6 +195,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       await chat.close();
       await desk.stop();
       await world.outbox.flush();
+      tickets.flush(true);
       const deadline = Date.now() + 5_000;
       const busy = () => hooks.inFlight + (stream?.inFlight ?? 0) > 0;
       while (busy() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));

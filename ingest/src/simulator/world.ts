@@ -36,7 +36,8 @@ export interface World {
   fs: FsSwitch;
   /** Sends one chat payload (webhook POST, or the gateway's WebSocket stream) and resolves when answered. */
   chat: (body: object) => Promise<void>;
-  ticketsUrl: string;
+  /** Sends one ticket event through the ticket gateway and resolves when it was answered. */
+  ticket: (body: object) => Promise<void>;
   /** How much of a real ticket's life a simulated ticket lives (1, or loadTicketTimeScale). */
   ticketTimeScale: number;
   runId: string;
@@ -80,9 +81,7 @@ export function playTicket(
     const at = openedAt + step.offsetSeconds * 1000;
     world.clock.at(at, () => {
       if (world.stopped) return;
-      chain = chain.then(() =>
-        world.hooks.post(world.ticketsUrl, { type: step.type, at: iso(at), ...step.data }),
-      );
+      chain = chain.then(() => world.ticket({ type: step.type, at: iso(at), ...step.data }));
     });
   }
 }

@@ -22,7 +22,37 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 /** "data.customer.phone" -> "customer.phone", "time" -> "at": where the sender put it. */
 const bodyPath = (path: string) => (path === "time" ? "at" : path.replace(/^data\.?/, ""));
 
+/** Ticket events one delivery may carry as an array. */
+export const maxTicketBatch = 500;
+
+/**
+ * One ticket event, or a JSON array of them (1 to maxTicketBatch) delivered in one request, as a
+ * ticketing system flushing its queue or a backfill sends them. A delivery is all or nothing: the
+ * first bad element refuses the whole of it, its path prefixed with its index ("[2].type").
+ * Why: each request costs a signature check, a replay lookup and an HTTP round trip on both sides;
+ * at --simulator load, one POST per event, the ticket webhooks took more of the platform's main
+ * thread in a CPU profile (~8.6%) than every chat message over the WebSocket stream (~7.9%), though
+ * tickets and emails are 18% of the simulated contacts and chats 37%.
+ */
 export const mapTicketPayload: PayloadMapper = (payload, context) => {
+  if (!Array.isArray(payload)) return mapTicketEvent(payload, context);
+  if (payload.length === 0 || payload.length > maxTicketBatch)
+    return {
+      kind: "invalid",
+      path: "",
+      reason: `expected a ticket event or an array of 1 to ${maxTicketBatch} of them (got ${payload.length})`,
+    };
+  const events = [];
+  for (let i = 0; i < payload.length; i++) {
+    const mapped = mapTicketEvent(payload[i], context);
+    if (mapped.kind === "invalid")
+      return { ...mapped, path: mapped.path === "" ? `[${i}]` : `[${i}].${mapped.path}` };
+    events.push(...mapped.events);
+  }
+  return { kind: "ok", events };
+};
+
+const mapTicketEvent: PayloadMapper = (payload, context) => {
   if (!isRecord(payload)) return { kind: "invalid", path: "", reason: "expected an object" };
   const { type, at, ...data } = payload;
   if (type === undefined) return { kind: "invalid", path: "type", reason: "required" };

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createChatGateway } from "../../src/chat/index";
 import { createTicketGateway } from "../../src/tickets/index";
+import { maxTicketBatch } from "../../src/tickets/map";
 import { readEvents, tempLog } from "../esl/log-helpers";
-import { post, secret } from "./helpers";
+import { deadLetters, post, secret } from "./helpers";
 
 // Every chat and ticket payload type over HTTP, onto the log as the event model's types.
 
@@ -161,4 +162,77 @@ describe("ticket payloads -> events", () => {
     expect(res.status).toBe(422);
     expect(((await res.json()) as { path: string }).path).toBe(path);
   });
+});
+
+describe("a batch of ticket events in one delivery", () => {
+  const created = {
+    ...ticket,
+    type: "ticket.created",
+    subject: "Refund",
+    priority: "high",
+    department: "billing",
+    dueAt: due,
+    customer: { phone: "+8613800138000" },
+    openedBy: "customer",
+    categories: ["refund"],
+  };
+  const assigned = {
+    ...ticket,
+    at: "2026-11-30T09:01:00.000Z",
+    type: "ticket.assigned",
+    department: "billing",
+    assigneeAgentId: "a1",
+    assignedBy: "router",
+  };
+  const resolved = {
+    ...ticket,
+    at: "2026-11-30T09:30:00.000Z",
+    type: "ticket.resolved",
+    resolvedByAgentId: "a1",
+    resolution: "refunded",
+  };
+
+  async function gatewayUrl() {
+    const { log, dispose } = await tempLog();
+    const gateway = createTicketGateway({ log, secrets: [secret] });
+    cleanups.push(dispose, () => gateway.close());
+    return { log, gateway, url: `http://127.0.0.1:${await gateway.listen(0)}/tickets/events` };
+  }
+
+  it("puts every event on the log in the array's order and answers with all their ids", async () => {
+    const { log, url } = await gatewayUrl();
+    const res = await post(url, [created, assigned, resolved]);
+    expect(res.status).toBe(202);
+    const answer = (await res.json()) as { accepted: number; ids: string[] };
+    const events = await readEvents(log);
+    expect(events.map((e) => e.type)).toEqual(["ticket.created", "ticket.assigned", "ticket.resolved"]);
+    expect(answer).toEqual({ accepted: 3, ids: events.map((e) => e.id) });
+    // The same facts one request at a time: the same ids, so a sink counts them once either way.
+    const single = await gatewayUrl();
+    for (const payload of [created, assigned, resolved])
+      expect((await post(single.url, payload)).status).toBe(202);
+    expect((await readEvents(single.log)).map((e) => e.id)).toEqual(answer.ids);
+  });
+
+  it.each([
+    ["a bad element", "[1].priority", [created, { ...assigned, priority: "high" }, resolved]],
+    ["an element that is not an object", "[1]", [created, "ticket.closed"]],
+    ["an empty array", "", []],
+    [
+      "more than the most a delivery may carry",
+      "",
+      Array.from({ length: maxTicketBatch + 1 }, () => created),
+    ],
+  ])(
+    "refuses %s as a whole: 422 at %j, the body on the dead-letter topic, nothing on the log",
+    async (_name, path, body) => {
+      const { log, gateway, url } = await gatewayUrl();
+      const res = await post(url, body);
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { path: string }).path).toBe(path);
+      expect(gateway.counters["invalid-payload"]).toBe(1);
+      expect((await deadLetters(log)).map((r) => r.value.toString())).toEqual([JSON.stringify(body)]);
+      expect(await readEvents(log)).toEqual([]);
+    },
+  );
 });

@@ -103,6 +103,9 @@ export async function platformBenchmarks(options: PlatformBenchOptions = {}): Pr
       samples.push({
         wall: performance.now(),
         log: total(await platform.log.endOffsets(Topics.events)),
+        apiTopics:
+          total(await platform.log.endOffsets(Topics.events)) +
+          total(await platform.log.endOffsets(Topics.commands)),
         sink: platform.sink?.stats.written ?? 0,
         api,
         rss: memory.rss,

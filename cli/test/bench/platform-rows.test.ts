@@ -10,6 +10,7 @@ function sample(i: number, parts: Partial<MemoryParts>, rss: number, heap: numbe
     log: i * 5_000,
     sink: i * 5_000,
     api: i * 5_000,
+    apiTopics: i * 5_000,
     rss,
     heap,
     cpu: i,
@@ -76,6 +77,28 @@ describe("the platform bench's memory breakdown", () => {
     const memory = rows.find((r) => r.name.startsWith("process RSS: peak"));
     expect(memory?.target).toBe("flat (< 5% growth)");
     expect(memory?.value).toBe(1_030);
+  });
+});
+
+describe("the API's lag behind the log", () => {
+  const lagRow = (samples: Sample[]) =>
+    rowsOf(samples, { capacity: 10_000, speed: 50, agents: 200, messages: [], clock: [] }).find((r) =>
+      r.name.startsWith("API live picture behind the log"),
+    );
+  // 5,000 events a second and 1,000 commands: the API applies both.
+  const at = (i: number, behindRecords: number): Sample => ({
+    ...sample(i, {}, 900 * MB, 100 * MB),
+    apiTopics: i * 6_000,
+    api: i * 6_000 - behindRecords,
+  });
+
+  it.each([
+    ["caught up", 0, 0],
+    ["500 records behind", 500, 100],
+    ["2,500 records behind", 2_500, 500],
+  ])("%s: %i records are %i ms at the run's rate of events", (_name, behind, ms) => {
+    const samples = Array.from({ length: 8 }, (_, i) => at(i, i === 0 ? 0 : behind));
+    expect(lagRow(samples)?.value).toBe(ms);
   });
 });
 

@@ -15,6 +15,16 @@ afterEach(async () => {
 const chat = { conversationId: "conv-7", channel: "app", at: "2026-11-30T09:00:00.000Z" };
 const due = "2026-12-01T09:00:00.000Z";
 const ticket = { ticketNumber: "T-20261130-0001", at: "2026-11-30T09:00:00.000Z" };
+const ticketCreated = {
+  type: "ticket.created",
+  subject: "Refund",
+  priority: "high",
+  department: "billing",
+  dueAt: due,
+  customer: { phone: "+8613800138000" },
+  openedBy: "customer",
+  categories: ["refund"],
+};
 
 describe("chat payloads -> events", () => {
   it.each([
@@ -82,18 +92,7 @@ describe("chat payloads -> events", () => {
 
 describe("ticket payloads -> events", () => {
   it.each([
-    [
-      {
-        type: "ticket.created",
-        subject: "Refund",
-        priority: "high",
-        department: "billing",
-        dueAt: due,
-        customer: { phone: "+8613800138000" },
-        openedBy: "customer",
-        categories: ["refund"],
-      },
-    ],
+    [ticketCreated],
     [{ type: "ticket.assigned", department: "billing", assigneeAgentId: "a1", assignedBy: "router" }],
     [
       {
@@ -165,17 +164,7 @@ describe("ticket payloads -> events", () => {
 });
 
 describe("a batch of ticket events in one delivery", () => {
-  const created = {
-    ...ticket,
-    type: "ticket.created",
-    subject: "Refund",
-    priority: "high",
-    department: "billing",
-    dueAt: due,
-    customer: { phone: "+8613800138000" },
-    openedBy: "customer",
-    categories: ["refund"],
-  };
+  const created = { ...ticket, ...ticketCreated };
   const assigned = {
     ...ticket,
     at: "2026-11-30T09:01:00.000Z",

@@ -100,12 +100,11 @@ export async function platformBenchmarks(options: PlatformBenchOptions = {}): Pr
       if (demo !== undefined) clock.push({ wall: Date.now(), sim: demo.now() });
       const memory = process.memoryUsage();
       const generator = platform.generator?.memory();
+      const onLog = total(await platform.log.endOffsets(Topics.events));
       samples.push({
         wall: performance.now(),
-        log: total(await platform.log.endOffsets(Topics.events)),
-        apiTopics:
-          total(await platform.log.endOffsets(Topics.events)) +
-          total(await platform.log.endOffsets(Topics.commands)),
+        log: onLog,
+        apiTopics: onLog + total(await platform.log.endOffsets(Topics.commands)),
         sink: platform.sink?.stats.written ?? 0,
         api,
         rss: memory.rss,

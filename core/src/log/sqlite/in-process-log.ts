@@ -25,7 +25,7 @@ import {
 import { assignPartitions } from "./group";
 import { OffsetCommits } from "./offset-commits";
 import { PublishQueue } from "./publish-queue";
-import { type AppendRow, SqliteLogStore } from "./store";
+import { type AppendedBatch, type AppendRow, SqliteLogStore } from "./store";
 import { TailCache } from "./tail-cache";
 
 export interface InProcessLogOptions {
@@ -114,6 +114,8 @@ export class InProcessEventLog implements EventLog {
   private readonly store: SqliteLogStore;
   private readonly queue: PublishQueue;
   private readonly tail: TailCache;
+  /** Appends on their way to the writer thread, by "topic/partition". */
+  private readonly appending = new Map<string, number>();
   private readonly commits: OffsetCommits;
   private readonly groups = new Map<string, Group>();
   private readonly listeners = new Map<string, Set<() => void>>();
@@ -188,7 +190,21 @@ export class InProcessEventLog implements EventLog {
   }
 
   private async appendAndNotify(rows: AppendRow[]): Promise<number[]> {
-    const appended = await this.store.appendOffThread(rows, Date.now());
+    const partitions = new Set(rows.map((row) => `${row.topic}/${row.partition}`));
+    for (const key of partitions) this.appending.set(key, (this.appending.get(key) ?? 0) + 1);
+    try {
+      return this.notify(rows, await this.store.appendOffThread(rows, Date.now()));
+    } finally {
+      for (const key of partitions) {
+        const left = (this.appending.get(key) ?? 1) - 1;
+        if (left === 0) this.appending.delete(key);
+        else this.appending.set(key, left);
+      }
+    }
+  }
+
+  /** The appended records into the tail, and their partitions' workers woken. */
+  private notify(rows: AppendRow[], appended: AppendedBatch[]): number[] {
     const offsets: number[] = new Array(rows.length);
     for (const batch of appended) {
       let bytes = 0;
@@ -364,8 +380,16 @@ export class InProcessEventLog implements EventLog {
         const now = Date.now();
         if (cached !== undefined && (cached.length > 0 || now - lastStoreRead < this.pollIntervalMs)) {
           fetched = cached;
-        } else if (cached !== undefined && this.store.endOffset(topic, partition) <= position) {
-          fetched = cached;
+        } else if (
+          // Caught up with the tail (or none yet) while this process's append to the partition is on
+          // its way: its records come through the tail when the writer's answer arrives, as the
+          // buffers the publisher's checked events were remembered for (rememberChecked). Read from
+          // the store meanwhile, they were parsed again. A reader behind the tail reads the store.
+          ((cached !== undefined || !this.tail.holds(topic, partition)) &&
+            this.appending.has(`${topic}/${partition}`)) ||
+          (cached !== undefined && this.store.endOffset(topic, partition) <= position)
+        ) {
+          fetched = cached ?? [];
           lastStoreRead = now;
         } else {
           fetched = this.store.read(topic, partition, position, maxBatch);

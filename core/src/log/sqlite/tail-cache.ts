@@ -84,6 +84,11 @@ export class TailCache {
     if (list !== undefined && list.at(0) === oldest.batch) list.shift();
   }
 
+  /** Whether any batch of the partition is cached. */
+  holds(topic: string, partition: number): boolean {
+    return (this.partitions.get(`${topic}/${partition}`)?.length ?? 0) > 0;
+  }
+
   /**
    * Records from `offset` on, through the cached batches that follow it without a gap, up to
    * `limit`; [] when `offset` is just past the newest batch this process appended (caught up, as

@@ -11,9 +11,19 @@ import { type E2eStack, keys, startE2eStack } from "./stack";
 let stack: E2eStack;
 let browser: Browser;
 const published = { VOICE: 0, WEBCHAT: 0, EMAIL: 0 };
-/** The 15-minute interval holding today's first contacts (an hour ago), and the one after it. */
 const quarter = 900_000;
-const busyInterval = Math.floor((Date.now() - 3_600_000) / quarter) * quarter;
+const day = 86_400_000;
+/**
+ * The day the newest contacts fall on: today, or yesterday before 02:00 UTC. Each day's contacts
+ * are at 01:00-01:30 UTC, so at any time of day they are in the past and none straddles a midnight
+ * (placed "an hour ago", the test failed between 00:00 and ~01:00 UTC: the newest contacts were
+ * yesterday's, and a range of days cut a day's contacts in two).
+ */
+const dataDay = Math.floor((Date.now() - 2 * 3_600_000) / day) * day;
+/** The 15-minute interval holding the newest day's first contacts, and the one after it. */
+const busyInterval = dataDay + 3_600_000;
+/** The UTC date `offset` days from the newest contacts' day, as the range inputs take it. */
+const dateOf = (offset: number) => new Date(dataDay + offset * day).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   stack = await startE2eStack();
@@ -25,10 +35,9 @@ beforeAll(async () => {
     events.push(...agentSignedIn(id, new Date(busyInterval - 1_800_000)));
   events.push(agentNotReady("3002", new Date(busyInterval + quarter), "lunch"));
   events.push(agentNotReady("3003", new Date(busyInterval + quarter), "lunch"));
-  const day = 86_400_000;
-  // Eight days back to the last hour: voice busier than chat, chat busier than email.
+  // Eight days: voice busier than chat, chat busier than email.
   for (let d = 7; d >= 0; d--) {
-    const base = Date.now() - d * day - 3_600_000;
+    const base = busyInterval - d * day;
     for (let i = 0; i < 3; i++) {
       events.push(
         ...handledContact("voice", new Date(base + i * 600_000), "2001", {
@@ -93,13 +102,12 @@ describe("reports", () => {
     expect(await page.getByTestId("mix-chart").locator(".recharts-pie-sector").count()).toBe(3);
     await screenshot(page, "channels");
 
-    // Narrow the range to the last two days, by week: fewer contacts, still three channels.
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    await page.locator('input[name="from"]').fill(day(-1));
-    await page.locator('input[name="to"]').fill(day(1));
+    // Narrow the range to the newest two days, by week: fewer contacts, still three channels.
+    await page.locator('input[name="from"]').fill(dateOf(-1));
+    await page.locator('input[name="to"]').fill(dateOf(1));
     await page.locator('select[name="interval"]').selectOption("WEEK");
     await page.getByRole("button", { name: "Show" }).click();
-    // Today and yesterday: three voice calls a day.
+    // The newest day and the one before: three voice calls a day.
     await expect.poll(() => volume("Voice"), { timeout: 20_000 }).toBe("6");
     const download = page.waitForEvent("download");
     await page.getByTestId("export-csv").click();
@@ -115,6 +123,10 @@ describe("reports", () => {
   it("service level, agents, demand, tickets and customers pages render for the roles that may see them", async () => {
     const { context, page, errors } = await signedInPage(browser, keys.supervisor);
     await page.goto(`${stack.dashboardUrl}/service-level`);
+    // The newest contacts' day (the page opens on today, which before 02:00 UTC holds none).
+    await page.locator('input[name="from"]').fill(dateOf(0));
+    await page.locator('input[name="to"]').fill(dateOf(1));
+    await page.getByRole("button", { name: "Show" }).click();
     await expect
       .poll(() => page.getByTestId("sl-chart").locator("path.recharts-curve").count(), { timeout: 30_000 })
       .toBeGreaterThan(0);

@@ -202,7 +202,9 @@ export async function startE2eStack(): Promise<E2eStack> {
       if (apiRunning) await api.close();
       await sink.stop();
       await log.close();
-      rmSync(dir, { recursive: true, force: true });
+      // chdb stays open in this process and its background work may still add a file while the
+      // directory goes (ENOTEMPTY failed a run): rmSync retries that.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }

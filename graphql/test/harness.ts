@@ -78,7 +78,9 @@ async function sharedWarehouse(): Promise<Warehouse> {
 let warehouseDir: string | undefined;
 // Registered when a test file imports this module: its root suite's last after-hook.
 afterAll(() => {
-  if (warehouseDir !== undefined) rmSync(warehouseDir, { recursive: true, force: true });
+  // chdb's background work may still add a file while the directory goes: rmSync retries ENOTEMPTY.
+  if (warehouseDir !== undefined)
+    rmSync(warehouseDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 /** A log, the warehouse (migrated, fed by the real sink) and the API on a free port. */

@@ -12,14 +12,17 @@ import { type E2eStack, keys, startE2eStack, waitUntil } from "./stack";
 
 let stack: E2eStack;
 let browser: Browser;
-const hourAgo = new Date(Date.now() - 3_600_000);
+// 01:00 UTC of the newest day (today, or yesterday before 02:00): the data spans 00:50-01:30, one
+// day at any time of day. An hour before now, it straddled midnight between 00:00 and ~01:30 UTC,
+// and the one-day trend drew a dot per agent and day.
+const dataFrom = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 86_400_000) * 86_400_000 + 3_600_000);
 
 function signedIn(agentId: string, teamId: string): StarboardEvent {
   return {
     id: randomUUID(),
     type: "agent.signed-in",
     version: 1,
-    time: new Date(hourAgo.getTime() - 600_000).toISOString(),
+    time: new Date(dataFrom.getTime() - 600_000).toISOString(),
     tenant: "default",
     source: "e2e",
     agentId,
@@ -32,7 +35,7 @@ function flagged(flagId: string, contactId: string, agentId: string, ruleId: str
     id: randomUUID(),
     type: "qa.flagged",
     version: 1,
-    time: new Date(hourAgo.getTime() + 1_800_000).toISOString(),
+    time: new Date(dataFrom.getTime() + 1_800_000).toISOString(),
     tenant: "default",
     source: "qa-scanner",
     channel: "voice",
@@ -63,7 +66,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // 3001 handles 4 calls, 3002 two; both in team-e2e.
   const calls = [0, 1, 2, 3, 4, 5].map((i) =>
-    handledContact("voice", new Date(hourAgo.getTime() + i * 120_000), i < 4 ? "3001" : "3002", {
+    handledContact("voice", new Date(dataFrom.getTime() + i * 120_000), i < 4 ? "3001" : "3002", {
       wait: 5,
       talk: 60,
     }),

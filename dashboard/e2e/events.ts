@@ -156,3 +156,13 @@ export function callConnected(
     } as StarboardEvent,
   ];
 }
+
+/**
+ * 01:00 UTC of the newest day a test's contacts may use: today, or yesterday before 02:00 UTC. What
+ * is placed in the 90 minutes from it is in the past at any time of day and on one UTC date; placed
+ * relative to now, test data straddled midnight and failed day-based checks between 00:00 and ~01:30.
+ */
+export function newestDataHour(now = Date.now()): number {
+  const day = 86_400_000;
+  return Math.floor((now - 2 * 3_600_000) / day) * day + 3_600_000;
+}

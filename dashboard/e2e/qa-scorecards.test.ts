@@ -3,7 +3,7 @@ import type { StarboardEvent } from "@starboard/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signedInPage } from "./browser";
-import { handledContact } from "./events";
+import { handledContact, newestDataHour } from "./events";
 import { type E2eStack, keys, startE2eStack, waitUntil } from "./stack";
 
 // QA reviews and scorecards in the browser: a reviewer marks flags on the QA console (the mutation
@@ -12,10 +12,8 @@ import { type E2eStack, keys, startE2eStack, waitUntil } from "./stack";
 
 let stack: E2eStack;
 let browser: Browser;
-// 01:00 UTC of the newest day (today, or yesterday before 02:00): the data spans 00:50-01:30, one
-// day at any time of day. An hour before now, it straddled midnight between 00:00 and ~01:30 UTC,
-// and the one-day trend drew a dot per agent and day.
-const dataFrom = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 86_400_000) * 86_400_000 + 3_600_000);
+// The newest day's 01:00 UTC (events.ts): the data spans 00:50-01:30, on one day at any time of day.
+const dataFrom = new Date(newestDataHour());
 
 function signedIn(agentId: string, teamId: string): StarboardEvent {
   return {

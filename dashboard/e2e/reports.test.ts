@@ -2,7 +2,7 @@ import { exampleEvents, type StarboardEvent } from "@starboard/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signedInPage } from "./browser";
-import { agentNotReady, agentSignedIn, handledContact } from "./events";
+import { agentNotReady, agentSignedIn, handledContact, newestDataHour } from "./events";
 import { type E2eStack, keys, startE2eStack } from "./stack";
 
 // History published as events, written by the real sink into chdb, read back through the API and
@@ -13,15 +13,9 @@ let browser: Browser;
 const published = { VOICE: 0, WEBCHAT: 0, EMAIL: 0 };
 const quarter = 900_000;
 const day = 86_400_000;
-/**
- * The day the newest contacts fall on: today, or yesterday before 02:00 UTC. Each day's contacts
- * are at 01:00-01:30 UTC, so at any time of day they are in the past and none straddles a midnight
- * (placed "an hour ago", the test failed between 00:00 and ~01:00 UTC: the newest contacts were
- * yesterday's, and a range of days cut a day's contacts in two).
- */
-const dataDay = Math.floor((Date.now() - 2 * 3_600_000) / day) * day;
-/** The 15-minute interval holding the newest day's first contacts, and the one after it. */
-const busyInterval = dataDay + 3_600_000;
+/** The 15-minute interval holding the newest day's first contacts (events.ts), and the one after it. */
+const busyInterval = newestDataHour();
+const dataDay = busyInterval - 3_600_000;
 /** The UTC date `offset` days from the newest contacts' day, as the range inputs take it. */
 const dateOf = (offset: number) => new Date(dataDay + offset * day).toISOString().slice(0, 10);
 

@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { ByteQueue } from "../../src/esl/byte-queue";
 import { parsePlainEvent } from "../../src/esl/event-body";
@@ -67,6 +69,35 @@ describe("plain event bodies", () => {
     ["中", "%E4%B8%AD"],
   ])("encodes %s as switch_url_encode does", (value, encoded) => {
     expect(encodeHeaderValue(value)).toBe(encoded);
+  });
+
+  it("lets go of the event's text once only values read from it are kept", () => {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    v8.setFlagsFromString("--no-expose-gc");
+    const eventText = (n: number) =>
+      // From bytes, as the frame parser makes it: one flat string per event, 64 KB each.
+      Buffer.from(
+        `Event-Name: CHANNEL_CREATE\nUnique-ID: ${String(n).padStart(8, "0")}-b34f-4c67-9c55-ba335bb6b1ab\n` +
+          `Caller-Caller-ID-Name: Andr%E9%20${n}\nX-Padding: ${"a".repeat(65_536)}\n\n`,
+      ).toString();
+    gc();
+    const before = v8.getHeapStatistics().used_heap_size;
+    const kept: string[] = [];
+    for (let n = 0; n < 300; n++) {
+      const parsed = parsePlainEvent(eventText(n));
+      if (!parsed.ok) throw new Error(parsed.reason);
+      kept.push(
+        parsed.event.headers.get("Unique-ID") ?? "",
+        parsed.event.headers.get("Caller-Caller-ID-Name") ?? "",
+      );
+    }
+    gc();
+    const grown = v8.getHeapStatistics().used_heap_size - before;
+    expect(kept[598]).toBe("00000299-b34f-4c67-9c55-ba335bb6b1ab");
+    expect(kept[599]).toBe("André 299");
+    // 300 texts of 64 KB are ~19.7 MB; the 600 values kept are a few dozen KB.
+    expect(grown).toBeLessThan(2_000_000);
   });
 
   it("keeps every value of a repeated header, first wins for get()", () => {

@@ -1,5 +1,6 @@
 export * from "./customers/index";
 export * from "./events/index";
+export * from "./ids/index";
 export * from "./live/index";
 export * from "./log/index";
 export * from "./metrics/index";

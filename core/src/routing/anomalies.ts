@@ -39,35 +39,3 @@ export class Anomalies {
     return n;
   }
 }
-
-/**
- * Recent event ids: a duplicate within the window is caught. Bounded, because the log is unbounded;
- * redeliveries arrive close to the original, so a window of recent ids is enough.
- */
-export class DuplicateWindow {
-  private readonly ids = new Set<string>();
-  private readonly ring: (string | undefined)[];
-  private next = 0;
-
-  constructor(size: number) {
-    this.ring = new Array<string | undefined>(Math.max(1, size));
-  }
-
-  /** Whether the id is remembered, without remembering it. */
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
-  /** True when the id was seen before; otherwise remembers it. */
-  seen(id: string): boolean {
-    // add() then a size check is one hash lookup where has() then add() was two (this runs per event).
-    const size = this.ids.size;
-    this.ids.add(id);
-    if (this.ids.size === size) return true;
-    const evicted = this.ring[this.next];
-    if (evicted !== undefined) this.ids.delete(evicted);
-    this.ring[this.next] = id;
-    this.next = (this.next + 1) % this.ring.length;
-    return false;
-  }
-}

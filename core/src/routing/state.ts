@@ -3,10 +3,11 @@
 // is a function of the events before it, which is what makes replay exact.
 
 import type { HandoffReason } from "../events/index";
+import { RecentIds } from "../ids/recent-ids";
 import { RollingMean } from "../metrics/index";
 import type { RoutedAgent } from "./agent";
 import { AgentIndex } from "./agent-index";
-import { Anomalies, DuplicateWindow } from "./anomalies";
+import { Anomalies } from "./anomalies";
 import {
   DEFAULT_HANDOFF,
   DEFAULT_TIERS,
@@ -45,9 +46,9 @@ export class RouterState {
   readonly waiting = new ContactIndex();
   readonly idle = new AgentIndex();
   readonly timers = new Timers();
-  readonly seen: DuplicateWindow;
+  readonly seen: RecentIds;
   /** Contacts that ended or were abandoned recently: a contact.queued for one of them comes too late. */
-  readonly ended: DuplicateWindow;
+  readonly ended: RecentIds;
   readonly anomalies = new Anomalies();
   /** Recent handle times per queue, for the EWT quoted with a callback offer. */
   readonly handleTimes = new Map<string, RollingMean>();
@@ -59,8 +60,8 @@ export class RouterState {
     this.ringTimeoutSeconds = config.ringTimeoutSeconds ?? 20;
     this.reorderToleranceMs = config.reorderToleranceMs ?? 5_000;
     this.lateQueueToleranceMs = config.lateQueueToleranceMs ?? 12 * this.reorderToleranceMs;
-    this.seen = new DuplicateWindow(config.duplicateWindow ?? 100_000);
-    this.ended = new DuplicateWindow(config.endedWindow ?? 100_000);
+    this.seen = new RecentIds(Math.max(1, config.duplicateWindow ?? 100_000));
+    this.ended = new RecentIds(Math.max(1, config.endedWindow ?? 100_000));
   }
 
   handleTimeFor(queueId: string): RollingMean {

@@ -2,6 +2,7 @@ import {
   type EventLog,
   eslReconnects,
   publishEvents,
+  RecentIds,
   rejectedInputRecord,
   type StarboardEvent,
   Topics,
@@ -9,7 +10,6 @@ import {
 import { EslClient, type EslClientOptions } from "./client";
 import type { EslFrameError, FrameResult } from "./frame-types";
 import { EslMapper, type MapperOptions } from "./mapper";
-import { RecentIds } from "./recent-ids";
 import { channelsToEvents, strepochMicros } from "./resync";
 
 export interface EslAdapterOptions extends EslClientOptions {

@@ -1,6 +1,5 @@
-import type { Direction } from "@starboard/core";
+import { type Direction, RecentIds } from "@starboard/core";
 import type { RecognizedCustomer } from "./map-context";
-import { RecentIds } from "./recent-ids";
 
 /** What the mapper remembers about a live contact between events. */
 export interface LiveCall {

@@ -1,3 +1,5 @@
+import { idHash, idSlot } from "@starboard/core";
+
 // The delivery ids of the replay window, kept compactly. A Map<string, number> cost ~77 bytes of JS
 // heap per id (the string, the entry, a boxed number); at --simulator load --speed 50 the gateways
 // remember ~1,050 deliveries a second for 300 s, so the window's Map grew by ~18 MB of live heap over
@@ -8,25 +10,11 @@
 //
 // Two different ids share a hash with probability ~n / 2^64 per look-up (n ids in the window): at
 // 300,000 ids, 1.6e-14, about once in 10,000 years at 1,000 deliveries a second. Only signed
-// requests are remembered, so nobody without the secret can aim for a collision.
+// requests are remembered, so nobody without the secret can aim for a collision. The hash is core's
+// idHash; core's RecentIds is the same idea bounded by count rather than by time.
 
 const EMPTY = -1;
 const GONE = -2;
-
-/** Two 32-bit FNV-1a style hashes of the UTF-16 code units, with different bases and mixing. */
-function hashes(id: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
-  }
-  a ^= a >>> 16;
-  b = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d);
-  return [a >>> 0, (b ^ (b >>> 12)) >>> 0];
-}
 
 export class IdWindow {
   // The ring: entry k (0 <= k < size) sits at (head + k) % capacity.
@@ -57,13 +45,13 @@ export class IdWindow {
   }
 
   has(id: string): boolean {
-    const [h, l] = hashes(id);
+    const [h, l] = idHash(id);
     return this.find(h, l) >= 0;
   }
 
   /** Remembers `id` at `time`; an id already here keeps its place and takes the new time. */
   add(id: string, time: number): void {
-    const [h, l] = hashes(id);
+    const [h, l] = idHash(id);
     const found = this.find(h, l);
     if (found >= 0) {
       this.at[this.slots[found] as number] = time;
@@ -99,7 +87,7 @@ export class IdWindow {
   /** The slot whose ring entry has this hash, or -1. */
   private find(h: number, l: number): number {
     const mask = this.slots.length - 1;
-    for (let slot = (h ^ Math.imul(l, 0x9e3779b1)) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = idSlot(h, l, mask); ; slot = (slot + 1) & mask) {
       const pos = this.slots[slot] as number;
       if (pos === EMPTY) return -1;
       if (pos >= 0 && this.hi[pos] === h && this.lo[pos] === l) return slot;
@@ -108,7 +96,7 @@ export class IdWindow {
 
   private place(h: number, l: number, pos: number): void {
     const mask = this.slots.length - 1;
-    let slot = (h ^ Math.imul(l, 0x9e3779b1)) & mask;
+    let slot = idSlot(h, l, mask);
     while ((this.slots[slot] as number) !== EMPTY) slot = (slot + 1) & mask;
     this.slots[slot] = pos;
     this.filled += 1;

@@ -3,10 +3,10 @@ import {
   type EventLog,
   type LogRecord,
   publishEvents,
+  RecentIds,
   type Subscription,
   Topics,
 } from "@starboard/core";
-import { RecentIds } from "../recent-ids";
 import type { CommandContext, EslCommand, FsCommandPort, MonitorSession, Outcome } from "./context";
 import { failed } from "./context";
 import { decodeCommand } from "./decode";

@@ -1,0 +1,2 @@
+export { idHash, idSlot } from "./id-hash";
+export { RecentIds } from "./recent-ids";

@@ -119,6 +119,7 @@ export async function platformBenchmarks(options: PlatformBenchOptions = {}): Pr
           ...rssParts(),
         },
         agenda: demo?.stats.scheduled ?? 0,
+        contacts: demo?.stats.contacts ?? 0,
         cpu: processCpuSeconds(),
         mainCpu: mainThreadCpuSeconds(),
       });

@@ -38,6 +38,8 @@ export interface Sample {
   parts: MemoryParts;
   /** Tasks on the simulator's agenda (future steps of live contacts and open tickets). */
   agenda: number;
+  /** Contacts the simulator has started so far (arrivals). */
+  contacts: number;
 }
 
 export interface RunFacts {
@@ -117,6 +119,34 @@ function breakdownRow(first: Sample, last: Sample, at: string): BenchRow {
   );
 }
 
+/**
+ * What the load generator offered over the measured span: the rate onto the log is the contacts
+ * that arrive times the events each makes, so a shortfall is either fewer arrivals (the simulated
+ * clock falling behind its --speed on a busy generator thread) or fewer events per contact (shorter
+ * lives: abandons, bots that resolve).
+ */
+function offeredRow(first: Sample, last: Sample, facts: RunFacts, at: string): BenchRow {
+  const wall = (last.wall - first.wall) / 1000;
+  const contacts = last.contacts - first.contacts;
+  const warmFrom = facts.clock[Math.floor(facts.clock.length / 4)]?.wall ?? 0;
+  const span = facts.clock.filter((c) => c.wall >= warmFrom);
+  const from = span[0];
+  const to = span.at(-1);
+  const achieved =
+    from === undefined || to === undefined || to.wall === from.wall
+      ? 0
+      : (to.sim - from.sim) / (to.wall - from.wall);
+  return row({
+    area: "platform",
+    name: `load offered: ${Math.round(contacts / wall)} contacts/s arriving, ${(contacts === 0 ? 0 : (last.log - first.log) / contacts).toFixed(1)} events on the log per arriving contact; value: the simulated clock's speed ${at}`,
+    value: Math.round(achieved * 10) / 10,
+    unit: "x",
+    reference: "asked --speed",
+    referenceValue: facts.speed,
+    target: "report",
+  });
+}
+
 export function rowsOf(samples: readonly Sample[], facts: RunFacts): BenchRow[] {
   const first = samples[Math.floor(samples.length / 4)];
   const last = samples.at(-1);
@@ -146,6 +176,7 @@ export function rowsOf(samples: readonly Sample[], facts: RunFacts): BenchRow[] 
   const end = averaged(warm.slice(-window));
   const growth = (pick: (s: Sample) => number, a = start, b = end) => ((pick(b) - pick(a)) / pick(a)) * 100;
   return [
+    offeredRow(first, last, facts, at),
     row({
       area: "platform",
       name: `events/s onto the log end to end ${at}`,

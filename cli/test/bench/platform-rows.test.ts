@@ -16,6 +16,7 @@ function sample(i: number, parts: Partial<MemoryParts>, rss: number, heap: numbe
     cpu: i,
     mainCpu: i / 2,
     agenda: 1_000 + i,
+    contacts: i * 400,
     parts: {
       heapCommitted: 0,
       external: 0,
@@ -29,6 +30,23 @@ function sample(i: number, parts: Partial<MemoryParts>, rss: number, heap: numbe
     },
   };
 }
+
+describe("the platform bench's offered load", () => {
+  it("reports arrivals, events per contact and the simulated clock's speed after the warm-up quarter", () => {
+    const samples = [0, 1, 2, 3, 4].map((i) => sample(i, {}, 600 * MB, 100 * MB));
+    // The clock kept 50x for the first second, then fell to 40x: 10 s of wall clock, 400 s simulated.
+    const clock = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((s) => ({
+      wall: s * 1_000,
+      sim: s <= 1 ? s * 50_000 : 50_000 + (s - 1) * 40_000,
+    }));
+    const rows = rowsOf(samples, { capacity: 10_000, speed: 50, agents: 200, messages: [], clock });
+    const offered = rows.find((r) => r.name.startsWith("load offered"));
+    expect(offered?.name).toContain("400 contacts/s arriving, 12.5 events on the log per arriving contact");
+    expect(offered?.value).toBe(40);
+    expect(offered?.referenceValue).toBe(50);
+    expect(offered?.ratio).toBe(0.8);
+  });
+});
 
 describe("the platform bench's memory breakdown", () => {
   it("splits RSS growth after the warm-up quarter into its parts and names the rest", () => {

@@ -287,7 +287,7 @@ async function compose(
     api = await stack.start(
       "graphql",
       `API on ${config.ports.host}:${config.ports.graphql}`,
-      () => startApi(config, routing, log, target, customers?.directory),
+      () => startApi(config, routing, log, target, customers?.directory, speed),
       (a) => a.server.close(),
     );
     if (api.generatedKey !== undefined)

@@ -46,6 +46,10 @@ export class RouterState {
   readonly waiting = new ContactIndex();
   readonly idle = new AgentIndex();
   readonly timers = new Timers();
+  /**
+   * Recent event ids: a duplicate within the window is caught. Bounded, because the log is unbounded;
+   * redeliveries arrive close to the original, so a window of recent ids is enough.
+   */
   readonly seen: RecentIds;
   /** Contacts that ended or were abandoned recently: a contact.queued for one of them comes too late. */
   readonly ended: RecentIds;

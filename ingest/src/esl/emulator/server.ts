@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server, type Socket } from "node:net";
+import { corkForTurn } from "../../cork";
 import { runApi } from "./commands";
 import { FsSwitch, type SwitchOptions } from "./fs-switch";
 import { commandReply, disconnectNotice, eventFrame, withBody } from "./render";
@@ -72,21 +73,11 @@ export class EslEmulator {
     const sub = new Subscription();
     let authed = false;
     let pending = "";
-    let corked = false;
     const write = (bytes: Buffer) => {
       if (socket.destroyed) return;
-      // What one turn of the event loop writes leaves in one writev, not a syscall per frame: the
-      // simulated clock fires its due events in one go, and at load these writes took ~4% of
-      // the load generator's thread. The bytes are the same; only their TCP segments change, as they
-      // do for a busy FreeSWITCH.
-      if (!corked) {
-        corked = true;
-        socket.cork();
-        process.nextTick(() => {
-          corked = false;
-          socket.uncork();
-        });
-      }
+      // The simulated clock fires its due events in one go: at load the write per frame took ~4% of
+      // the load generator's thread.
+      corkForTurn(socket);
       socket.write(bytes);
     };
     const unlisten = this.fs.onEvent((event) => {

@@ -25,3 +25,23 @@ export function idHash(id: string): [hi: number, lo: number] {
 export function idSlot(hi: number, lo: number, mask: number): number {
   return (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
 }
+
+/**
+ * The slot of an open-addressing index whose position holds this hash, or -1 (linear probing from
+ * idSlot). `slots` maps a slot to a position in the parallel `hi`/`lo` arrays; -1 is empty (a probe
+ * stops there), any other negative is a removed entry walked past.
+ */
+export function findHashed(
+  slots: Int32Array,
+  hi: Uint32Array,
+  lo: Uint32Array,
+  h: number,
+  l: number,
+): number {
+  const mask = slots.length - 1;
+  for (let slot = idSlot(h, l, mask); ; slot = (slot + 1) & mask) {
+    const pos = slots[slot] as number;
+    if (pos === -1) return -1;
+    if (pos >= 0 && hi[pos] === h && lo[pos] === l) return slot;
+  }
+}

@@ -1,2 +1,2 @@
-export { idHash, idSlot } from "./id-hash";
+export { findHashed, idHash, idSlot } from "./id-hash";
 export { RecentIds } from "./recent-ids";

@@ -1,4 +1,4 @@
-import { idHash, idSlot } from "./id-hash";
+import { findHashed, idHash, idSlot } from "./id-hash";
 
 // The last N ids seen, for dropping repeats: the router's duplicate and ended-contact windows, the
 // ESL adapter's published events and ended calls. These windows hold 100,000 ids each, and a
@@ -99,12 +99,7 @@ export class RecentIds {
 
   /** The slot of a live entry with this hash, or -1. */
   private find(h: number, l: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = idSlot(h, l, mask); ; slot = (slot + 1) & mask) {
-      const pos = this.slots[slot] as number;
-      if (pos === EMPTY) return -1;
-      if (pos >= 0 && this.hi[pos] === h && this.lo[pos] === l) return slot;
-    }
+    return findHashed(this.slots, this.hi, this.lo, h, l);
   }
 
   /** The slot holding ring position `pos` (which is live, so it is indexed). */

@@ -1,4 +1,4 @@
-import { idHash, idSlot } from "@starboard/core";
+import { findHashed, idHash, idSlot } from "@starboard/core";
 
 // The delivery ids of the replay window, kept compactly. A Map<string, number> cost ~77 bytes of JS
 // heap per id (the string, the entry, a boxed number); at --simulator load --speed 50 the gateways
@@ -86,12 +86,7 @@ export class IdWindow {
 
   /** The slot whose ring entry has this hash, or -1. */
   private find(h: number, l: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = idSlot(h, l, mask); ; slot = (slot + 1) & mask) {
-      const pos = this.slots[slot] as number;
-      if (pos === EMPTY) return -1;
-      if (pos >= 0 && this.hi[pos] === h && this.lo[pos] === l) return slot;
-    }
+    return findHashed(this.slots, this.hi, this.lo, h, l);
   }
 
   private place(h: number, l: number, pos: number): void {

@@ -1,6 +1,7 @@
 // Settings before any file, variable or flag: the embedded single-machine demo.
 
 import { resolve } from "node:path";
+import { DEFAULT_ALERT_THRESHOLDS } from "@starboard/core";
 import { type StarboardConfig, serviceNames } from "./types";
 
 /** The queue the ESL emulator's demo calls join: routed out of the box. */
@@ -36,6 +37,7 @@ export function defaults(): StarboardConfig {
     skills: [],
     agents: [],
     sla: { shortAbandonSeconds: 5, thresholdSeconds: 20, targetServiceLevel: 0.8 },
+    alerts: alertDefaults(),
     qaRules: [],
     demand: undefined,
     customers: [],
@@ -43,4 +45,9 @@ export function defaults(): StarboardConfig {
     services: [...serviceNames],
     simulator: { mode: "auto", speed: 1, seed: 1 },
   };
+}
+
+function alertDefaults(): StarboardConfig["alerts"] {
+  const { evaluateEveryMs: _cadence, ...settings } = DEFAULT_ALERT_THRESHOLDS;
+  return { ...settings, awaySeconds: { ...settings.awaySeconds } };
 }

@@ -2,7 +2,7 @@
 // engine's (hours as "09:00-18:00" per weekday name). resolve.ts turns it into StarboardConfig.
 
 import type { Channel, OverflowRule, QueueStrategy, RelaxRule } from "@starboard/core";
-import type { AgentEntry, QaRule, SlaTargets } from "./types";
+import type { AgentEntry, AlertSettings, QaRule, SlaTargets } from "./types";
 
 export const weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 export type Weekday = (typeof weekdays)[number];
@@ -54,6 +54,8 @@ export interface FileConfig {
   queues?: FileQueue[];
   agents?: (Omit<AgentEntry, "capacity" | "name"> & Partial<Pick<AgentEntry, "capacity" | "name">>)[];
   sla?: Partial<SlaTargets>;
+  /** Away reasons given are laid over the defaults ("*" is any other reason). */
+  alerts?: Partial<Omit<AlertSettings, "utcOffsetMinutes">>;
   qaRules?: (Omit<QaRule, "severity"> & Partial<Pick<QaRule, "severity">>)[];
   /** QA phrase rules (core's rule shape) whose category is the demand category or tracked keyword. */
   demand?: { categories?: unknown[]; keywords?: unknown[] };

@@ -83,6 +83,12 @@ export function applyFile(base: StarboardConfig, file: FileConfig, where: string
     tenant: file.tenant ?? base.tenant,
     skills,
     sla,
+    alerts: {
+      ...base.alerts,
+      ...file.alerts,
+      awaySeconds: { ...base.alerts.awaySeconds, ...file.alerts?.awaySeconds },
+      utcOffsetMinutes: file.businessHours?.utcOffsetMinutes ?? base.alerts.utcOffsetMinutes,
+    },
     ports: { ...base.ports, ...file.ports },
     webhookSecret: file.webhookSecret ?? base.webhookSecret,
     agents: (file.agents ?? []).map((a) => ({

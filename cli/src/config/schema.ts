@@ -91,6 +91,19 @@ export const fileConfigSchema = z.strictObject({
       targetServiceLevel: fraction.optional(),
     })
     .optional(),
+  alerts: z
+    .strictObject({
+      longWaitSeconds: positive.optional(),
+      wrapupSeconds: positive.optional(),
+      awaySeconds: z.record(text("an away reason code, or * for any other"), positive).optional(),
+      minContactsForServiceLevel: z
+        .number({ error: "expected a whole number of contacts >= 0" })
+        .int({ error: "expected a whole number of contacts >= 0" })
+        .nonnegative({ error: "expected a whole number of contacts >= 0" })
+        .optional(),
+      criticalServiceLevelGap: fraction.optional(),
+    })
+    .optional(),
   qaRules: z
     .array(
       z.strictObject({

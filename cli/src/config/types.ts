@@ -1,7 +1,7 @@
 // What `starboard start` runs with: one typed object, built from defaults, then the STARBOARD_CONFIG
 // YAML file, then the environment, then flags. The YAML schema (schema.ts) is checked against it.
 
-import type { Channel, DemandTaxonomy, Role, RoutingConfig } from "@starboard/core";
+import type { AlertThresholds, Channel, DemandTaxonomy, Role, RoutingConfig } from "@starboard/core";
 
 export const serviceNames = [
   "esl",
@@ -60,6 +60,13 @@ export interface SlaTargets {
   targetServiceLevel: number;
 }
 
+/**
+ * When the wallboard raises an alert, and where the contact center's day starts (`utcOffsetMinutes`,
+ * taken from `businessHours`: the wallboard's "today" figures start again at local midnight). How
+ * often the rules run is not a setting: `starboard start` derives it from the simulator's speed.
+ */
+export type AlertSettings = Omit<AlertThresholds, "evaluateEveryMs">;
+
 export interface Ports {
   /** Where the servers listen (default 127.0.0.1). */
   host: string;
@@ -87,6 +94,7 @@ export interface StarboardConfig {
   skills: string[];
   agents: AgentEntry[];
   sla: SlaTargets;
+  alerts: AlertSettings;
   qaRules: QaRule[];
   /** The demand taxonomy from STARBOARD_CONFIG (checked); undefined runs the built-in bilingual one. */
   demand: DemandTaxonomy | undefined;

@@ -53,7 +53,7 @@ export async function startApi(
     tenant: config.tenant,
     ...(customers === undefined ? {} : { customers }),
     qaRules: config.qaRules,
-    alertThresholds: { evaluateEveryMs: alertEvaluationMs(speed) },
+    alertThresholds: { ...config.alerts, evaluateEveryMs: alertEvaluationMs(speed) },
   });
   return { server, generatedKey };
 }

@@ -24,5 +24,6 @@ describe("the example STARBOARD_CONFIG", () => {
     expect(config.customers[0]?.identities).toContain("wechat:alice_c");
     expect(config.webhookSecret).toBe("change-me-to-a-long-random-secret");
     expect(config.routing.tiers).toEqual({ vip: 100, "high-value": 50, new: 10 });
+    expect(config.alerts).toMatchObject({ longWaitSeconds: 120, utcOffsetMinutes: 480 });
   });
 });

@@ -90,6 +90,29 @@ describe("live queue figures", () => {
     live.handle({ ...(late.events[0] as StarboardEvent), id: "next-day" });
     expect(live.agents()[0]).toMatchObject({ handledToday: 0, status: "away", reasonCode: "break" });
   });
+
+  // T0 is 09:00 UTC. In UTC+8 (utcOffsetMinutes 480) the day ends 7 h later, at 16:00 UTC.
+  it.each([
+    [0, 7 * 3600 - 1, 1],
+    [0, 7 * 3600, 1],
+    [0, 15 * 3600, 0],
+    [480, 7 * 3600 - 1, 1],
+    [480, 7 * 3600, 0],
+    [-300, 20 * 3600 - 1, 1],
+    [-300, 20 * 3600, 0],
+  ])(
+    "at utcOffsetMinutes %s, an event %s s after 09:00 UTC leaves handledToday at %s",
+    (offset, at, handled) => {
+      const s = new Script();
+      s.agent(0, "a1", []);
+      s.queued(1, "c1", "q");
+      s.connected(1, "c1", "a1");
+      s.ended(30, "c1", "a1", "q");
+      s.notReady(at, "a1", "break");
+      const { live } = feed({ queues: [{ id: "q" }] }, s.events, { utcOffsetMinutes: offset });
+      expect(live.agents()[0]?.handledToday).toBe(handled);
+    },
+  );
 });
 
 describe("live agents: team, skills and the queues they serve", () => {

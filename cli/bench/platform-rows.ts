@@ -156,12 +156,12 @@ export function rowsOf(samples: readonly Sample[], facts: RunFacts): BenchRow[] 
   const logRate = events / wall;
   const sinkRate = (last.sink - first.sink) / wall;
   const at = `(--simulator load --speed ${facts.speed} --agents ${facts.agents}, ${Math.round(wall)} s after a ${Math.round((first.wall - (samples[0]?.wall ?? first.wall)) / 1000)} s warm-up)`;
-  // How far the API's live picture trails the log, in time at the run's rate. Its count includes the
-  // commands it applies, so it is held to the records of both topics (against the events alone, the
-  // lag came out negative once the API kept up).
-  const lags = samples
-    .map((s) => ((s.apiTopics - s.api) / Math.max(1, logRate)) * 1000)
-    .sort((a, b) => a - b);
+  const warm = samples.slice(samples.indexOf(first));
+  // How far the API's live picture trails the log, in time at the run's rate, after the warm-up like
+  // every other figure of the run (until 2026-12-02 it took the warm-up's samples too). Its count
+  // includes the commands it applies, so it is held to the records of both topics (against the
+  // events alone, the lag came out negative once the API kept up).
+  const lags = warm.map((s) => ((s.apiTopics - s.api) / Math.max(1, logRate)) * 1000).sort((a, b) => a - b);
   const warmFrom = facts.clock[Math.floor(facts.clock.length / 4)]?.wall ?? 0;
   const latencies = subscriptionLatencies(
     facts.messages.filter(([arrived]) => arrived >= warmFrom),
@@ -169,7 +169,6 @@ export function rowsOf(samples: readonly Sample[], facts: RunFacts): BenchRow[] 
   ).sort((a, b) => a - b);
   const cpuPerEvent = ((last.cpu - first.cpu) * 1e6) / Math.max(1, events);
   const mainPerEvent = ((last.mainCpu - first.mainCpu) * 1e6) / Math.max(1, events);
-  const warm = samples.slice(samples.indexOf(first));
   const rssPeak = Math.max(...samples.map((s) => s.rss));
   const window = memoryWindow(warm.length);
   const start = averaged(warm.slice(0, window));

@@ -80,7 +80,7 @@ function mayPointAt(error: string, path: readonly (string | number)[]): boolean 
 /**
  * A fixture with one thing changed: a typed event or an error whose path points at (or under, or
  * above) what was changed; the compiled and interpreted schemas agree; an accepted event re-encodes
- * and parses to an equal value.
+ * and parses to an equal value, -0 read back as 0 (withoutNegativeZero).
  */
 export function checkMutation({ mutation, input }: Pick<Mutated, "mutation" | "input">): void {
   const result = parseEvent(input);

@@ -62,7 +62,8 @@ describe("alert thresholds from STARBOARD_CONFIG", () => {
     const log = new InProcessEventLog({ dataDir: data.dir });
     await log.ensureTopics(standardTopics(2));
     const warehouse = await createWarehouseClient({ dataDir: data.dir, url: "" });
-    const config = { ...load(configured), ports: { ...load(configured).ports, graphql: 0 } };
+    const loaded = load(configured);
+    const config = { ...loaded, ports: { ...loaded.ports, graphql: 0 } };
     const { server } = await startApi(config, config.routing, log, warehouse, undefined, 50);
     try {
       expect(server.feed.live.thresholds).toEqual({ ...config.alerts, evaluateEveryMs: 7_500 });

@@ -16,7 +16,7 @@ import { observedWarehouse } from "./observed";
 import { freshLogAndWarehouse } from "./warehouse";
 
 // An INSERT that fails partway leaves some tables written and others not: here a view that throws on
-// one event while a switch is on (the real engine; raw_events gets the rows, the views do not). The
+// one event while a switch is on (the real engine; raw_events gets the rows, that view does not). The
 // sink must finish that same write, under the same token, before anything else: had the failed
 // batch gone back to the log and come again grouped with another partition's batch, the duplicate
 // check would have dropped the events raw_events already held, and no view would ever count them.
@@ -120,8 +120,11 @@ describe("sink: a write that failed partway", () => {
     rmSync(pendingDir, { recursive: true, force: true });
   });
   it("is completed down a view fed by a view (0025: queue_intervals from queue_stay_events)", async () => {
-    // The throwing view sits on queue_stay_events, one level below raw_events: the failed INSERT has
-    // written raw_events and queue_stay_events, and queue_intervals maybe or not.
+    // The throwing view sits on queue_stay_events, one level below raw_events. The failed INSERT
+    // has written raw_events; whether queue_stay_events' part was committed before the view on it
+    // threw is the engine's scheduling (not, in 1 of 8 runs of this file on an idle machine), and
+    // queue_intervals' likewise. Each of those states is a write that failed partway down the
+    // chain, and the retry must complete each without a double count.
     await warehouse.command("CREATE TABLE boom_chain_target (id String) ENGINE = MergeTree ORDER BY id");
     await warehouse.command(
       "CREATE MATERIALIZED VIEW boom_chain_view TO boom_chain_target AS SELECT contact_id AS id FROM queue_stay_events WHERE throwIf(contact_id IN (SELECT id FROM boom_switch), 'boom (test)') = 0",
@@ -140,9 +143,7 @@ describe("sink: a write that failed partway", () => {
     try {
       await until(() => target.outcomes.some((outcome) => outcome !== "ok"), "the first insert to fail");
       expect(target.outcomes.find((outcome) => outcome !== "ok")).toMatch(/boom \(test\)/);
-      expect(
-        await ids("SELECT contact_id AS id FROM queue_stay_events WHERE contact_id LIKE 'chain-%'"),
-      ).not.toEqual([]);
+      expect(await ids("SELECT id FROM raw_events WHERE id LIKE 'chain-%'")).not.toEqual([]);
       await warehouse.command("TRUNCATE TABLE boom_switch");
       const published = [...(await log.endOffsets(Topics.events)).values()].reduce((a, b) => a + b, 0);
       await untilCommitted("chain", published);
@@ -184,17 +185,18 @@ async function expectEachCountedOnce(prefix: string, events: readonly StarboardE
   expect(await ids(`SELECT id FROM boom_target WHERE id ${like}`)).toEqual(expected);
 }
 
-/** Waits for an insert to fail, then checks it left raw_events ahead of the views. */
+/**
+ * Waits for an insert to fail, then checks it wrote part of the batch: some of it in raw_events.
+ * How much else the engine wrote before the throw is its scheduling. On an idle machine it is
+ * raw_events alone, the state a regrouped retry gets wrong; with two busy cores beside it,
+ * agent_state_changes held one month's rows too, and once raw_events lacked the switched event's
+ * month. So the test asserts only that much here, and every count at the end.
+ */
 async function untilFailed(target: { outcomes: string[] }, prefix: string): Promise<void> {
   const failure = () => target.outcomes.find((outcome) => outcome !== "ok");
   await until(() => failure() !== undefined, "the first insert to fail");
   expect(failure()).toMatch(/boom \(test\)/);
-  // One of raw_events' two parts written, no view's rows: the state a regrouped retry gets wrong.
-  const stored = await ids(`SELECT id FROM raw_events WHERE id LIKE '${prefix}-%'`);
-  expect(stored.length).toBeGreaterThan(0);
-  expect(
-    await ids(`SELECT event_id AS id FROM agent_state_changes WHERE event_id LIKE '${prefix}-%'`),
-  ).toEqual([]);
+  expect(await ids(`SELECT id FROM raw_events WHERE id LIKE '${prefix}-%'`)).not.toEqual([]);
 }
 
 async function untilCommitted(groupId: string, end: number): Promise<void> {

@@ -9,7 +9,7 @@ import {
   type StarboardEvent,
   Topics,
 } from "@starboard/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Warehouse } from "../src/client";
 import { startSink } from "../src/sink/index";
 import { observedWarehouse } from "./observed";
@@ -93,6 +93,7 @@ describe("sink: a write that failed partway", () => {
 
   it("is finished from the pending directory when the sink stopped before it succeeded", async () => {
     const pendingDir = mkdtempSync(join(tmpdir(), "starboard-sink-pending-"));
+    onTestFinished(() => rmSync(pendingDir, { recursive: true, force: true }));
     const first = readyEvents("restart-a", agentOn(0), 20);
     const later = readyEvents("restart-c", agentOn(1), 10);
     await warehouse.command("INSERT INTO boom_switch VALUES ('restart-a-5')");
@@ -117,7 +118,6 @@ describe("sink: a write that failed partway", () => {
     }
     await expectEachCountedOnce("restart-", [...first, ...later]);
     expect(existsSync(join(pendingDir, "restart.pending"))).toBe(false);
-    rmSync(pendingDir, { recursive: true, force: true });
   });
   it("is completed down a view fed by a view (0025: queue_intervals from queue_stay_events)", async () => {
     // The throwing view sits on queue_stay_events, one level below raw_events. The failed INSERT

@@ -415,16 +415,37 @@ export class SqliteLogStore {
       .immediate();
   }
 
-  /** Deletes batches older than each topic's retention; returns how many records went. */
+  /**
+   * Deletes batches older than each topic's retention; returns how many records went.
+   *
+   * Batches are appended with the time of their append, so a partition's expired batches are its
+   * oldest: the pass reads forward by offset from the first batch and stops at the first one still
+   * kept. A `ts < ?` scan instead read every row of every partition table, whose pages are mostly
+   * the batches' bodies, i.e. the whole log once a minute: ~260 ms on the main thread for 100,000
+   * events in the platform's small appends (cold pages), ~1.2% of its thread in a 40 s profile, and
+   * growing with the log. A batch appended out of time order (another process's clock) waits
+   * behind a newer one until that one expires too: retention is "kept at least this long" either
+   * way. A compacted topic is never trimmed, so it is not read at all.
+   */
   applyRetention(now: number): number {
     let deleted = 0;
     for (const topic of this.topics.values()) {
+      if (topic.retention_ms >= Number.MAX_SAFE_INTEGER) continue;
+      const cutoff = now - topic.retention_ms;
       for (let p = 0; p < topic.partitions; p++) {
         const table = this.table(topic, p);
-        const gone = this.db
-          .prepare(`SELECT coalesce(sum(record_count), 0) AS n FROM ${table} WHERE ts < ?`)
-          .get(now - topic.retention_ms) as { n: number };
-        this.db.prepare(`DELETE FROM ${table} WHERE ts < ?`).run(now - topic.retention_ms);
+        const oldest = this.statement(`SELECT ts FROM ${table} ORDER BY base_offset LIMIT 1`).get() as
+          | { ts: number }
+          | undefined;
+        if (oldest === undefined || oldest.ts >= cutoff) continue;
+        const kept = this.statement(
+          `SELECT base_offset FROM ${table} WHERE ts >= ? ORDER BY base_offset LIMIT 1`,
+        ).get(cutoff) as { base_offset: number } | undefined;
+        const below = kept?.base_offset ?? Number.MAX_SAFE_INTEGER;
+        const gone = this.statement(
+          `SELECT coalesce(sum(record_count), 0) AS n FROM ${table} WHERE base_offset < ?`,
+        ).get(below) as { n: number };
+        this.statement(`DELETE FROM ${table} WHERE base_offset < ?`).run(below);
         deleted += gone.n;
       }
     }

@@ -351,6 +351,17 @@ export class SqliteLogStore {
     return state.next_offset;
   }
 
+  /** Every partition's end offset of a topic in one query, indexed by partition. */
+  endOffsets(topicName: string): number[] {
+    const topic = this.requireTopic(topicName);
+    const rows = this.statement("SELECT partition, next_offset FROM partitions WHERE topic_id = ?").all(
+      topic.id,
+    ) as { partition: number; next_offset: number }[];
+    const ends = new Array<number>(topic.partitions).fill(0);
+    for (const row of rows) ends[row.partition] = row.next_offset;
+    return ends;
+  }
+
   earliestOffset(topicName: string, partition: number): number {
     const topic = this.requireTopic(topicName);
     const row = this.statement(`SELECT min(base_offset) AS o FROM ${this.table(topic, partition)}`).get() as {

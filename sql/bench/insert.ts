@@ -20,6 +20,7 @@ export async function readRecords(
   log: InProcessEventLog,
   topic: string,
   count: number,
+  groupId = "bench-raw-reader",
 ): Promise<LogRecord[]> {
   const records: LogRecord[] = [];
   let done: () => void = () => {};
@@ -27,7 +28,7 @@ export async function readRecords(
     done = resolve;
   });
   const subscription = await log.subscribe({
-    groupId: "bench-raw-reader",
+    groupId,
     topics: [topic],
     maxBatchSize: 20_000,
     handler: async (batch) => {
@@ -162,6 +163,7 @@ export async function timeSink(
   warehouse: Warehouse,
   count: number,
   maxRows: number,
+  groupId = "bench-sink",
 ): Promise<number> {
   const started = performance.now();
   // With its pending-write file, as `starboard start` runs it: one file write and fsync per insert.
@@ -169,7 +171,7 @@ export async function timeSink(
   const sink = await startSink({
     log,
     warehouse,
-    groupId: "bench-sink",
+    groupId,
     maxRows,
     maxDelayMs: 200,
     pendingDir,
@@ -180,4 +182,13 @@ export async function timeSink(
   rmSync(pendingDir, { recursive: true, force: true });
   if (sink.stats.written !== count) throw new Error(`sink wrote ${sink.stats.written} of ${count}`);
   return count / seconds;
+}
+
+/** Empties every table (views stay; a Null table holds nothing): each insert run starts from the same empty warehouse. */
+export async function truncateAll(warehouse: Warehouse): Promise<void> {
+  const tables = await warehouse.query<{ name: string }>(
+    "SELECT name FROM system.tables WHERE database = currentDatabase() AND engine NOT IN ('MaterializedView', 'Null') AND name != 'starboard_migrations'",
+  );
+  for (const { name } of tables)
+    await warehouse.command("TRUNCATE TABLE {table:Identifier}", { table: name });
 }

@@ -18,6 +18,7 @@ import {
   rawLines,
   timeRawInsert,
   timeSink,
+  truncateAll,
 } from "./insert";
 
 export interface WarehouseBenchOptions {
@@ -42,15 +43,6 @@ async function medianMs(fn: () => Promise<unknown>, runs = 7): Promise<number> {
   }
   times.sort((a, b) => a - b);
   return Math.round((times[Math.floor(runs / 2)] ?? 0) * 100) / 100;
-}
-
-/** Empties every table (views stay; a Null table holds nothing): each insert run starts from the same empty warehouse. */
-async function truncateAll(warehouse: Warehouse): Promise<void> {
-  const tables = await warehouse.query<{ name: string }>(
-    "SELECT name FROM system.tables WHERE database = currentDatabase() AND engine NOT IN ('MaterializedView', 'Null') AND name != 'starboard_migrations'",
-  );
-  for (const { name } of tables)
-    await warehouse.command("TRUNCATE TABLE {table:Identifier}", { table: name });
 }
 
 interface RawRun {

@@ -8,21 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Warehouse } from "@starboard/sql";
 import { watchThreadMemory } from "../src/start/thread-memory";
 
-/** CPU seconds of this process's main thread (Linux: /proc task stat, 10 ms ticks); NaN elsewhere. */
-export function mainThreadCpuSeconds(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-export const processCpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
+export { mainThreadCpuSeconds, processCpuSeconds } from "@starboard/core/bench";
 
 /** chdb's engine-wide tracked memory (0 for a ClickHouse server, which lives in another process). */
 export async function chdbTracked(warehouse: Warehouse | undefined): Promise<number> {

@@ -1,3 +1,4 @@
+export { mainThreadCpuSeconds, processCpuSeconds } from "./cpu";
 export { logBenchmarks } from "./log-bench";
 export { qaBenchmarks } from "./qa-bench";
 export { routingBenchmarks } from "./routing-bench";

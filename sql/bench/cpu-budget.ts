@@ -2,10 +2,11 @@
 // insert, the sink, and the log read alone, each with its wall time and the process's CPU (every
 // thread, chdb's included) and the main thread's. Not a bench row: a measurement for the sink's
 // README. Run: npx tsx sql/bench/cpu-budget.ts [events] [rounds]
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { publishEvents, standardTopics, Topics } from "@starboard/core";
+import { mainThreadCpuSeconds, processCpuSeconds } from "@starboard/core/bench";
 import { createWarehouseClient } from "../src/client";
 import { migrate } from "../src/migrate";
 import { benchDay } from "./events";
@@ -21,15 +22,6 @@ import {
 
 const count = Number(process.argv[2] ?? 200_000);
 const rounds = Number(process.argv[3] ?? 3);
-const ticksPerSecond = 100;
-
-/** The main thread's CPU seconds so far, from /proc (utime + stime of the thread whose id is the pid). */
-function mainThreadSeconds(): number {
-  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
-
 interface Cost {
   wallSeconds: number;
   processCpuSeconds: number;
@@ -37,16 +29,14 @@ interface Cost {
 }
 
 async function measured(work: () => Promise<unknown>): Promise<Cost> {
-  const cpu = process.cpuUsage();
-  const main = mainThreadSeconds();
+  const cpu = processCpuSeconds();
+  const main = mainThreadCpuSeconds();
   const started = performance.now();
   await work();
-  const wallSeconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
   return {
-    wallSeconds,
-    processCpuSeconds: (used.user + used.system) / 1e6,
-    mainCpuSeconds: mainThreadSeconds() - main,
+    wallSeconds: (performance.now() - started) / 1000,
+    processCpuSeconds: processCpuSeconds() - cpu,
+    mainCpuSeconds: mainThreadCpuSeconds() - main,
   };
 }
 

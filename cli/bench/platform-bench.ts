@@ -8,18 +8,16 @@ import {
   standardTopics,
   Topics,
 } from "@starboard/core";
-import type { BenchProgress, BenchRow } from "@starboard/core/bench";
+import {
+  type BenchProgress,
+  type BenchRow,
+  mainThreadCpuSeconds,
+  processCpuSeconds,
+} from "@starboard/core/bench";
 import { defaults, type StarboardConfig } from "../src/config/index";
 import { startPlatform } from "../src/start/platform";
 import { rowsOf, type Sample } from "./platform-rows";
-import {
-  chdbTracked,
-  mainThreadCpuSeconds,
-  processCpuSeconds,
-  queueStatsSubscriber,
-  rssParts,
-  watchLiveHeap,
-} from "./platform-watch";
+import { chdbTracked, queueStatsSubscriber, rssParts, watchLiveHeap } from "./platform-watch";
 
 // `starboard start --simulator load --speed 50` measured end to end in this process: events/s onto
 // the log (beside the embedded log's own publish rate here), into the warehouse, how old the newest

@@ -11,9 +11,9 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { writeHeapSnapshot } from "node:v8";
 import { Topics } from "@starboard/core";
+import { mainThreadCpuSeconds } from "@starboard/core/bench";
 import { defaults, type StarboardConfig } from "../src/config/index";
 import { startPlatform } from "../src/start/platform";
-import { mainThreadCpuSeconds } from "./platform-watch";
 
 const [warmup = "15", window = "20", out = "/tmp/probe", agents = "200", mode = "profile"] =
   process.argv.slice(2);

@@ -8,8 +8,6 @@ import { fileURLToPath } from "node:url";
 import type { Warehouse } from "@starboard/sql";
 import { watchThreadMemory } from "../src/start/thread-memory";
 
-export { mainThreadCpuSeconds, processCpuSeconds } from "@starboard/core/bench";
-
 /** chdb's engine-wide tracked memory (0 for a ClickHouse server, which lives in another process). */
 export async function chdbTracked(warehouse: Warehouse | undefined): Promise<number> {
   if (warehouse?.kind !== "chdb") return 0;

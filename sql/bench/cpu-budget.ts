@@ -22,6 +22,7 @@ import {
 
 const count = Number(process.argv[2] ?? 200_000);
 const rounds = Number(process.argv[3] ?? 3);
+
 interface Cost {
   wallSeconds: number;
   processCpuSeconds: number;
@@ -71,6 +72,7 @@ try {
     console.log(line("sink", sink));
     console.log(`  sink/raw ${(raw.wallSeconds / sink.wallSeconds).toFixed(2)}x`);
   }
+  await log.close();
   await warehouse.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

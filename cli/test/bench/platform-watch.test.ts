@@ -1,5 +1,6 @@
+import { mainThreadCpuSeconds } from "@starboard/core/bench";
 import { describe, expect, it } from "vitest";
-import { mainThreadCpuSeconds, subscriptionLatencies } from "../../bench/platform-watch";
+import { subscriptionLatencies } from "../../bench/platform-watch";
 
 describe("subscriptionLatencies", () => {
   it("maps each message's asOf (simulated) back to the wall time the simulator reached it", () => {

@@ -82,6 +82,50 @@ describe("in-process log", () => {
     }
   });
 
+  it("reads one partition's backlog per turn of the event loop, so a timer is not held behind all of them", async () => {
+    // A backlog is read from the store (a new instance has no tail): every partition's worker used
+    // to read in the same check phase, and the warehouse sink's first duplicate check was answered
+    // only after every partition had been read and converted (9.4 s for 1,000,000 events).
+    const writer = new InProcessEventLog({ dataDir, pollIntervalMs: 20 });
+    await writer.ensureTopics([{ name: "calls", partitions: 4 }]);
+    await writer.publish(
+      "calls",
+      Array.from({ length: 40 }, (_, i) => ({ key: `caller-${i}`, value: String(i) })),
+    );
+    await writer.close();
+    const log = new InProcessEventLog({ dataDir, pollIntervalMs: 20 });
+    const order: string[] = [];
+    let timerSet = false;
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const subscription = await log.subscribe({
+      groupId: "g",
+      topics: ["calls"],
+      handler: async (batch) => {
+        order.push(`read ${batch.partition}`);
+        if (!timerSet) {
+          timerSet = true;
+          setTimeout(() => order.push("timer"), 0);
+        }
+        // The handler's share of a big batch: long enough for the timer to be due.
+        const until = performance.now() + 5;
+        while (performance.now() < until) {}
+        // Held until the test ends, as the sink's handler waits for its write: each partition
+        // delivers one batch, so the order shows how the first reads were scheduled.
+        await released;
+      },
+    });
+    for (let i = 0; i < 100 && order.length < 5; i++) await sleep(10);
+    release();
+    await subscription.stop();
+    await log.close();
+    expect(order).toHaveLength(5);
+    expect(order[0]).toMatch(/^read /);
+    expect(order[1]).toBe("timer");
+  });
+
   it("makes publishers wait instead of queueing without bound", async () => {
     const log = new InProcessEventLog({ dataDir, maxPendingBytes: 64 * 1024 });
     await log.ensureTopics([{ name: "calls", partitions: 1 }]);

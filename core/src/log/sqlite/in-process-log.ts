@@ -25,6 +25,7 @@ import {
 import { assignPartitions } from "./group";
 import { OffsetCommits } from "./offset-commits";
 import { PublishQueue } from "./publish-queue";
+import { ReadTurns } from "./read-turns";
 import { type AppendedBatch, type AppendRow, SqliteLogStore } from "./store";
 import { TailCache } from "./tail-cache";
 
@@ -122,6 +123,8 @@ export class InProcessEventLog implements EventLog {
   private readonly pollIntervalMs: number;
   private readonly onFault: (fault: LogFault) => void;
   private readonly retentionTimer: NodeJS.Timeout;
+  /** Store reads behind the tail, one per turn of the event loop (read-turns.ts). */
+  private readonly readTurns = new ReadTurns();
   private readonly storedEnds = new Map<string, { readAt: number; ends: number[] }>();
   private readonly leaseTimer: NodeJS.Timeout;
   private memberSequence = 0;
@@ -393,8 +396,10 @@ export class InProcessEventLog implements EventLog {
           fetched = cached ?? [];
           lastStoreRead = now;
         } else {
+          await this.readTurns.take();
+          if (!context.isRunning()) return;
           fetched = this.store.read(topic, partition, position, maxBatch);
-          lastStoreRead = now;
+          lastStoreRead = Date.now();
         }
         next = 0;
       }

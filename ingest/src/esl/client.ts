@@ -1,6 +1,7 @@
 /// <reference path="./modesl.d.ts" />
 // The ambient modesl types travel with this file, so packages that typecheck ingest from source (cli) see them too.
 import esl, { type Connection, type Event } from "modesl";
+import { corkForTurn } from "../cork";
 import { EslFrameParser } from "./frame-parser";
 import type { EslFrame, FrameResult } from "./frame-types";
 
@@ -119,6 +120,10 @@ export class EslClient {
 
   private whileOpen(run: (done: (body: string) => void) => void): Promise<string> {
     if (this.closed) return Promise.reject(new Error("event socket is closed"));
+    // modesl writes a command as three writes (the command, its Job-UUID header, the blank line),
+    // each a syscall and a wake-up of the switch's reader; corked, a turn's commands leave together.
+    const socket = this.conn.socket;
+    if (socket !== null) corkForTurn(socket);
     return new Promise((resolve, reject) => {
       const onClose = () => reject(new Error("event socket closed before the reply"));
       this.closeListeners.add(onClose);

@@ -1,6 +1,6 @@
-import { connect } from "node:net";
+import { connect, Socket } from "node:net";
 import esl, { type Event } from "modesl";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { EslClient } from "../../src/esl/client";
 import { CallScenario, EslEmulator } from "../../src/esl/emulator/index";
 import { EslFrameParser } from "../../src/esl/frame-parser";
@@ -122,6 +122,26 @@ describe("modesl talks to the emulator unchanged", () => {
     );
     expect(job).toBe("-ERR NO_SUCH_CHANNEL\n");
     conn.disconnect();
+  });
+
+  it("our typed client sends the commands of one turn in one write to the socket", async () => {
+    const port = await start();
+    const client = await EslClient.connect({ host: "127.0.0.1", port, password: "ClueCon" });
+    await client.subscribe(["BACKGROUND_JOB"]);
+    // What each socket hands to the kernel: one call per write or writev (net.Socket's stream side).
+    const single = vi.spyOn(Socket.prototype, "_write");
+    const many = vi.spyOn(Socket.prototype, "_writev");
+    await Promise.all([client.bgapi("status"), client.bgapi("status"), client.api("status")]);
+    const sent = [
+      ...single.mock.calls.map((c) => String(c[0])),
+      ...many.mock.calls.map((c) => c[0].map((w) => String(w.chunk)).join("")),
+    ].filter((w) => /^(bg)?api status ?$/m.test(w));
+    single.mockRestore();
+    many.mockRestore();
+    // modesl writes each command in three pieces; corked, all three commands leave together.
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.match(/^(bg)?api status/gm)).toEqual(["bgapi status", "bgapi status", "api status"]);
+    client.close();
   });
 
   it("our typed client over modesl: show channels, commands and their events", async () => {

@@ -21,6 +21,8 @@ declare module "modesl" {
     api(command: string, cb: (event: Event) => void): void;
     api(command: string, args: string | string[], cb: (event: Event) => void): void;
     bgapi(command: string, args: string | string[], cb: (event: Event) => void): void;
+    /** Under the given Job-UUID; without a callback modesl waits for no BACKGROUND_JOB. */
+    bgapi(command: string, args: string | string[], jobId: string, cb?: (event: Event) => void): void;
     events(type: "plain" | "json", events: string | string[], cb?: (event: Event) => void): void;
     filter(header: string, value: string, cb?: (event: Event) => void): void;
     disconnect(): void;

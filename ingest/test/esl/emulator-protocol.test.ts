@@ -124,23 +124,31 @@ describe("modesl talks to the emulator unchanged", () => {
     conn.disconnect();
   });
 
-  it("our typed client sends the commands of one turn in one write to the socket", async () => {
+  it("our typed client sends the commands of one turn in one write, and each job's answer to its caller", async () => {
     const port = await start();
     const client = await EslClient.connect({ host: "127.0.0.1", port, password: "ClueCon" });
     await client.subscribe(["BACKGROUND_JOB"]);
     // What each socket hands to the kernel: one call per write or writev (net.Socket's stream side).
     const single = vi.spyOn(Socket.prototype, "_write");
     const many = vi.spyOn(Socket.prototype, "_writev");
-    await Promise.all([client.bgapi("status"), client.bgapi("status"), client.api("status")]);
+    const answers = await Promise.all([
+      client.bgapi("uuid_kill no-such-uuid"),
+      client.bgapi("status"),
+      client.api("status"),
+    ]);
+    // Each job's BACKGROUND_JOB reaches its own caller (matched by Job-UUID, not by order).
+    expect(answers[0]).toBe("-ERR No such channel!\n");
+    expect(answers[1]).toMatch(/^UP /);
+    expect(answers[2]).toMatch(/^UP /);
     const sent = [
       ...single.mock.calls.map((c) => String(c[0])),
       ...many.mock.calls.map((c) => c[0].map((w) => String(w.chunk)).join("")),
-    ].filter((w) => /^(bg)?api status ?$/m.test(w));
+    ].filter((w) => /^(bg)?api (status|uuid_kill)/m.test(w));
     single.mockRestore();
     many.mockRestore();
     // modesl writes each command in three pieces; corked, all three commands leave together.
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.match(/^(bg)?api status/gm)).toEqual(["bgapi status", "bgapi status", "api status"]);
+    expect(sent[0]?.match(/^(bg)?api \w+/gm)).toEqual(["bgapi uuid_kill", "bgapi status", "api status"]);
     client.close();
   });
 

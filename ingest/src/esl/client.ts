@@ -132,7 +132,7 @@ export class EslClient {
   }
 
   private settleJob(frame: EslFrame): void {
-    if (this.jobs.size === 0 || (frame.type !== "text/event-plain" && frame.type !== "text/event-json")) return;
+    if (this.jobs.size === 0 || !("event" in frame)) return;
     if (frame.event.headers.get("Event-Name") !== "BACKGROUND_JOB") return;
     const jobId = frame.event.headers.get("Job-UUID");
     const done = jobId === undefined ? undefined : this.jobs.get(jobId);

@@ -58,8 +58,12 @@ export class WebhookSender {
     private readonly runId: string,
   ) {}
 
-  /** node:http with kept-alive sockets: fetch costs several times the CPU per request at load. */
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  /**
+   * node:http with kept-alive sockets: fetch costs several times the CPU per request at load. A
+   * socket left idle for 4 s is closed here, before the gateway's 5 s keep-alive timeout (Node's
+   * default) closes it under a request.
+   */
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 32, timeout: 4_000 });
 
   async post(url: string, body: object): Promise<void> {
     const raw = JSON.stringify(body);
@@ -76,9 +80,11 @@ export class WebhookSender {
     };
     try {
       // A kept-alive socket the gateway closed as idle just as we reused it: the request never got
-      // there (Node's documented keep-alive race), so it is sent once more, same delivery id.
-      const { status, text } = await this.send(url, raw, headers).catch((error: unknown) => {
-        if (error instanceof StaleSocketError) return this.send(url, raw, headers);
+      // there (Node's documented keep-alive race), so it is sent once more, same delivery id, on a
+      // new connection: the agent's other free sockets idled as long and may be closed too (with
+      // two of them stale, a retry through the agent failed as well: "socket hang up").
+      const { status, text } = await this.send(url, raw, headers, this.agent).catch((error: unknown) => {
+        if (error instanceof StaleSocketError) return this.send(url, raw, headers, false);
         throw error;
       });
       if (status !== 202) throw new Error(`${url} answered ${status}: ${text.slice(0, 300)}`);
@@ -98,9 +104,10 @@ export class WebhookSender {
     url: string,
     raw: string,
     headers: Record<string, string>,
+    agent: Agent | false,
   ): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const req = request(url, { method: "POST", headers, agent: this.agent }, (res) => {
+      const req = request(url, { method: "POST", headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>

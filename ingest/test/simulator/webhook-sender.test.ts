@@ -48,4 +48,26 @@ describe("WebhookSender", () => {
       lastError: undefined,
     });
   });
+
+  it("sends the retry on a new connection, not on another kept-alive socket that may be stale too", async () => {
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, "127.0.0.1", () => {
+        const a = server.address();
+        resolve(typeof a === "object" && a !== null ? a.port : 0);
+      }),
+    );
+    const sender = new WebhookSender("secret", "run");
+    const url = `http://127.0.0.1:${port}/tickets/events`;
+    // Two posts at once open two connections; both then wait in the agent, and both are reset when
+    // reused (as two sockets idle past the gateway's keep-alive timeout are).
+    await Promise.all([sender.post(url, { n: 1 }), sender.post(url, { n: 2 })]);
+    expect(sockets.size).toBe(2);
+    await sender.post(url, { n: 3 });
+    sender.close();
+    expect({ accepted: sender.accepted, errors: sender.errors, lastError: sender.lastError }).toEqual({
+      accepted: 3,
+      errors: 0,
+      lastError: undefined,
+    });
+  });
 });

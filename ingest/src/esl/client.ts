@@ -24,8 +24,9 @@ export interface EslClientOptions {
  * raw socket bytes go through our own frame parser, which is what delivers events. That way every
  * malformed frame surfaces as a typed refusal (for the dead-letter topic) instead of disappearing
  * inside modesl's parser. modesl sees only what it acts on (auth, replies, api responses,
- * BACKGROUND_JOB, disconnect): its parser re-concatenates its buffer and url-decodes and emits
- * every event, which at load was 11% of the platform's thread for events nobody read there.
+ * disconnect): its parser re-concatenates its buffer and url-decodes and emits every event, which
+ * at load was 11% of the platform's thread for events nobody read there. A bgapi's BACKGROUND_JOB
+ * is matched here too (see bgapi).
  */
 export class EslClient {
   private readonly parser: EslFrameParser;

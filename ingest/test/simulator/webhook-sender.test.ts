@@ -23,6 +23,15 @@ const server = createServer((socket) => {
   socket.on("close", () => sockets.delete(socket));
 });
 
+function listen(): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const a = server.address();
+      resolve(typeof a === "object" && a !== null ? a.port : 0);
+    }),
+  );
+}
+
 afterEach(async () => {
   for (const s of sockets) s.destroy();
   await new Promise((r) => server.close(r));
@@ -30,12 +39,7 @@ afterEach(async () => {
 
 describe("WebhookSender", () => {
   it("sends again, once, a post whose reused kept-alive socket was reset before any answer", async () => {
-    const port = await new Promise<number>((resolve) =>
-      server.listen(0, "127.0.0.1", () => {
-        const a = server.address();
-        resolve(typeof a === "object" && a !== null ? a.port : 0);
-      }),
-    );
+    const port = await listen();
     const sender = new WebhookSender("secret", "run");
     const url = `http://127.0.0.1:${port}/tickets/events`;
     await sender.post(url, { n: 1 });
@@ -50,12 +54,7 @@ describe("WebhookSender", () => {
   });
 
   it("sends the retry on a new connection, not on another kept-alive socket that may be stale too", async () => {
-    const port = await new Promise<number>((resolve) =>
-      server.listen(0, "127.0.0.1", () => {
-        const a = server.address();
-        resolve(typeof a === "object" && a !== null ? a.port : 0);
-      }),
-    );
+    const port = await listen();
     const sender = new WebhookSender("secret", "run");
     const url = `http://127.0.0.1:${port}/tickets/events`;
     // Two posts at once open two connections; both then wait in the agent, and both are reset when

@@ -136,8 +136,9 @@ export class EslClient {
     if (this.jobs.size === 0 || !("event" in frame)) return;
     if (frame.event.headers.get("Event-Name") !== "BACKGROUND_JOB") return;
     const jobId = frame.event.headers.get("Job-UUID");
-    const done = jobId === undefined ? undefined : this.jobs.get(jobId);
-    if (done === undefined || jobId === undefined) return;
+    if (jobId === undefined) return;
+    const done = this.jobs.get(jobId);
+    if (done === undefined) return;
     this.jobs.delete(jobId);
     done(frame.event.body ?? "");
   }

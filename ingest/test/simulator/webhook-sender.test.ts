@@ -32,6 +32,12 @@ function listen(): Promise<number> {
   );
 }
 
+const outcome = (sender: WebhookSender) => ({
+  accepted: sender.accepted,
+  errors: sender.errors,
+  lastError: sender.lastError,
+});
+
 afterEach(async () => {
   for (const s of sockets) s.destroy();
   await new Promise((r) => server.close(r));
@@ -46,11 +52,7 @@ describe("WebhookSender", () => {
     // Reuses the first post's socket, which the server resets: the retry goes on a new connection.
     await sender.post(url, { n: 2 });
     sender.close();
-    expect({ accepted: sender.accepted, errors: sender.errors, lastError: sender.lastError }).toEqual({
-      accepted: 2,
-      errors: 0,
-      lastError: undefined,
-    });
+    expect(outcome(sender)).toEqual({ accepted: 2, errors: 0, lastError: undefined });
   });
 
   it("sends the retry on a new connection, not on another kept-alive socket that may be stale too", async () => {
@@ -63,10 +65,6 @@ describe("WebhookSender", () => {
     expect(sockets.size).toBe(2);
     await sender.post(url, { n: 3 });
     sender.close();
-    expect({ accepted: sender.accepted, errors: sender.errors, lastError: sender.lastError }).toEqual({
-      accepted: 3,
-      errors: 0,
-      lastError: undefined,
-    });
+    expect(outcome(sender)).toEqual({ accepted: 3, errors: 0, lastError: undefined });
   });
 });

@@ -72,6 +72,12 @@ function writeString(body: Buffer, at: number, text: string): number {
   return at + 4 + written;
 }
 
+/** A place inside a batch's body: the record at `offset` starts at byte `at`. */
+export interface BatchPlace {
+  offset: number;
+  at: number;
+}
+
 /**
  * Unpacks a batch written by encodeRecords from `fromOffset` on; values are views into the blob,
  * not copies. Records before `fromOffset` are stepped over by their lengths, not decoded: a
@@ -85,20 +91,46 @@ export function decodeRecords(
   timestamp: number,
   fromOffset = baseOffset,
 ): LogRecord[] {
+  const start = stepTo(body, { offset: baseOffset, at: 0 }, fromOffset);
   const records: LogRecord[] = [];
-  let at = 0;
-  let offset = baseOffset;
-  for (; offset < fromOffset && at < body.byteLength; offset++) {
+  decodeSome(body, topic, partition, timestamp, start, Number.POSITIVE_INFINITY, records);
+  return records;
+}
+
+/** The place of `offset`, stepped to from an earlier place by the records' lengths. */
+export function stepTo(body: Buffer, from: BatchPlace, offset: number): BatchPlace {
+  let at = from.at;
+  let atOffset = from.offset;
+  for (; atOffset < offset && at < body.byteLength; atOffset++) {
     at += 4 + body.readUInt32LE(at);
     at += 4 + body.readUInt32LE(at);
     at += 4 + body.readUInt32LE(at);
   }
+  return { offset: atOffset, at };
+}
+
+/**
+ * Records from `from` on, appended to `records` until it holds `limit`; returns the place after the
+ * last one, from which a reader that asked for fewer records than the batch holds goes on without
+ * decoding it again, never holding more decoded records than it asked for.
+ */
+export function decodeSome(
+  body: Buffer,
+  topic: string,
+  partition: number,
+  timestamp: number,
+  from: BatchPlace,
+  limit: number,
+  records: LogRecord[],
+): BatchPlace {
+  let at = from.at;
+  let offset = from.offset;
   // Records of one append mostly carry the same headers (the catalog's fingerprint), so a record
   // whose header bytes equal the previous one's shares its parsed object: records are read-only.
   let headersStart = 0;
   let headersEnd = 0;
   let headers: Readonly<RecordHeaders> = noHeaders;
-  while (at < body.byteLength) {
+  while (at < body.byteLength && records.length < limit) {
     const keyLength = body.readUInt32LE(at);
     const key = body.toString("utf8", at + 4, at + 4 + keyLength);
     at += 4 + keyLength;
@@ -121,5 +153,5 @@ export function decodeRecords(
     records.push({ topic, partition, offset, key, value, headers, timestamp });
     offset++;
   }
-  return records;
+  return { offset, at };
 }

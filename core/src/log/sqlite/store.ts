@@ -10,9 +10,41 @@ import {
 } from "./append-writer";
 import { Checkpointer } from "./checkpointer";
 import { GroupLeases } from "./group-lease";
-import { decodeRecords, type EncodableRecord, encodeRecords } from "./record-codec";
+import { type BatchPlace, decodeSome, type EncodableRecord, encodeRecords, stepTo } from "./record-codec";
 
 export const defaultRetentionMs = 7 * 24 * 3600 * 1000;
+
+/**
+ * A stored batch's body stops growing past this (Kafka's default batch size is of the same order).
+ * One publish of 1,000,000 events made batches of ~50 MB, one per partition, and SQLite gave such a
+ * blob back at ~130 MB/s (its overflow pages one by one; ~1 GB/s and more for 10 MB): ~0.4 s of the
+ * reader's thread per batch, for records a reader asking for 100,000 of 124,000 did not all want.
+ */
+export const maxBatchBytes = 1 << 20;
+
+/** The rows' indexes cut where their keys, headers and values pass maxBatchBytes (strings by length). */
+function bySize(rows: readonly AppendRow[], indexes: readonly number[]): number[][] {
+  const parts: number[][] = [];
+  let part: number[] = [];
+  let bytes = 0;
+  for (const i of indexes) {
+    const row = rows[i] as AppendRow;
+    const size =
+      12 +
+      row.key.length +
+      (row.headers?.length ?? 0) +
+      (typeof row.value === "string" ? row.value.length : row.value.byteLength);
+    if (part.length > 0 && bytes + size > maxBatchBytes) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(i);
+    bytes += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
 /** How long a write on the store's own connection waits for another connection's write lock. */
 const busyTimeoutMs = 10_000;
 
@@ -33,6 +65,11 @@ interface BatchRow {
   record_count: number;
   ts: number;
   body: Buffer;
+}
+
+/** A stored batch a read stopped inside, and where the next record starts in its body. */
+interface OpenBatch extends BatchRow {
+  next: BatchPlace;
 }
 
 export interface CommitRow {
@@ -91,6 +128,8 @@ export class SqliteLogStore {
   private readonly db: Database.Database;
   private readonly topics = new Map<string, TopicRow>();
   private readonly statements = new Map<string, Database.Statement>();
+  /** Per partition table, the batch a read stopped inside (see read). */
+  private readonly openBatches = new Map<string, OpenBatch>();
   private readonly checkpointer: Checkpointer | undefined;
   private readonly writer: AppendWriter;
   private appender: Appender | undefined;
@@ -233,7 +272,10 @@ export class SqliteLogStore {
     return this.placed(groups, placed);
   }
 
-  /** Rows grouped by topic, then partition, each group encoded into one body. */
+  /**
+   * Rows grouped by topic, then partition, each group encoded into bodies of about `maxBatchBytes`
+   * at most (one row of its table each; a record larger than that is a batch alone).
+   */
   private encode(rows: readonly AppendRow[]): EncodedGroup[] {
     // Rows of a flush are mostly one topic: group by topic, then by partition number.
     const byTopic = new Map<string, { topic: TopicRow; partitions: number[][] }>();
@@ -253,21 +295,23 @@ export class SqliteLogStore {
     }
     const groups: EncodedGroup[] = [];
     for (const { topic, partitions } of byTopic.values()) {
-      partitions.forEach((indexes, partition) => {
-        const { body, valueStarts, valueLengths } = encodeRecords(indexes.map((i) => rows[i] as AppendRow));
-        groups.push({
-          topic: topic.name,
-          rows: indexes,
-          valueStarts,
-          valueLengths,
-          append: {
-            topicId: topic.id,
-            partition,
-            table: this.table(topic, partition),
-            count: indexes.length,
-            body,
-          },
-        });
+      partitions.forEach((all, partition) => {
+        for (const indexes of bySize(rows, all)) {
+          const { body, valueStarts, valueLengths } = encodeRecords(indexes.map((i) => rows[i] as AppendRow));
+          groups.push({
+            topic: topic.name,
+            rows: indexes,
+            valueStarts,
+            valueLengths,
+            append: {
+              topicId: topic.id,
+              partition,
+              table: this.table(topic, partition),
+              count: indexes.length,
+              body,
+            },
+          });
+        }
       });
     }
     return groups;
@@ -289,57 +333,76 @@ export class SqliteLogStore {
     });
   }
 
-  /** Records from `fromOffset` on, whole batches at a time, stopping once `limit` records are gathered. */
+  /**
+   * At most `limit` records from `fromOffset` on. A batch a read stopped inside (a reader asking for
+   * fewer records than it holds) stays open, one per partition, and the next read from where that
+   * one stopped goes on without reading its blob again or stepping through it. Decoding the rest of
+   * such a batch at once held it all as records: the warehouse sink's backlog of 1,000,000 events
+   * (one stored batch of 124,000 per partition) kept every one alive through major GCs.
+   */
   read(topicName: string, partition: number, fromOffset: number, limit: number): LogRecord[] {
     const topic = this.requireTopic(topicName);
     const table = this.table(topic, partition);
-    // The batch holding fromOffset is found by its offsets alone, and its body read only when it
-    // still has records at or past fromOffset: a consumer at the end of a partition polls here, and
-    // reading and decoding the last batch's blob to find nothing cost 4-50 ms a poll in the
-    // warehouse bench (batches of ~25,000 records; 76 such polls took ~1.2 s of its main thread).
-    const containing = this.statement(
-      `SELECT base_offset, record_count FROM ${table} WHERE base_offset <= ? ORDER BY base_offset DESC LIMIT 1`,
-    ).get(fromOffset) as Omit<BatchRow, "ts" | "body"> | undefined;
-    const batches: BatchRow[] = [];
-    let gathered = 0;
-    if (containing !== undefined && containing.base_offset + containing.record_count > fromOffset) {
-      // Undefined only if another process's retention deleted it in between: then nothing precedes.
-      const batch = this.statement(
-        `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset = ?`,
-      ).get(containing.base_offset) as BatchRow | undefined;
-      if (batch !== undefined) {
-        batches.push(batch);
-        gathered += batch.base_offset + batch.record_count - fromOffset;
-      }
-    }
-    const following = this.statement(
-      `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset > ? ORDER BY base_offset LIMIT 4`,
-    );
-    let after = fromOffset;
-    while (gathered < limit) {
-      const more = following.all(after) as BatchRow[];
-      if (more.length === 0) break;
-      for (const batch of more) {
-        if (gathered >= limit) break;
-        batches.push(batch);
-        gathered += batch.record_count;
-        after = batch.base_offset;
-      }
-      if (more.length < 4) break;
-    }
     const records: LogRecord[] = [];
-    for (const batch of batches) {
-      const decoded = decodeRecords(
-        batch.body,
-        topicName,
-        partition,
-        batch.base_offset,
-        batch.ts,
-        fromOffset,
-      );
-      for (const record of decoded) records.push(record);
+    let position = fromOffset;
+    const open = this.openBatches.get(table);
+    if (
+      open !== undefined &&
+      open.base_offset <= position &&
+      position < open.base_offset + open.record_count
+    ) {
+      position = this.readBatch(table, topicName, partition, open, position, limit, records);
+    } else {
+      // The batch holding fromOffset is found by its offsets alone, and its body read only when it
+      // still has records at or past fromOffset: a consumer at the end of a partition polls here, and
+      // reading and decoding the last batch's blob to find nothing cost 4-50 ms a poll in the
+      // warehouse bench (batches of ~25,000 records; 76 such polls took ~1.2 s of its main thread).
+      const containing = this.statement(
+        `SELECT base_offset, record_count FROM ${table} WHERE base_offset <= ? ORDER BY base_offset DESC LIMIT 1`,
+      ).get(fromOffset) as Omit<BatchRow, "ts" | "body"> | undefined;
+      if (containing !== undefined && containing.base_offset + containing.record_count > fromOffset) {
+        // Undefined only if another process's retention deleted it in between: then nothing precedes.
+        const batch = this.statement(
+          `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset = ?`,
+        ).get(containing.base_offset) as BatchRow | undefined;
+        if (batch !== undefined) {
+          const opened = { ...batch, next: { offset: batch.base_offset, at: 0 } };
+          position = this.readBatch(table, topicName, partition, opened, position, limit, records);
+        }
+      }
+    }
+    // Offsets run on without gaps from batch to batch, so the next batch starts where this one ended
+    // (or, before the first batch retention kept, is the first one after fromOffset).
+    const following = this.statement(
+      `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset >= ? ORDER BY base_offset LIMIT 1`,
+    );
+    while (records.length < limit) {
+      const batch = following.get(position) as BatchRow | undefined;
+      if (batch === undefined) break;
+      const opened = { ...batch, next: { offset: batch.base_offset, at: 0 } };
+      position = this.readBatch(table, topicName, partition, opened, batch.base_offset, limit, records);
     }
     return records;
+  }
+
+  /** Records of one batch from `position` until `records` holds `limit`; the batch stays open if some are left. */
+  private readBatch(
+    table: string,
+    topic: string,
+    partition: number,
+    batch: OpenBatch,
+    position: number,
+    limit: number,
+    records: LogRecord[],
+  ): number {
+    const from =
+      batch.next.offset <= position
+        ? stepTo(batch.body, batch.next, position)
+        : stepTo(batch.body, { offset: batch.base_offset, at: 0 }, position);
+    const next = decodeSome(batch.body, topic, partition, batch.ts, from, limit, records);
+    if (next.offset < batch.base_offset + batch.record_count) this.openBatches.set(table, { ...batch, next });
+    else this.openBatches.delete(table);
+    return next.offset;
   }
 
   /** Next offset to be written (Kafka's high watermark). */

@@ -41,4 +41,23 @@ describe("read turns", () => {
     const turnsSeen = granted.map((g) => g.turn);
     expect(new Set(turnsSeen).size).toBe(4);
   });
+
+  it("lets a reader that goes on with its batch ahead of those starting one", async () => {
+    const turns = new ReadTurns();
+    const granted: string[] = [];
+    // Reader a reads its batch in three steps while b and c wait to start theirs.
+    const a = (async () => {
+      await turns.take();
+      granted.push("a1");
+      await turns.take(true);
+      granted.push("a2");
+      await turns.take(true);
+      granted.push("a3");
+    })();
+    const b = turns.take().then(() => granted.push("b1"));
+    const c = turns.take().then(() => granted.push("c1"));
+    await Promise.all([a, b, c]);
+    // Taking turns in arrival order only, a's batch was done after everyone's first step: a1 b1 c1 a2 ...
+    expect(granted).toEqual(["a1", "a2", "a3", "b1", "c1"]);
+  });
 });

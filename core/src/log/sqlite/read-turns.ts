@@ -14,10 +14,16 @@ export class ReadTurns {
   private readonly waiting: (() => void)[] = [];
   private scheduled = false;
 
-  /** Resolves when this caller may read; at most one caller is let through per turn of the loop. */
-  take(): Promise<void> {
+  /**
+   * Resolves when this caller may read; at most one caller is let through per turn of the loop.
+   * A caller `continuing` a batch it has begun reading goes ahead of those starting one: taking
+   * turns step by step, the 8 partitions of a backlog each finished their first 100,000-record
+   * batch only once all of them had nearly finished theirs (~3.5 s for 1,000,000 events).
+   */
+  take(continuing = false): Promise<void> {
     return new Promise<void>((resolve) => {
-      this.waiting.push(resolve);
+      if (continuing) this.waiting.unshift(resolve);
+      else this.waiting.push(resolve);
       this.schedule();
     });
   }

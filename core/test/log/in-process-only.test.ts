@@ -144,6 +144,42 @@ describe("in-process log", () => {
     await log.close();
   });
 
+  it("reads a batch larger than a store read in steps, from the first record retention kept, each once", async () => {
+    const writer = new InProcessEventLog({ dataDir, pollIntervalMs: 20 });
+    await writer.ensureTopics([{ name: "calls", partitions: 1 }]);
+    const values = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ key: "caller", value: String(from + i) }));
+    await writer.publish("calls", values(0, 12_000));
+    await writer.publish("calls", values(12_000, 15_000));
+    await writer.close();
+    // Retention's work, done here directly: the first stored batch is gone.
+    const db = new Database(join(dataDir, "log.sqlite"));
+    const { id } = db.prepare("SELECT id FROM topics WHERE name = 'calls'").get() as { id: number };
+    db.prepare(`DELETE FROM batches_${id}_0 WHERE base_offset = 0`).run();
+    // The group had read the first 5 records before: its next read starts at a deleted offset.
+    db.prepare(
+      "INSERT INTO group_offsets (group_id, topic, partition, next_offset, committed_at) VALUES ('g', 'calls', 0, 5, 0)",
+    ).run();
+    db.close();
+    const log = new InProcessEventLog({ dataDir, pollIntervalMs: 20 });
+    const batches: number[][] = [];
+    const subscription = await log.subscribe({
+      groupId: "g",
+      topics: ["calls"],
+      maxBatchSize: 30_000,
+      handler: async (batch) => {
+        batches.push(batch.records.map((r) => r.offset));
+      },
+    });
+    for (let i = 0; i < 200 && batches.flat().length < 15_000; i++) await sleep(10);
+    await subscription.stop();
+    await log.close();
+    // One batch, read from the store in two steps (10,000 and 5,000): the second from after the
+    // first step's last record, not from the committed offset plus the records read (5 + 10,000).
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toEqual(Array.from({ length: 15_000 }, (_, i) => 12_000 + i));
+  });
+
   it("delivers a batch too big for the tail cache to a consumer that was caught up", async () => {
     const log = new InProcessEventLog({ dataDir, pollIntervalMs: 20, tailCacheBytes: 2_000 });
     await log.ensureTopics([{ name: "calls", partitions: 1 }]);

@@ -84,4 +84,14 @@ describe("log retention", () => {
     expect(store.applyRetention(365 * 24 * 3600 * 1000)).toBe(0);
     expect(store.read("table", 0, 0, 10)).toHaveLength(1);
   });
+
+  it("does not serve from memory a batch a read stopped inside once it is deleted", () => {
+    appendBatches([
+      [0, 1_000, 3],
+      [0, 3_000, 2],
+    ]);
+    expect(store.read("history", 0, 0, 2).map((r) => r.offset)).toEqual([0, 1]);
+    expect(store.applyRetention(2_500)).toBe(3);
+    expect(store.read("history", 0, 2, 10).map((r) => r.offset)).toEqual([3, 4]);
+  });
 });

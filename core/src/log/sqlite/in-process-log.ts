@@ -406,7 +406,11 @@ export class InProcessEventLog implements EventLog {
             await this.readTurns.take(fetched.length > 0);
             if (!context.isRunning()) return;
             const step = Math.min(storeReadStep, maxBatch - fetched.length);
-            const more = this.store.read(topic, partition, position + fetched.length, step);
+            // From after the last record read: the first step may have started past `position`
+            // (retention deleted the records there).
+            const last = fetched[fetched.length - 1];
+            const from = last === undefined ? position : last.offset + 1;
+            const more = this.store.read(topic, partition, from, step);
             for (const record of more) fetched.push(record);
             if (more.length < step) break;
           }

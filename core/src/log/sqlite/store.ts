@@ -520,6 +520,9 @@ export class SqliteLogStore {
           `SELECT coalesce(sum(record_count), 0) AS n FROM ${table} WHERE base_offset < ?`,
         ).get(below) as { n: number };
         this.statement(`DELETE FROM ${table} WHERE base_offset < ?`).run(below);
+        // A batch a reader stopped inside is not served from memory once it is deleted.
+        if ((this.openBatches.get(table)?.base_offset ?? Number.MAX_SAFE_INTEGER) < below)
+          this.openBatches.delete(table);
         deleted += gone.n;
       }
     }

@@ -45,6 +45,7 @@ function bySize(rows: readonly AppendRow[], indexes: readonly number[]): number[
   if (part.length > 0) parts.push(part);
   return parts;
 }
+
 /** How long a write on the store's own connection waits for another connection's write lock. */
 const busyTimeoutMs = 10_000;
 
@@ -336,9 +337,9 @@ export class SqliteLogStore {
   /**
    * At most `limit` records from `fromOffset` on. A batch a read stopped inside (a reader asking for
    * fewer records than it holds) stays open, one per partition, and the next read from where that
-   * one stopped goes on without reading its blob again or stepping through it. Decoding the rest of
-   * such a batch at once held it all as records: the warehouse sink's backlog of 1,000,000 events
-   * (one stored batch of 124,000 per partition) kept every one alive through major GCs.
+   * one stopped goes on without reading its blob again or stepping through it. Before, the batch
+   * holding the limit was decoded to its end: 124,000 records for a read of 100,000 in the warehouse
+   * sink's backlog of 1,000,000 events (one stored batch per partition then).
    */
   read(topicName: string, partition: number, fromOffset: number, limit: number): LogRecord[] {
     const topic = this.requireTopic(topicName);
@@ -520,7 +521,8 @@ export class SqliteLogStore {
           `SELECT coalesce(sum(record_count), 0) AS n FROM ${table} WHERE base_offset < ?`,
         ).get(below) as { n: number };
         this.statement(`DELETE FROM ${table} WHERE base_offset < ?`).run(below);
-        // A batch a reader stopped inside is not served from memory once it is deleted.
+        // A batch a reader stopped inside is not served from memory once this process deleted it
+        // (another process's retention is not seen here: its records are then served a while longer).
         if ((this.openBatches.get(table)?.base_offset ?? Number.MAX_SAFE_INTEGER) < below)
           this.openBatches.delete(table);
         deleted += gone.n;

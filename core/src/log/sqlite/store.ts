@@ -352,7 +352,8 @@ export class SqliteLogStore {
       open.base_offset <= position &&
       position < open.base_offset + open.record_count
     ) {
-      position = this.readBatch(table, topicName, partition, open, position, limit, records);
+      const resumeAt = open.next.offset <= position ? open.next : undefined;
+      position = this.readBatch(table, topicName, partition, open, resumeAt, position, limit, records);
     } else {
       // The batch holding fromOffset is found by its offsets alone, and its body read only when it
       // still has records at or past fromOffset: a consumer at the end of a partition polls here, and
@@ -366,10 +367,8 @@ export class SqliteLogStore {
         const batch = this.statement(
           `SELECT base_offset, record_count, ts, body FROM ${table} WHERE base_offset = ?`,
         ).get(containing.base_offset) as BatchRow | undefined;
-        if (batch !== undefined) {
-          const opened = { ...batch, next: { offset: batch.base_offset, at: 0 } };
-          position = this.readBatch(table, topicName, partition, opened, position, limit, records);
-        }
+        if (batch !== undefined)
+          position = this.readBatch(table, topicName, partition, batch, undefined, position, limit, records);
       }
     }
     // Offsets run on without gaps from batch to batch, so the next batch starts where this one ended
@@ -380,26 +379,35 @@ export class SqliteLogStore {
     while (records.length < limit) {
       const batch = following.get(position) as BatchRow | undefined;
       if (batch === undefined) break;
-      const opened = { ...batch, next: { offset: batch.base_offset, at: 0 } };
-      position = this.readBatch(table, topicName, partition, opened, batch.base_offset, limit, records);
+      position = this.readBatch(
+        table,
+        topicName,
+        partition,
+        batch,
+        undefined,
+        batch.base_offset,
+        limit,
+        records,
+      );
     }
     return records;
   }
 
-  /** Records of one batch from `position` until `records` holds `limit`; the batch stays open if some are left. */
+  /**
+   * Records of one batch from `position` until `records` holds `limit`, stepped to from `resumeAt`
+   * (a known place at or before it) or from the batch's start; the batch stays open if some are left.
+   */
   private readBatch(
     table: string,
     topic: string,
     partition: number,
-    batch: OpenBatch,
+    batch: BatchRow,
+    resumeAt: BatchPlace | undefined,
     position: number,
     limit: number,
     records: LogRecord[],
   ): number {
-    const from =
-      batch.next.offset <= position
-        ? stepTo(batch.body, batch.next, position)
-        : stepTo(batch.body, { offset: batch.base_offset, at: 0 }, position);
+    const from = stepTo(batch.body, resumeAt ?? { offset: batch.base_offset, at: 0 }, position);
     const next = decodeSome(batch.body, topic, partition, batch.ts, from, limit, records);
     if (next.offset < batch.base_offset + batch.record_count) this.openBatches.set(table, { ...batch, next });
     else this.openBatches.delete(table);
